@@ -1,0 +1,41 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "leadq",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "leadq", targets: ["leadq"]),
+        .library(name: "LeadStore", targets: ["LeadStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Columns, tables, CSV ingest, derived lead fields, generated data.
+        .target(name: "LeadStore"),
+        // Tokens, lexer, statement boundaries, diagnostics.
+        .target(name: "LeadQuery"),
+        // Catalog of fields and sessions over a loaded store.
+        .target(name: "LeadEngine", dependencies: ["LeadQuery", "LeadStore"]),
+        // The system libedit, through a small header of non-variadic wrappers.
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+        ),
+        // The interactive shell, scripts, dot commands and renderers.
+        .target(name: "LeadShell", dependencies: ["LeadEngine", "CEditLine"]),
+        // The command line.
+        .executableTarget(
+            name: "leadq",
+            dependencies: [
+                "LeadShell",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LeadStoreTests", dependencies: ["LeadStore"]),
+        .testTarget(name: "LeadQueryTests", dependencies: ["LeadQuery"]),
+        .testTarget(name: "LeadShellTests", dependencies: ["LeadShell"]),
+    ]
+)

@@ -1,0 +1,149 @@
+import Foundation
+
+/// Where one field of a record lies in the file's bytes.
+struct CSVField {
+    /// First byte of the value (after the opening quote, if quoted).
+    var start: Int
+    /// One past the last byte of the value (before the closing quote).
+    var end: Int
+    /// Whether the value holds doubled quotes that stand for one quote.
+    var hasEscapedQuotes: Bool
+    /// Whether the field was written in quotes (so `""` is empty text, not null).
+    var quoted: Bool
+
+    var isEmpty: Bool { start == end }
+}
+
+/// Splits RFC 4180 CSV bytes into records and fields without copying them.
+///
+/// Accepts a UTF-8 byte order mark, LF, CRLF or lone CR line ends (mixed
+/// too), quoted fields holding commas, doubled quotes and line breaks, and a
+/// last record with or without a line end. Blank lines between records are
+/// skipped. Keeps count of lines so every error can say where it is.
+struct CSVScanner {
+    let bytes: UnsafeRawBufferPointer
+    let file: String
+    /// The next byte to read.
+    private(set) var position: Int
+    /// The line on which the next record starts.
+    private(set) var line = 1
+    /// The line on which the last record returned starts.
+    private(set) var recordLine = 1
+
+    init(bytes: UnsafeRawBufferPointer, file: String) {
+        self.bytes = bytes
+        self.file = file
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        position = bytes.count >= 3 && bytes[0] == bom[0] && bytes[1] == bom[1] && bytes[2] == bom[2] ? 3 : 0
+    }
+
+    /// The fraction of the bytes read so far.
+    var progress: Double { bytes.isEmpty ? 1 : Double(position) / Double(bytes.count) }
+
+    /// Reads the next record's fields into `fields`; false at the end of the bytes.
+    mutating func nextRecord(into fields: inout [CSVField]) throws(LoadError) -> Bool {
+        fields.removeAll(keepingCapacity: true)
+        let n = bytes.count
+        let base = bytes.baseAddress
+        while position < n, bytes[position] == 0x0A || bytes[position] == 0x0D {
+            if bytes[position] == 0x0D, position + 1 < n, bytes[position + 1] == 0x0A { position += 1 }
+            position += 1
+            line += 1
+        }
+        guard position < n, let base else { return false }
+        recordLine = line
+        while true {
+            var p = position
+            if p < n, bytes[p] == 0x22 {
+                let openingLine = line
+                let start = p + 1
+                var escaped = false
+                p = start
+                while true {
+                    guard let found = memchr(base + p, 0x22, n - p) else {
+                        throw LoadError(
+                            file: file, line: openingLine, column: fields.count + 1,
+                            message: "a quoted field opened here is never closed")
+                    }
+                    let quote = base.distance(to: UnsafeRawPointer(found))
+                    line += countLineFeeds(from: p, to: quote)
+                    if quote + 1 < n, bytes[quote + 1] == 0x22 {
+                        escaped = true
+                        p = quote + 2
+                        continue
+                    }
+                    fields.append(CSVField(start: start, end: quote, hasEscapedQuotes: escaped, quoted: true))
+                    p = quote + 1
+                    break
+                }
+                guard p < n else {
+                    position = n
+                    return true
+                }
+                switch bytes[p] {
+                case 0x2C:
+                    position = p + 1
+                    continue
+                case 0x0A, 0x0D:
+                    endLine(at: p)
+                    return true
+                default:
+                    throw LoadError(
+                        file: file, line: line, column: fields.count,
+                        message: "unexpected text after the closing quote of a field (a quote inside a quoted field must be doubled: \"\")")
+                }
+            }
+            while p < n {
+                let c = bytes[p]
+                if c == 0x2C || c == 0x0A || c == 0x0D { break }
+                p += 1
+            }
+            fields.append(CSVField(start: position, end: p, hasEscapedQuotes: false, quoted: false))
+            guard p < n else {
+                position = n
+                return true
+            }
+            if bytes[p] == 0x2C {
+                position = p + 1
+                continue
+            }
+            endLine(at: p)
+            return true
+        }
+    }
+
+    private mutating func endLine(at p: Int) {
+        position = p + 1
+        if bytes[p] == 0x0D, position < bytes.count, bytes[position] == 0x0A { position += 1 }
+        line += 1
+    }
+
+    private func countLineFeeds(from start: Int, to end: Int) -> Int {
+        var count = 0
+        var p = start
+        while p < end {
+            if bytes[p] == 0x0A { count += 1 }
+            p += 1
+        }
+        return count
+    }
+
+    /// Calls `body` with the field's value, its doubled quotes undone.
+    func withValue<R>(of field: CSVField, scratch: inout [UInt8], _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        let slice = UnsafeRawBufferPointer(rebasing: bytes[field.start..<field.end])
+        guard field.hasEscapedQuotes else { return try body(slice) }
+        scratch.removeAll(keepingCapacity: true)
+        var i = 0
+        while i < slice.count {
+            scratch.append(slice[i])
+            i += slice[i] == 0x22 ? 2 : 1
+        }
+        return try scratch.withUnsafeBytes { try body($0) }
+    }
+
+    /// The field's value as a `String`, for messages and headers.
+    func string(of field: CSVField) -> String {
+        var scratch: [UInt8] = []
+        return withValue(of: field, scratch: &scratch) { String(decoding: $0, as: UTF8.self) }
+    }
+}

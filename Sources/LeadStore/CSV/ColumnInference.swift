@@ -1,0 +1,81 @@
+/// Gives an extra column its type from its distinct values.
+///
+/// A column is numeric when every non-empty value is a finite decimal
+/// number, a timestamp when every non-empty value is a date or time leadq
+/// reads (and it is not numeric), and text otherwise. Only the distinct
+/// values are examined, so the cost does not grow with the row count.
+enum ColumnInference {
+    static func typed(_ text: TextColumn) -> ColumnData {
+        let dictionary = text.dictionary
+        guard dictionary.count > 0 else { return .text(text) }
+        if let numbers = convert(dictionary, with: number(_:)) {
+            return .number(text.codes.map { $0 == Null.textCode ? .nan : numbers[Int($0)] })
+        }
+        if let times = convert(dictionary, with: timestamp(_:)) {
+            let seconds = times.map { $0.isNaN ? Null.timestamp : Int64($0) }
+            return .timestamp(text.codes.map { $0 == Null.textCode ? Null.timestamp : seconds[Int($0)] })
+        }
+        return .text(text)
+    }
+
+    /// Each distinct value converted, NaN for blank ones; nil when one does not convert
+    /// or when every value is blank.
+    private static func convert(
+        _ dictionary: TextDictionary, with read: (UnsafeRawBufferPointer) -> Double?
+    ) -> [Double]? {
+        var result = [Double](repeating: .nan, count: dictionary.count)
+        var any = false
+        for code in 0..<dictionary.count {
+            let value: Double?? = dictionary.withBytes(of: UInt32(code)) { bytes in
+                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return .some(nil) }
+                guard let converted = read(bytes) else { return nil }
+                return .some(converted)
+            }
+            switch value {
+            case .none: return nil
+            case .some(.none): continue
+            case .some(.some(let converted)):
+                result[code] = converted
+                any = true
+            }
+        }
+        return any ? result : nil
+    }
+
+    /// A plain decimal number: optional sign, digits with an optional
+    /// fraction, an optional exponent. No `nan`, `inf`, hex or thousands separators.
+    static func number(_ bytes: UnsafeRawBufferPointer) -> Double? {
+        var cursor = ByteCursor(bytes)
+        cursor.skipSpaces()
+        let start = cursor.position
+        _ = cursor.take(0x2D) || cursor.take(0x2B)
+        let integerDigits = cursor.countDigits()
+        var fractionDigits = 0
+        if cursor.take(0x2E) { fractionDigits = cursor.countDigits() }
+        guard integerDigits + fractionDigits > 0 else { return nil }
+        if cursor.take(0x65) || cursor.take(0x45) {
+            _ = cursor.take(0x2D) || cursor.take(0x2B)
+            guard cursor.countDigits() > 0 else { return nil }
+        }
+        let end = cursor.position
+        cursor.skipSpaces()
+        guard cursor.atEnd else { return nil }
+        let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        guard let value = Double(text), value.isFinite else { return nil }
+        return value
+    }
+
+    private static func timestamp(_ bytes: UnsafeRawBufferPointer) -> Double? {
+        if case .value(let seconds) = TimestampParser.parse(bytes).0 { return Double(seconds) }
+        return nil
+    }
+}
+
+extension ByteCursor {
+    /// Takes decimal digits; returns how many.
+    mutating func countDigits() -> Int {
+        let start = position
+        while let byte = peek, byte &- 0x30 < 10 { position += 1 }
+        return position - start
+    }
+}

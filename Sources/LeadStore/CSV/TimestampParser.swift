@@ -1,0 +1,290 @@
+/// Reads the date and time forms CRM exports write, straight from bytes.
+///
+/// Forms: ISO 8601 (`2025-03-04T09:15:07Z`, with an offset, fractional
+/// seconds, or a space for the `T`), `YYYY-MM-DD HH:MM`, a bare date, US
+/// `M/D/YYYY h:mm AM` and `M/D/YYYY HH:MM`, `15 Apr, 2021 00:03:00`,
+/// `Apr 15, 2021 12:03 AM`, and epoch milliseconds (13 digits) or seconds
+/// (10 digits). A value without an offset is taken as UTC. Every part is
+/// range-checked: `2026-02-30` and `24:00` are errors, not next month.
+public enum TimestampParser {
+    /// The forms, in the order they are tried.
+    public enum Form: Int, Sendable, CaseIterable {
+        case iso, usSlashes, dayMonthName, monthNameDay, epoch
+    }
+
+    /// What reading one value gave.
+    public enum Outcome: Equatable, Sendable {
+        /// Seconds since the epoch, UTC.
+        case value(Int64)
+        /// The value has the shape of a form but a part is out of range.
+        case invalid(String)
+        /// The value has the shape of no form.
+        case unrecognized
+    }
+
+    /// Reads a timestamp, trying `preferred` first, then every other form.
+    /// Returns the outcome and the form that read it.
+    public static func parse(_ text: UnsafeRawBufferPointer, preferred: Form = .iso) -> (Outcome, Form) {
+        let first = parse(text, as: preferred)
+        if case .value = first { return (first, preferred) }
+        var best = first
+        for form in Form.allCases where form != preferred {
+            let outcome = parse(text, as: form)
+            switch outcome {
+            case .value: return (outcome, form)
+            case .invalid: if best == .unrecognized { best = outcome }
+            case .unrecognized: break
+            }
+        }
+        return (best, preferred)
+    }
+
+    /// Reads a timestamp from a `String` (for literals and tests).
+    public static func parse(_ text: String) -> Int64? {
+        var text = text
+        return text.withUTF8 { bytes in
+            if case .value(let seconds) = parse(UnsafeRawBufferPointer(bytes)).0 { return seconds }
+            return nil
+        }
+    }
+
+    /// Reads a timestamp in one form only.
+    public static func parse(_ text: UnsafeRawBufferPointer, as form: Form) -> Outcome {
+        var cursor = ByteCursor(text)
+        cursor.skipSpaces()
+        let outcome: Outcome
+        switch form {
+        case .iso: outcome = readISO(&cursor)
+        case .usSlashes: outcome = readUSSlashes(&cursor)
+        case .dayMonthName: outcome = readDayMonthName(&cursor)
+        case .monthNameDay: outcome = readMonthNameDay(&cursor)
+        case .epoch: outcome = readEpoch(&cursor)
+        }
+        guard case .value = outcome else { return outcome }
+        cursor.skipSpaces()
+        return cursor.atEnd ? outcome : .unrecognized
+    }
+
+    /// `YYYY-MM-DD[(T| )HH:MM[:SS[.fff]]][Z|±HH[:MM]]`
+    private static func readISO(_ c: inout ByteCursor) -> Outcome {
+        guard let year = c.digits(exactly: 4), c.take(0x2D), let month = c.digits(exactly: 2),
+              c.take(0x2D), let day = c.digits(exactly: 2)
+        else { return .unrecognized }
+        var time = TimeOfDay()
+        if c.take(0x54) || c.take(0x74) || (c.peek == 0x20 && c.peek(at: 1).map(isDigit) == true && c.take(0x20)) {
+            guard let read = readTime(&c, allowMeridiem: false) else { return .unrecognized }
+            time = read
+        }
+        var offset = 0
+        if c.take(0x5A) || c.take(0x7A) {
+        } else if c.peek == 0x2B || c.peek == 0x2D {
+            let sign = c.peek == 0x2D ? -1 : 1
+            c.advance()
+            guard let hours = c.digits(exactly: 2) else { return .unrecognized }
+            var minutes = 0
+            if c.take(0x3A) {
+                guard let m = c.digits(exactly: 2) else { return .unrecognized }
+                minutes = m
+            } else if let m = c.digits(exactly: 2) {
+                minutes = m
+            }
+            guard hours <= 18, minutes <= 59 else { return .invalid("the offset is out of range") }
+            offset = sign * (hours * 3600 + minutes * 60)
+        } else {
+            c.skipSpaces()
+            if c.takeWord("utc") || c.takeWord("gmt") {}
+        }
+        return make(year: year, month: month, day: day, time: time, offset: offset)
+    }
+
+    /// `M/D/YYYY[ h:mm[:ss][ AM|PM]]`
+    private static func readUSSlashes(_ c: inout ByteCursor) -> Outcome {
+        guard let month = c.digits(from: 1, to: 2), c.take(0x2F), let day = c.digits(from: 1, to: 2),
+              c.take(0x2F), let year = c.digits(exactly: 4)
+        else { return .unrecognized }
+        var time = TimeOfDay()
+        if c.skipSpaces() > 0, !c.atEnd {
+            guard let read = readTime(&c, allowMeridiem: true) else { return .unrecognized }
+            time = read
+        }
+        return make(year: year, month: month, day: day, time: time, offset: 0)
+    }
+
+    /// `D Mon[,] YYYY[ HH:MM[:SS][ AM|PM]]`
+    private static func readDayMonthName(_ c: inout ByteCursor) -> Outcome {
+        guard let day = c.digits(from: 1, to: 2), c.skipSpaces() > 0, let month = readMonthName(&c) else {
+            return .unrecognized
+        }
+        _ = c.take(0x2C)
+        c.skipSpaces()
+        guard let year = c.digits(exactly: 4) else { return .unrecognized }
+        return finishNamed(&c, year: year, month: month, day: day)
+    }
+
+    /// `Mon D, YYYY[ h:mm[:ss][ AM|PM]]`
+    private static func readMonthNameDay(_ c: inout ByteCursor) -> Outcome {
+        guard let month = readMonthName(&c), c.skipSpaces() > 0, let day = c.digits(from: 1, to: 2) else {
+            return .unrecognized
+        }
+        _ = c.take(0x2C)
+        c.skipSpaces()
+        guard let year = c.digits(exactly: 4) else { return .unrecognized }
+        return finishNamed(&c, year: year, month: month, day: day)
+    }
+
+    private static func finishNamed(_ c: inout ByteCursor, year: Int, month: Int, day: Int) -> Outcome {
+        var time = TimeOfDay()
+        if c.skipSpaces() > 0, !c.atEnd {
+            guard let read = readTime(&c, allowMeridiem: true) else { return .unrecognized }
+            time = read
+        }
+        return make(year: year, month: month, day: day, time: time, offset: 0)
+    }
+
+    /// 13 digits of epoch milliseconds, or 10 of epoch seconds.
+    private static func readEpoch(_ c: inout ByteCursor) -> Outcome {
+        let start = c.position
+        guard let value = c.digits(from: 10, to: 13) else { return .unrecognized }
+        switch c.position - start {
+        case 13: return .value(Int64(value) / 1000)
+        case 10: return .value(Int64(value))
+        default: return .unrecognized
+        }
+    }
+
+    private struct TimeOfDay {
+        var hour = 0, minute = 0, second = 0
+        var meridiem: Int? = nil  // 0 AM, 12 PM
+    }
+
+    /// `HH:MM[:SS[.fff]][ AM|PM]`
+    private static func readTime(_ c: inout ByteCursor, allowMeridiem: Bool) -> TimeOfDay? {
+        var time = TimeOfDay()
+        guard let hour = c.digits(from: 1, to: 2), c.take(0x3A), let minute = c.digits(exactly: 2) else { return nil }
+        time.hour = hour
+        time.minute = minute
+        if c.take(0x3A) {
+            guard let second = c.digits(exactly: 2) else { return nil }
+            time.second = second
+            if c.take(0x2E) || c.take(0x2C) {
+                guard c.digits(from: 1, to: 9) != nil else { return nil }
+            }
+        }
+        if allowMeridiem {
+            let save = c.position
+            c.skipSpaces()
+            if c.takeWord("am") { time.meridiem = 0 } else if c.takeWord("pm") { time.meridiem = 12 } else { c.position = save }
+        }
+        return time
+    }
+
+    private static let monthNames: [StaticString] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    private static let fullMonthNames: [StaticString] = [
+        "january", "february", "march", "april", "may", "june",
+        "july", "august", "september", "october", "november", "december",
+    ]
+
+    private static func readMonthName(_ c: inout ByteCursor) -> Int? {
+        for (index, name) in fullMonthNames.enumerated() where c.takeWord(name) { return index + 1 }
+        if c.takeWord("sept") { return 9 }
+        for (index, name) in monthNames.enumerated() where c.takeWord(name) {
+            _ = c.take(0x2E)
+            return index + 1
+        }
+        return nil
+    }
+
+    private static func make(year: Int, month: Int, day: Int, time: TimeOfDay, offset: Int) -> Outcome {
+        guard year >= 1, year <= 9999 else { return .invalid("year \(year) is out of range") }
+        guard month >= 1, month <= 12 else { return .invalid("there is no month \(month)") }
+        let days = daysIn(month: month, year: year)
+        guard day >= 1, day <= days else {
+            return .invalid("\(monthDisplayNames[month - 1]) \(year) has no day \(day)")
+        }
+        var hour = time.hour
+        if let meridiem = time.meridiem {
+            guard hour >= 1, hour <= 12 else { return .invalid("hour \(hour) does not go with AM or PM") }
+            hour = hour % 12 + meridiem
+        }
+        guard hour <= 23 else { return .invalid("hour \(hour) is out of range (0–23)") }
+        guard time.minute <= 59 else { return .invalid("minute \(time.minute) is out of range (0–59)") }
+        guard time.second <= 59 else { return .invalid("second \(time.second) is out of range (0–59)") }
+        let dayNumber = Int64(CivilDate.daysSinceEpoch(year: year, month: month, day: day))
+        let seconds = dayNumber * 86_400 + Int64(hour * 3600 + time.minute * 60 + time.second) - Int64(offset)
+        return .value(seconds)
+    }
+
+    private static let monthDisplayNames = [
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ]
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    @inline(__always) private static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+}
+
+/// Steps through the bytes of one value.
+struct ByteCursor {
+    let bytes: UnsafeRawBufferPointer
+    var position = 0
+
+    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+    var atEnd: Bool { position >= bytes.count }
+    var peek: UInt8? { position < bytes.count ? bytes[position] : nil }
+    func peek(at offset: Int) -> UInt8? { position + offset < bytes.count ? bytes[position + offset] : nil }
+    mutating func advance() { position += 1 }
+
+    mutating func take(_ byte: UInt8) -> Bool {
+        guard position < bytes.count, bytes[position] == byte else { return false }
+        position += 1
+        return true
+    }
+
+    /// Skips spaces and tabs; returns how many.
+    @discardableResult mutating func skipSpaces() -> Int {
+        let start = position
+        while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x09 { position += 1 }
+        return position - start
+    }
+
+    /// Takes a lower-case ASCII word, matched case-insensitively, if no letter follows it.
+    mutating func takeWord(_ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard position + count <= bytes.count else { return false }
+        let letters = word.utf8Start
+        for i in 0..<count where bytes[position + i] | 0x20 != letters[i] { return false }
+        if position + count < bytes.count {
+            let next = bytes[position + count] | 0x20
+            if next >= 0x61 && next <= 0x7A { return false }
+        }
+        position += count
+        return true
+    }
+
+    /// Exactly `count` decimal digits.
+    mutating func digits(exactly count: Int) -> Int? { digits(from: count, to: count) }
+
+    /// Between `minimum` and `maximum` decimal digits, as many as there are.
+    mutating func digits(from minimum: Int, to maximum: Int) -> Int? {
+        var value = 0
+        var taken = 0
+        while taken < maximum, position < bytes.count {
+            let digit = bytes[position] &- 0x30
+            guard digit < 10 else { break }
+            value = value * 10 + Int(digit)
+            position += 1
+            taken += 1
+        }
+        if taken < minimum { position -= taken; return nil }
+        if taken == maximum, let next = peek, next &- 0x30 < 10 { position -= taken; return nil }
+        return value
+    }
+}

@@ -1,0 +1,117 @@
+/// Touches indexed by lead, and the derived lead fields of SPEC §2.
+///
+/// Built once per load: touches are put in order by lead, then time (a
+/// counting sort by lead, then a small sort within each lead), so a lead's
+/// touches are the contiguous rows `touchStart[lead]..<touchStart[lead + 1]`.
+/// Touches whose lead is unknown or missing come last. A follow-up is an
+/// outbound touch (no direction counts as outbound) at or after its lead's
+/// `created_at`.
+public struct FollowUpIndex: Sendable {
+    /// The lead row of a touch that matches no lead.
+    public static let noLead = UInt32.max
+
+    /// The fields added to every lead, in the order they are added.
+    public static let derivedFieldNames = [
+        "followups", "first_followup_at", "first_channel", "first_rep", "response", "channels",
+        "followups_to_convert",
+    ]
+
+    /// Where each lead's touches start in the touches table; one entry more than there are leads.
+    public let touchStart: [UInt32]
+    /// The lead row of each touch, or `noLead`.
+    public let touchLead: [UInt32]
+    /// Whether each touch is a follow-up.
+    public let isFollowUp: [Bool]
+    /// What the load found about touches that are not follow-ups.
+    public let counts: TouchCounts
+
+    /// Sorts `touches` by lead and time and adds the derived fields to `leads`.
+    static func build(leads: inout Table, touches: inout Table) -> FollowUpIndex {
+        let leadCount = leads.rowCount
+        let leadIDs = leads.text("lead_id")!
+        let touchIDs = touches.text("lead_id")!
+
+        let codeToLead: [UInt32] = (0..<touchIDs.dictionary.count).map { code in
+            touchIDs.dictionary.withBytes(of: UInt32(code)) { leadIDs.dictionary.code(of: $0) } ?? noLead
+        }
+        var counts = TouchCounts()
+        let fileLead: [UInt32] = touchIDs.codes.map { code in
+            if code == Null.textCode { counts.withoutLeadID += 1; return noLead }
+            let lead = codeToLead[Int(code)]
+            if lead == noLead { counts.unknownLead += 1 }
+            return lead
+        }
+        counts.unknownLeadIDs = touchIDs.dictionary.count - codeToLead.reduce(0) { $0 + ($1 == noLead ? 0 : 1) }
+
+        let order = Self.order(fileLead: fileLead, at: touches.timestamps("at")!, leadCount: leadCount)
+        touches = touches.gathered(order.rows)
+        let touchLead = fileLead.gathered(order.rows)
+
+        var derived = Derivation(leads: leads, touches: touches, touchStart: order.touchStart)
+        derived.run(counts: &counts)
+        for column in derived.columns(channels: touches.text("channel"), reps: touches.text("rep")) {
+            leads.append(column)
+        }
+        return FollowUpIndex(
+            touchStart: order.touchStart, touchLead: touchLead, isFollowUp: derived.isFollowUp, counts: counts)
+    }
+
+    /// The order of touches by lead, then time, then file order; and where each lead's touches start.
+    private static func order(fileLead: [UInt32], at: [Int64], leadCount: Int) -> (rows: [UInt32], touchStart: [UInt32]) {
+        var start = [UInt32](repeating: 0, count: leadCount + 2)
+        for lead in fileLead {
+            start[lead == noLead ? leadCount + 1 : Int(lead) + 1] += 1
+        }
+        for i in 1..<start.count { start[i] &+= start[i - 1] }
+        var next = start
+        var rows = [UInt32](repeating: 0, count: fileLead.count)
+        for (touch, lead) in fileLead.enumerated() {
+            let bucket = lead == noLead ? leadCount : Int(lead)
+            rows[Int(next[bucket])] = UInt32(touch)
+            next[bucket] += 1
+        }
+        at.withUnsafeBufferPointer { at in
+            rows.withUnsafeMutableBufferPointer { rows in
+                for lead in 0..<leadCount {
+                    let lower = Int(start[lead]), upper = Int(start[lead + 1])
+                    if upper - lower < 2 { continue }
+                    if upper - lower <= 32 {
+                        for i in (lower + 1)..<upper {
+                            let row = rows[i], time = at[Int(row)]
+                            var j = i
+                            while j > lower, at[Int(rows[j - 1])] > time {
+                                rows[j] = rows[j - 1]
+                                j -= 1
+                            }
+                            rows[j] = row
+                        }
+                    } else {
+                        rows[lower..<upper].sort { (at[Int($0)], $0) < (at[Int($1)], $1) }
+                    }
+                }
+            }
+        }
+        start.removeLast()
+        return (rows, start)
+    }
+}
+
+/// Counts of touches that are loaded but are not follow-ups.
+public struct TouchCounts: Sendable, Equatable {
+    /// Touches whose lead id names no lead.
+    public var unknownLead = 0
+    /// Distinct lead ids among those.
+    public var unknownLeadIDs = 0
+    /// Touches with an empty lead id.
+    public var withoutLeadID = 0
+    /// Touches of known leads stamped before the lead was created.
+    public var beforeCreation = 0
+    /// Inbound touches of known leads, at or after creation.
+    public var inbound = 0
+    /// Follow-ups: outbound touches at or after their lead's creation.
+    public var followUps = 0
+    /// Direction values that name no direction, taken as outbound, with how many touches have each.
+    public var unrecognizedDirections: [String: Int] = [:]
+
+    public init() {}
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// Writes CSV rows as bytes, into memory or straight to a file in large
+/// blocks, without making a `String` per value.
+struct CSVByteWriter {
+    private(set) var buffer: [UInt8] = []
+    private let descriptor: Int32?
+    private(set) var failure: Int32?
+
+    /// Writes into memory; read `buffer` at the end.
+    init() { descriptor = nil }
+
+    /// Writes to an open file, flushing every megabyte.
+    init(descriptor: Int32) {
+        self.descriptor = descriptor
+        buffer.reserveCapacity(1 << 21)
+    }
+
+    mutating func text(_ value: String) {
+        if value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+            buffer.append(0x22)
+            for byte in value.utf8 {
+                if byte == 0x22 { buffer.append(0x22) }
+                buffer.append(byte)
+            }
+            buffer.append(0x22)
+        } else {
+            buffer.append(contentsOf: value.utf8)
+        }
+    }
+
+    /// Pre-escaped bytes, written as they are.
+    mutating func raw(_ bytes: [UInt8]) { buffer.append(contentsOf: bytes) }
+
+    mutating func comma() { buffer.append(0x2C) }
+
+    mutating func endRow() {
+        buffer.append(0x0A)
+        if descriptor != nil && buffer.count >= 1 << 20 { flush() }
+    }
+
+    /// `prefix` followed by `number` zero-padded to `width` digits.
+    mutating func identifier(_ prefix: UInt8, _ number: Int, width: Int) {
+        buffer.append(prefix)
+        digits(number, width: width)
+    }
+
+    /// `2025-03-04T09:15:07Z`.
+    mutating func timestamp(_ seconds: Int64) {
+        let days = Int((seconds >= 0 ? seconds : seconds - 86_399) / 86_400)
+        let secondOfDay = Int(seconds - Int64(days) * 86_400)
+        let (year, month, day) = CivilDate.date(daysSinceEpoch: days)
+        digits(year, width: 4); buffer.append(0x2D)
+        digits(month, width: 2); buffer.append(0x2D)
+        digits(day, width: 2); buffer.append(0x54)
+        digits(secondOfDay / 3600, width: 2); buffer.append(0x3A)
+        digits(secondOfDay / 60 % 60, width: 2); buffer.append(0x3A)
+        digits(secondOfDay % 60, width: 2); buffer.append(0x5A)
+    }
+
+    private mutating func digits(_ value: Int, width: Int) {
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            buffer.append(UInt8(0x30 + rest / divisor % 10))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+
+    /// Writes out what is buffered (files only).
+    mutating func flush() {
+        guard let descriptor, failure == nil else { return }
+        var offset = 0
+        while offset < buffer.count {
+            let n = buffer.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                break
+            }
+            offset += n
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

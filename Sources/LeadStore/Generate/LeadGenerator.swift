@@ -1,0 +1,111 @@
+import Foundation
+
+/// Makes realistic, reproducible leads and touches for demos, tests and benchmarks.
+///
+/// Two years of leads, weighted to weekdays and business hours, across
+/// segments, sources, regions and forty owners (some with non-ASCII names,
+/// one with a comma). About a fifth are never followed up; the first
+/// follow-up comes after a log-normal delay (median a few hours, a tail of
+/// days) that depends on the owner; about ten touches per lead over call,
+/// email, sms, social and meeting; some inbound touches; a few touches
+/// stamped before their lead; a minority qualified and converted, more
+/// often when the response was fast and the lead was worked on several
+/// channels. The same seed gives the same bytes.
+public struct LeadGenerator: Sendable {
+    public var leadCount: Int
+    public var seed: UInt64
+    /// Nothing happens after this moment: the data is as exported then.
+    public var exportedAt: Int64
+
+    /// The fixed export moment of generated data, 2026-11-20T00:00:00Z.
+    public static let defaultExportedAt: Int64 = Int64(CivilDate.daysSinceEpoch(year: 2026, month: 11, day: 20)) * 86_400
+
+    public init(leadCount: Int, seed: UInt64 = 42, exportedAt: Int64 = LeadGenerator.defaultExportedAt) {
+        self.leadCount = leadCount
+        self.seed = seed
+        self.exportedAt = exportedAt
+    }
+
+    /// Both files, in memory.
+    public func generate() -> (leads: [UInt8], touches: [UInt8]) {
+        var leads = CSVByteWriter(), touches = CSVByteWriter()
+        write(leads: &leads, touches: &touches)
+        return (leads.buffer, touches.buffer)
+    }
+
+    /// Writes `leads.csv` and `touches.csv` into `folder`, creating it.
+    public func write(to folder: String) throws(LoadError) {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw LoadError(file: folder, message: "cannot create the folder: \(error.localizedDescription)")
+        }
+        let leadPath = (folder as NSString).appendingPathComponent("leads.csv")
+        let touchPath = (folder as NSString).appendingPathComponent("touches.csv")
+        let leadFile = open(leadPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard leadFile >= 0 else { throw LoadError(file: leadPath, message: FileBytes.describeErrno(errno, verb: "write")) }
+        defer { close(leadFile) }
+        let touchFile = open(touchPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard touchFile >= 0 else { throw LoadError(file: touchPath, message: FileBytes.describeErrno(errno, verb: "write")) }
+        defer { close(touchFile) }
+        var leads = CSVByteWriter(descriptor: leadFile), touches = CSVByteWriter(descriptor: touchFile)
+        write(leads: &leads, touches: &touches)
+        leads.flush()
+        touches.flush()
+        if let code = leads.failure { throw LoadError(file: leadPath, message: FileBytes.describeErrno(code, verb: "write")) }
+        if let code = touches.failure { throw LoadError(file: touchPath, message: FileBytes.describeErrno(code, verb: "write")) }
+    }
+
+    private func write(leads: inout CSVByteWriter, touches: inout CSVByteWriter) {
+        var random = RandomSource(seed: seed)
+        let world = GeneratorWorld()
+        leads.raw(Array("lead_id,created_at,segment,source,owner,region,qualified_at,converted_at\n".utf8))
+        touches.raw(Array("lead_id,at,channel,rep,direction,outcome\n".utf8))
+        let width = max(7, String(leadCount).count)
+        let created = creationTimes(&random)
+        var plan = TouchPlan()
+        for (index, createdAt) in created.enumerated() {
+            let lead = world.drawLead(&random)
+            plan.make(for: lead, createdAt: createdAt, exportedAt: exportedAt, world: world, random: &random)
+
+            leads.identifier(0x4C, index + 1, width: width); leads.comma()
+            leads.timestamp(createdAt); leads.comma()
+            leads.raw(world.segments[lead.segment]); leads.comma()
+            leads.raw(world.sources[lead.source]); leads.comma()
+            leads.raw(world.owners[lead.owner]); leads.comma()
+            leads.raw(world.regions[lead.region]); leads.comma()
+            if let qualified = plan.qualifiedAt { leads.timestamp(qualified) }
+            leads.comma()
+            if let converted = plan.convertedAt { leads.timestamp(converted) }
+            leads.endRow()
+
+            for touch in plan.touches {
+                touches.identifier(0x4C, index + 1, width: width); touches.comma()
+                touches.timestamp(touch.at); touches.comma()
+                touches.raw(world.channels[touch.channel]); touches.comma()
+                touches.raw(world.owners[touch.rep]); touches.comma()
+                touches.raw(touch.inbound ? world.inbound : world.outbound); touches.comma()
+                touches.raw(world.outcomes[touch.outcome])
+                touches.endRow()
+            }
+        }
+    }
+
+    /// Creation moments over the two years before the export, in order:
+    /// weekdays five times as likely as weekend days, most within business hours.
+    private func creationTimes(_ random: inout RandomSource) -> [Int64] {
+        let span: Int64 = 730 * 86_400
+        let firstDay = (exportedAt - span) / 86_400
+        var times = [Int64]()
+        times.reserveCapacity(leadCount)
+        while times.count < leadCount {
+            let day = firstDay + Int64(random.below(730))
+            let weekday = (day + 3) % 7  // 0 is Monday
+            if weekday >= 5 && !random.chance(0.2) { continue }
+            let hour: Double = random.chance(0.75) ? 8 + random.unit() * 10 : random.unit() * 24
+            times.append(day * 86_400 + Int64(hour * 3600))
+        }
+        times.sort()
+        return times
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// The loaded data: leads with their derived fields, and their touches
+/// indexed by lead. The one thing every query runs over.
+public struct LeadStore: Sendable {
+    /// Leads, one row each, with the derived fields of SPEC §2 as columns.
+    public private(set) var leads: Table
+    /// Touches, in order by lead and then time; touches of no known lead come last.
+    public private(set) var touches: Table
+    /// Which touches belong to which lead, and which are follow-ups.
+    public private(set) var followUps: FollowUpIndex
+    /// What the last load read and found.
+    public private(set) var summary: LoadSummary
+
+    /// Loads leads and any number of touch files (calls, emails and meetings
+    /// often come as separate exports); their rows are stacked.
+    public init(leads: DataSource, touches: [DataSource], progress: LoadProgress? = nil) throws(LoadError) {
+        let clock = ContinuousClock.now
+        var summary = LoadSummary()
+        let leadTable = try Self.readLeads(leads, summary: &summary, progress: progress)
+        var touchTable = Self.emptyTouches
+        for source in touches {
+            touchTable = touchTable.concatenated(with: try Self.readTouches(source, summary: &summary, progress: progress))
+        }
+        self.leads = leadTable
+        self.touches = touchTable
+        self.followUps = FollowUpIndex.build(leads: &self.leads, touches: &self.touches)
+        summary.seconds = Self.seconds(since: clock)
+        self.summary = summary
+        finishSummary()
+    }
+
+    /// Adds the touches of another file to those loaded.
+    public mutating func addTouches(_ source: DataSource, progress: LoadProgress? = nil) throws(LoadError) {
+        let clock = ContinuousClock.now
+        var summary = LoadSummary()
+        let added = try Self.readTouches(source, summary: &summary, progress: progress)
+        touches = touches.concatenated(with: added)
+        rederive(summary: summary, since: clock)
+    }
+
+    /// Replaces the leads, keeping the touches loaded.
+    public mutating func replaceLeads(_ source: DataSource, progress: LoadProgress? = nil) throws(LoadError) {
+        let clock = ContinuousClock.now
+        var summary = LoadSummary()
+        leads = try Self.readLeads(source, summary: &summary, progress: progress)
+        rederive(summary: summary, since: clock)
+    }
+
+    private mutating func rederive(summary newSummary: LoadSummary, since clock: ContinuousClock.Instant) {
+        leads = leads.removing(Set(FollowUpIndex.derivedFieldNames))
+        followUps = FollowUpIndex.build(leads: &leads, touches: &touches)
+        summary = newSummary
+        summary.seconds = Self.seconds(since: clock)
+        finishSummary()
+    }
+
+    private mutating func finishSummary() {
+        summary.leadCount = leads.rowCount
+        summary.touchCount = touches.rowCount
+        summary.touchCounts = followUps.counts
+    }
+
+    /// The summary as lines of plain text.
+    public var summaryLines: [String] { summary.lines(leads: leads, touches: touches) }
+
+    private static var emptyTouches: Table {
+        Table(rowCount: 0, columns: [
+            Column(name: "lead_id", origin: "lead_id", data: .text(TextColumn(codes: [], dictionary: TextDictionary()))),
+            Column(name: "at", origin: "at", data: .timestamp([])),
+        ])
+    }
+
+    private static func readLeads(
+        _ source: DataSource, summary: inout LoadSummary, progress: LoadProgress?
+    ) throws(LoadError) -> Table {
+        let clock = ContinuousClock.now
+        let parsed = try CSVTableReader.read(source.file, role: .leads, mappings: source.mappings, progress: progress)
+        try checkUnique(parsed.table, file: source.file)
+        summary.files.append(.init(
+            name: source.file.name, role: .leads, rows: parsed.table.rowCount, bytes: source.file.count,
+            seconds: seconds(since: clock)))
+        return parsed.table
+    }
+
+    private static func readTouches(
+        _ source: DataSource, summary: inout LoadSummary, progress: LoadProgress?
+    ) throws(LoadError) -> Table {
+        let clock = ContinuousClock.now
+        let parsed = try CSVTableReader.read(source.file, role: .touches, mappings: source.mappings, progress: progress)
+        var table = parsed.table
+        for name in parsed.undecided {
+            guard let text = table.text(name) else { continue }
+            let header = table[name]!.origin
+            let sample = text.dictionary.values.prefix(5).map { "\"\($0)\"" }.joined(separator: ", ")
+            if table["direction"] == nil && TouchDirection.looksLikeDirection(text.dictionary) {
+                table = table.renaming(name, to: "direction")
+                summary.decisions.append("\(source.file.name): \"\(header)\" read as direction (values \(sample))")
+            } else if table["channel"] == nil {
+                table = table.renaming(name, to: "channel")
+                summary.decisions.append("\(source.file.name): \"\(header)\" read as channel (values \(sample))")
+            }
+        }
+        summary.files.append(.init(
+            name: source.file.name, role: .touches, rows: table.rowCount, bytes: source.file.count,
+            seconds: seconds(since: clock)))
+        return table
+    }
+
+    /// Refuses a leads file in which a lead id appears twice, naming both lines.
+    private static func checkUnique(_ leads: Table, file: FileBytes) throws(LoadError) {
+        guard let ids = leads.text("lead_id"), ids.dictionary.count != leads.rowCount else { return }
+        for (row, code) in ids.codes.enumerated() where Int(code) != row {
+            let lines = CSVLines.lines(ofRecords: [Int(code), row], in: file)
+            let column = (leads.columns.firstIndex { $0.name == "lead_id" } ?? 0) + 1
+            throw LoadError(
+                file: file.name, line: lines[1], column: column,
+                message: "duplicate lead_id \"\(ids.dictionary[code])\" (first on line \(lines[0])); every lead needs its own id")
+        }
+    }
+
+    private static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+}
