@@ -1,1 +1,84 @@
+// Non-variadic wrappers over libedit, which Swift cannot call directly
+// (el_set, el_get and history take variable arguments).
+#ifndef LEADQ_CEDITLINE_SHIM_H
+#define LEADQ_CEDITLINE_SHIM_H
+
+#include <stdio.h>
+#include <signal.h>
+#include <string.h>
+#include <locale.h>
 #include <histedit.h>
+
+// Ctrl-C: a flag set by the SIGINT handler, installed without SA_RESTART so
+// that a blocking el_gets returns with EINTR instead of swallowing the key.
+static volatile sig_atomic_t leadq_interrupt_flag = 0;
+static void leadq_on_sigint(int signal) { (void)signal; leadq_interrupt_flag = 1; }
+static inline void leadq_install_sigint(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = leadq_on_sigint;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    sigaction(SIGINT, &action, NULL);
+}
+static inline int leadq_take_interrupt(void) {
+    int was = leadq_interrupt_flag;
+    leadq_interrupt_flag = 0;
+    return was;
+}
+static inline int leadq_interrupt_pending(void) { return leadq_interrupt_flag; }
+static inline void leadq_ignore_sigpipe(void) { signal(SIGPIPE, SIG_IGN); }
+static inline void leadq_set_locale(void) { setlocale(LC_CTYPE, ""); }
+
+typedef char *(*leadq_prompt_fn)(EditLine *);
+typedef unsigned char (*leadq_command_fn)(EditLine *, int);
+
+static inline FILE *leadq_stdin(void) { return stdin; }
+static inline FILE *leadq_stdout(void) { return stdout; }
+static inline FILE *leadq_stderr(void) { return stderr; }
+
+static inline int leadq_el_set_prompt(EditLine *el, leadq_prompt_fn fn) { return el_set(el, EL_PROMPT, fn); }
+static inline int leadq_el_set_editor(EditLine *el, const char *mode) { return el_set(el, EL_EDITOR, mode); }
+static inline int leadq_el_set_signal(EditLine *el, int on) { return el_set(el, EL_SIGNAL, on); }
+static inline int leadq_el_set_history(EditLine *el, History *h) { return el_set(el, EL_HIST, history, h); }
+static inline int leadq_el_set_clientdata(EditLine *el, void *data) { return el_set(el, EL_CLIENTDATA, data); }
+static inline void *leadq_el_get_clientdata(EditLine *el) {
+    void *data = NULL;
+    el_get(el, EL_CLIENTDATA, &data);
+    return data;
+}
+static inline int leadq_el_add_function(EditLine *el, const char *name, const char *help, leadq_command_fn fn) {
+    return el_set(el, EL_ADDFN, name, help, fn);
+}
+static inline int leadq_el_bind(EditLine *el, const char *key, const char *name) {
+    return el_set(el, EL_BIND, key, name, NULL);
+}
+
+static inline int leadq_history_set_size(History *h, int size) {
+    HistEvent ev;
+    return history(h, &ev, H_SETSIZE, size);
+}
+static inline int leadq_history_set_unique(History *h, int unique) {
+    HistEvent ev;
+    return history(h, &ev, H_SETUNIQUE, unique);
+}
+static inline int leadq_history_enter(History *h, const char *line) {
+    HistEvent ev;
+    return history(h, &ev, H_ENTER, line);
+}
+static inline int leadq_history_load(History *h, const char *path) {
+    HistEvent ev;
+    return history(h, &ev, H_LOAD, path);
+}
+static inline int leadq_history_save(History *h, const char *path) {
+    HistEvent ev;
+    return history(h, &ev, H_SAVE, path);
+}
+/// Walks the history from oldest to newest: call with first = 1, then 0, until it returns NULL.
+static inline const char *leadq_history_next_oldest(History *h, int first) {
+    HistEvent ev;
+    int rc = history(h, &ev, first ? H_LAST : H_PREV);
+    return rc == -1 ? NULL : ev.str;
+}
+
+#endif

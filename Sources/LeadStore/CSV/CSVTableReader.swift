@@ -77,7 +77,7 @@ enum CSVTableReader {
                             file: name, line: scanner.recordLine, column: index + 1,
                             message: "\(map.entries[index].name) is empty; every row needs one")
                     }
-                    scanner.withValue(of: field, scratch: &scratch) { texts[builder].append($0, quoted: field.quoted) }
+                    scanner.withValue(of: field, scratch: &scratch) { texts[builder].append($0, quoted: field.quoted, stable: !field.hasEscapedQuotes) }
                 case .timestamp(let builder, let required):
                     let failure = scanner.withValue(of: field, scratch: &scratch) { times[builder].append($0) }
                     if let failure {

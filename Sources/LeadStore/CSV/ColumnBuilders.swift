@@ -1,15 +1,40 @@
+import Foundation
+
 /// Collects one text column while a file is read: a code per row into a
 /// dictionary of distinct values. An unquoted empty field is null; a quoted
 /// empty field (`""`) is empty text.
+///
+/// Exports often repeat a value row after row (touches sorted by lead, a
+/// constant column), so the last value is remembered and compared first.
 struct TextColumnBuilder {
     var dictionary = TextDictionary()
     var codes: [UInt32] = []
+    private var lastValue = UnsafeRawBufferPointer(start: nil, count: 0)
+    private var lastCode = Null.textCode
 
     init(capacity: Int) { codes.reserveCapacity(capacity) }
 
+    /// Appends a value. `stable` says its bytes stay where they are until the
+    /// column is finished (true for the file's own bytes, false for a scratch copy).
     @inline(__always)
-    mutating func append(_ value: UnsafeRawBufferPointer, quoted: Bool) {
-        codes.append(value.isEmpty && !quoted ? Null.textCode : dictionary.intern(value))
+    mutating func append(_ value: UnsafeRawBufferPointer, quoted: Bool, stable: Bool) {
+        if value.isEmpty && !quoted {
+            codes.append(Null.textCode)
+            return
+        }
+        if lastCode != Null.textCode, value.count == lastValue.count,
+           value.isEmpty || memcmp(value.baseAddress!, lastValue.baseAddress!, value.count) == 0 {
+            codes.append(lastCode)
+            return
+        }
+        let code = dictionary.intern(value)
+        codes.append(code)
+        if stable {
+            lastValue = value
+            lastCode = code
+        } else {
+            lastCode = Null.textCode
+        }
     }
 
     var column: TextColumn { TextColumn(codes: codes, dictionary: dictionary) }

@@ -19,8 +19,9 @@ public struct LeadStore: Sendable {
         var summary = LoadSummary()
         let leadTable = try Self.readLeads(leads, summary: &summary, progress: progress)
         var touchTable = Self.emptyTouches
-        for source in touches {
-            touchTable = touchTable.concatenated(with: try Self.readTouches(source, summary: &summary, progress: progress))
+        for (index, source) in touches.enumerated() {
+            let read = try Self.readTouches(source, summary: &summary, progress: progress)
+            touchTable = index == 0 ? read : touchTable.concatenated(with: read)
         }
         self.leads = leadTable
         self.touches = touchTable
@@ -75,10 +76,11 @@ public struct LeadStore: Sendable {
         _ source: DataSource, summary: inout LoadSummary, progress: LoadProgress?
     ) throws(LoadError) -> Table {
         let clock = ContinuousClock.now
-        let parsed = try CSVTableReader.read(source.file, role: .leads, mappings: source.mappings, progress: progress)
-        try checkUnique(parsed.table, file: source.file)
+        let file = try source.read()
+        let parsed = try CSVTableReader.read(file, role: .leads, mappings: source.mappings, progress: progress)
+        try checkUnique(parsed.table, file: file)
         summary.files.append(.init(
-            name: source.file.name, role: .leads, rows: parsed.table.rowCount, bytes: source.file.count,
+            name: file.name, role: .leads, rows: parsed.table.rowCount, bytes: file.count,
             seconds: seconds(since: clock)))
         return parsed.table
     }
@@ -87,7 +89,8 @@ public struct LeadStore: Sendable {
         _ source: DataSource, summary: inout LoadSummary, progress: LoadProgress?
     ) throws(LoadError) -> Table {
         let clock = ContinuousClock.now
-        let parsed = try CSVTableReader.read(source.file, role: .touches, mappings: source.mappings, progress: progress)
+        let file = try source.read()
+        let parsed = try CSVTableReader.read(file, role: .touches, mappings: source.mappings, progress: progress)
         var table = parsed.table
         for name in parsed.undecided {
             guard let text = table.text(name) else { continue }
@@ -95,14 +98,14 @@ public struct LeadStore: Sendable {
             let sample = text.dictionary.values.prefix(5).map { "\"\($0)\"" }.joined(separator: ", ")
             if table["direction"] == nil && TouchDirection.looksLikeDirection(text.dictionary) {
                 table = table.renaming(name, to: "direction")
-                summary.decisions.append("\(source.file.name): \"\(header)\" read as direction (values \(sample))")
+                summary.decisions.append("\(file.name): \"\(header)\" read as direction (values \(sample))")
             } else if table["channel"] == nil {
                 table = table.renaming(name, to: "channel")
-                summary.decisions.append("\(source.file.name): \"\(header)\" read as channel (values \(sample))")
+                summary.decisions.append("\(file.name): \"\(header)\" read as channel (values \(sample))")
             }
         }
         summary.files.append(.init(
-            name: source.file.name, role: .touches, rows: table.rowCount, bytes: source.file.count,
+            name: file.name, role: .touches, rows: table.rowCount, bytes: file.count,
             seconds: seconds(since: clock)))
         return table
     }

@@ -1,0 +1,37 @@
+import LeadStore
+
+/// The state one analyst works in: the loaded data, what it is called, and
+/// the fields it offers.
+public struct Session: Sendable {
+    public private(set) var store: LeadStore
+    public private(set) var catalog: Catalog
+    /// Where the data came from, for banners and `.schema`.
+    public private(set) var dataDescription: String
+
+    public init(store: LeadStore, description: String) {
+        self.store = store
+        catalog = Catalog(store: store)
+        dataDescription = description
+    }
+
+    /// A session on the built-in demo data: leads and touches generated in memory from a fixed seed.
+    public static func demo(leadCount: Int = 4000, seed: UInt64 = 42) throws(LoadError) -> Session {
+        let generated = LeadGenerator(leadCount: leadCount, seed: seed).generate()
+        let store = try LeadStore(
+            leads: DataSource(file: FileBytes(name: "demo/leads.csv", bytes: generated.leads)),
+            touches: [DataSource(file: FileBytes(name: "demo/touches.csv", bytes: generated.touches))])
+        return Session(store: store, description: "demo data (\(LoadSummary.grouped(leadCount)) leads generated in memory, seed \(seed))")
+    }
+
+    /// Replaces the leads, keeping the touches.
+    public mutating func replaceLeads(_ source: DataSource, progress: LoadProgress? = nil) throws(LoadError) {
+        try store.replaceLeads(source, progress: progress)
+        catalog = Catalog(store: store)
+    }
+
+    /// Adds touches to those loaded.
+    public mutating func addTouches(_ source: DataSource, progress: LoadProgress? = nil) throws(LoadError) {
+        try store.addTouches(source, progress: progress)
+        catalog = Catalog(store: store)
+    }
+}

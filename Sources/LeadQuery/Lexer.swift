@@ -1,0 +1,155 @@
+/// Splits statement text into tokens.
+///
+/// Comments start with `#` or `--` and run to the end of the line. Errors
+/// (an unterminated string, a character that starts no token) are
+/// diagnostics, not crashes; the lexer always reaches the end of the text.
+public struct Lexer: Sendable {
+    public let source: String
+    private let bytes: [UInt8]
+
+    public init(_ source: String) {
+        self.source = source
+        bytes = Array(source.utf8)
+    }
+
+    /// What lexing gave: the tokens, and any errors.
+    public struct Output: Sendable {
+        public var tokens: [Token] = []
+        public var diagnostics: [Diagnostic] = []
+        /// Set when the text ends inside a string.
+        public var unterminatedString = false
+    }
+
+    /// The text a token covers.
+    public func text(of token: Token) -> Substring {
+        let utf8 = source.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: token.range.start)
+        let end = utf8.index(utf8.startIndex, offsetBy: token.range.end)
+        return source[start..<end]
+    }
+
+    /// Lexes the whole text.
+    public func tokenize() -> Output {
+        var output = Output()
+        var i = 0
+        var line = 1
+        var lineStart = 0
+        let n = bytes.count
+        func range(_ start: Int, _ end: Int) -> SourceRange {
+            SourceRange(start: start, end: end, line: line, column: characterColumn(lineStart, start))
+        }
+        while i < n {
+            let c = bytes[i]
+            if c == 0x0A {
+                i += 1
+                line += 1
+                lineStart = i
+                continue
+            }
+            if c == 0x20 || c == 0x09 || c == 0x0D { i += 1; continue }
+            if c == 0x23 || (c == 0x2D && i + 1 < n && bytes[i + 1] == 0x2D) {
+                while i < n && bytes[i] != 0x0A { i += 1 }
+                continue
+            }
+            let start = i
+            if c == 0x22 {
+                let startRange = range(start, start + 1)
+                i += 1
+                var closed = false
+                while i < n {
+                    if bytes[i] == 0x5C && i + 1 < n { i += 2; continue }
+                    if bytes[i] == 0x22 { closed = true; i += 1; break }
+                    if bytes[i] == 0x0A { line += 1; lineStart = i + 1 }
+                    i += 1
+                }
+                var tokenRange = startRange
+                tokenRange.end = i
+                output.tokens.append(Token(kind: .string, range: tokenRange))
+                if !closed {
+                    output.unterminatedString = true
+                    output.diagnostics.append(Diagnostic(.error, "this string is never closed; add a \"", at: startRange))
+                }
+                continue
+            }
+            if c == 0x2E && output.tokens.isEmpty && i + 1 < n && isWordByte(bytes[i + 1]) {
+                i += 1
+                while i < n && isWordByte(bytes[i]) { i += 1 }
+                output.tokens.append(Token(kind: .dotCommand, range: range(start, i)))
+                continue
+            }
+            if isDigit(c) {
+                let kind = scanNumberLike(&i)
+                output.tokens.append(Token(kind: kind, range: range(start, i)))
+                continue
+            }
+            if isWordByte(c) {
+                while i < n && isWordByte(bytes[i]) { i += 1 }
+                output.tokens.append(Token(kind: .word, range: range(start, i)))
+                continue
+            }
+            if let length = symbolLength(at: i) {
+                i += length
+                output.tokens.append(Token(kind: .symbol, range: range(start, i)))
+                continue
+            }
+            var end = i + 1
+            while end < n && bytes[end] & 0xC0 == 0x80 { end += 1 }
+            let character = String(decoding: bytes[i..<end], as: UTF8.self)
+            output.diagnostics.append(Diagnostic(.error, "unexpected character \"\(character)\"", at: range(i, end)))
+            i = end
+        }
+        return output
+    }
+
+    /// Scans `42`, `0.5`, `90s`, `30min`, `2026-03-01`, `2026-03`, `2026-Q1`.
+    private func scanNumberLike(_ i: inout Int) -> Token.Kind {
+        let n = bytes.count
+        let start = i
+        while i < n && isDigit(bytes[i]) { i += 1 }
+        if i - start == 4, i + 1 < n, bytes[i] == 0x2D, isDigit(bytes[i + 1]) || bytes[i + 1] | 0x20 == 0x71 {
+            i += 1
+            if bytes[i] | 0x20 == 0x71 { i += 1 }
+            while i < n && isDigit(bytes[i]) { i += 1 }
+            if i + 1 < n, bytes[i] == 0x2D, isDigit(bytes[i + 1]) {
+                i += 1
+                while i < n && isDigit(bytes[i]) { i += 1 }
+            }
+            return .date
+        }
+        if i + 1 < n, bytes[i] == 0x2E, isDigit(bytes[i + 1]) {
+            i += 1
+            while i < n && isDigit(bytes[i]) { i += 1 }
+        }
+        if i < n, isLetter(bytes[i]) {
+            while i < n && isWordByte(bytes[i]) { i += 1 }
+            return .duration
+        }
+        return .number
+    }
+
+    private func symbolLength(at i: Int) -> Int? {
+        let c = bytes[i]
+        let next: UInt8 = i + 1 < bytes.count ? bytes[i + 1] : 0
+        switch c {
+        case 0x21: return next == 0x3D ? 2 : nil  // !=
+        case 0x3C, 0x3E: return next == 0x3D || (c == 0x3C && next == 0x3E) ? 2 : 1  // < <= <> > >=
+        case 0x3D: return next == 0x3D ? 2 : 1  // = ==
+        case 0x2C, 0x28, 0x29, 0x7C, 0x3B, 0x2E, 0x2A, 0x2B, 0x2D, 0x2F, 0x25: return 1
+        default: return nil
+        }
+    }
+
+    private func characterColumn(_ lineStart: Int, _ offset: Int) -> Int {
+        var column = 1
+        var i = lineStart
+        while i < offset {
+            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return column
+    }
+
+    private func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
+    private func isLetter(_ c: UInt8) -> Bool { (c | 0x20) &- 0x61 < 26 || c >= 0x80 }
+    private func isWordByte(_ c: UInt8) -> Bool { isLetter(c) || isDigit(c) || c == 0x5F }
+}

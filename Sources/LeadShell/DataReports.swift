@@ -1,0 +1,75 @@
+import Foundation
+import LeadEngine
+import LeadStore
+
+/// The text of `.schema` and `.check`: what the data holds and what in it
+/// needs a look.
+enum DataReports {
+    /// Tables, columns, types, where each came from, and the derived fields.
+    static func schema(_ session: Session) -> [String] {
+        var lines = ["Data: \(session.dataDescription)"]
+        let store = session.store
+        for (title, table, grain) in [("leads", store.leads, Grain.lead), ("touches", store.touches, Grain.touch)] {
+            lines.append("")
+            lines.append("\(title) (\(LoadSummary.grouped(table.rowCount)) rows)")
+            let fields = session.catalog.fields.filter { $0.grain == grain || (grain == .touch && table[$0.name] != nil && $0.name == "lead_id") }
+            let width = fields.map(\.name.count).max() ?? 0
+            for field in fields where table[field.name] != nil {
+                let padded = field.name.padding(toLength: width, withPad: " ", startingAt: 0)
+                let kind = field.kind.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
+                let origin = field.isDerived ? "derived" : field.origin == field.name ? "" : "from \"\(field.origin)\""
+                lines.append("  \(padded)  \(kind)  \(origin)".trimmingTrailingSpaces())
+            }
+        }
+        return lines
+    }
+
+    /// Touches left out of follow-ups, and nulls per column.
+    static func check(_ session: Session) -> [String] {
+        let store = session.store
+        let counts = store.followUps.counts
+        var lines = store.summaryLines
+        lines.append("Touches not counted as follow-ups:")
+        lines.append("  \(LoadSummary.grouped(counts.beforeCreation)) stamped before their lead was created")
+        lines.append("  \(LoadSummary.grouped(counts.inbound)) inbound")
+        lines.append("  \(LoadSummary.grouped(counts.unknownLead)) for \(LoadSummary.grouped(counts.unknownLeadIDs)) lead ids that are not in the leads file")
+        lines.append("  \(LoadSummary.grouped(counts.withoutLeadID)) with no lead id")
+        for (value, count) in counts.unrecognizedDirections.sorted(by: { $0.key < $1.key }) {
+            lines.append("  (\(LoadSummary.grouped(count)) with direction \"\(value)\" were taken as outbound)")
+        }
+        if counts.unknownLead > 0 {
+            lines.append("Unknown lead ids (first 10): " + unknownLeadIDs(store, limit: 10).map { "\"\($0)\"" }.joined(separator: ", "))
+        }
+        for (title, table) in [("leads", store.leads), ("touches", store.touches)] {
+            lines.append("Nulls in \(title) (\(LoadSummary.grouped(table.rowCount)) rows):")
+            for column in table.columns {
+                let nulls = column.data.nullCount
+                guard nulls > 0 else { continue }
+                let share = table.rowCount > 0 ? Double(nulls) / Double(table.rowCount) * 100 : 0
+                lines.append("  \(column.name): \(LoadSummary.grouped(nulls)) (\(String(format: "%.1f", share))%)")
+            }
+        }
+        return lines
+    }
+
+    private static func unknownLeadIDs(_ store: LeadStore, limit: Int) -> [String] {
+        guard let ids = store.touches.text("lead_id") else { return [] }
+        var seen = Set<UInt32>()
+        var result: [String] = []
+        for (row, lead) in store.followUps.touchLead.enumerated() where lead == FollowUpIndex.noLead {
+            let code = ids.codes[row]
+            guard code != Null.textCode, seen.insert(code).inserted else { continue }
+            result.append(ids.dictionary[code])
+            if result.count == limit { break }
+        }
+        return result
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var result = self
+        while result.last == " " { result.removeLast() }
+        return result
+    }
+}

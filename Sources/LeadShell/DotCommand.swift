@@ -1,0 +1,58 @@
+import Foundation
+import LeadEngine
+import LeadStore
+
+/// A `.command` of the shell: its name, arguments, help, and what it does.
+struct DotCommand: Sendable {
+    let name: String
+    let arguments: String
+    let help: String
+    let run: @Sendable (Shell, [String]) -> Shell.Outcome
+
+    /// Every dot command, in the order `.help` lists them.
+    static let all: [DotCommand] = [
+        DotCommand(name: "help", arguments: "", help: "show this list") { shell, _ in
+            shell.output.line("Dot commands:")
+            for command in all {
+                let usage = "." + command.name + (command.arguments.isEmpty ? "" : " " + command.arguments)
+                shell.output.line("  " + usage.padding(toLength: 32, withPad: " ", startingAt: 0) + command.help)
+            }
+            return .ok
+        },
+        DotCommand(name: "open", arguments: "DIR", help: "load DIR/leads.csv and DIR/touches.csv") { shell, arguments in
+            guard arguments.count == 1 else { return shell.usage("open") }
+            return shell.replaceSession(with: .folder(arguments[0]))
+        },
+        DotCommand(name: "load", arguments: "leads|touches FILE [--map F=H …]", help: "replace the leads, or add touches") { shell, arguments in
+            guard arguments.count >= 2, ["leads", "touches"].contains(arguments[0]) else { return shell.usage("load") }
+            var mappings: [FieldMapping] = []
+            var rest = arguments.dropFirst(2)
+            while let option = rest.first {
+                rest = rest.dropFirst()
+                guard option == "--map", let value = rest.first, let mapping = FieldMapping(argument: value) else {
+                    return shell.usage("load")
+                }
+                rest = rest.dropFirst()
+                mappings.append(mapping)
+            }
+            return shell.load(arguments[0] == "leads" ? .leads : .touches, path: arguments[1], mappings: mappings)
+        },
+        DotCommand(name: "schema", arguments: "", help: "tables, fields, types and derived fields") { shell, _ in
+            DataReports.schema(shell.session).forEach(shell.output.line)
+            return .ok
+        },
+        DotCommand(name: "check", arguments: "", help: "touches left out of follow-ups, nulls per column") { shell, _ in
+            DataReports.check(shell.session).forEach(shell.output.line)
+            return .ok
+        },
+        DotCommand(name: "history", arguments: "", help: "statements entered at the prompt") { shell, _ in
+            for (index, entry) in shell.historyEntries.enumerated() { shell.output.line("\(index + 1)  \(entry)") }
+            return .ok
+        },
+        DotCommand(name: "quit", arguments: "", help: "leave leadq (Ctrl-D does too)") { _, _ in .quit },
+    ]
+
+    static func named(_ name: String) -> DotCommand? {
+        all.first { $0.name == name } ?? (name == "exit" ? all.first { $0.name == "quit" } : nil)
+    }
+}

@@ -1,0 +1,133 @@
+import CEditLine
+import Foundation
+
+/// Interactive line input through the system libedit: emacs key bindings,
+/// a prompt, and a history file that survives restarts.
+///
+/// Used only when standard input is a terminal. History entries are whole
+/// statements; the file is rewritten after every statement (to a temporary
+/// file, then renamed) so a hang-up loses nothing.
+final class LineEditor {
+    /// What one read gave.
+    enum Input {
+        case line(String)
+        /// Ctrl-C: the line was abandoned.
+        case interrupted
+        /// Ctrl-D on an empty line, or the terminal closed.
+        case end
+    }
+
+    private let editLine: OpaquePointer
+    private let history: OpaquePointer
+    private var promptText: UnsafeMutablePointer<CChar>
+    private let historyPath: String?
+    private var warnedAboutHistory = false
+    private let warn: (String) -> Void
+    private var lastEntry: String?
+
+    static let historyLimit = 10_000
+
+    init?(historyPath: String?, warn: @escaping (String) -> Void) {
+        leadq_set_locale()
+        guard let editLine = el_init("leadq", leadq_stdin(), leadq_stdout(), leadq_stderr()) else { return nil }
+        guard let history = history_init() else {
+            el_end(editLine)
+            return nil
+        }
+        self.editLine = editLine
+        self.history = history
+        self.historyPath = historyPath
+        self.warn = warn
+        promptText = strdup("leadq> ")
+        leadq_history_set_size(history, Int32(Self.historyLimit))
+        leadq_history_set_unique(history, 1)
+        leadq_el_set_history(editLine, history)
+        leadq_el_set_editor(editLine, "emacs")
+        leadq_el_set_signal(editLine, 1)
+        leadq_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
+        leadq_el_set_prompt(editLine) { editLine in
+            guard let editLine, let data = leadq_el_get_clientdata(editLine) else { return nil }
+            return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().promptText
+        }
+        leadq_install_sigint()
+        loadHistory()
+    }
+
+    deinit {
+        el_end(editLine)
+        history_end(history)
+        free(promptText)
+    }
+
+    /// Reads one line, showing `prompt`.
+    func read(prompt: String) -> Input {
+        free(promptText)
+        promptText = strdup(prompt)
+        _ = leadq_take_interrupt()
+        var count: Int32 = 0
+        guard let raw = el_gets(editLine, &count) else {
+            if count < 0 || leadq_take_interrupt() != 0 {
+                print("")
+                return .interrupted
+            }
+            return .end
+        }
+        var line = String(cString: raw)
+        if line.hasSuffix("\n") { line.removeLast() }
+        return .line(line)
+    }
+
+    /// Records a statement and saves the history file.
+    func record(_ statement: String) {
+        let entry = statement.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !entry.isEmpty, entry != lastEntry else { return }
+        lastEntry = entry
+        leadq_history_enter(history, entry)
+        saveHistory()
+    }
+
+    /// Every entry, oldest first.
+    var entries: [String] {
+        var result: [String] = []
+        var first: Int32 = 1
+        while let entry = leadq_history_next_oldest(history, first) {
+            result.append(String(cString: entry))
+            first = 0
+        }
+        return result
+    }
+
+    private func loadHistory() {
+        guard let historyPath, FileManager.default.fileExists(atPath: historyPath) else { return }
+        if leadq_history_load(history, historyPath) < 0 {
+            warnOnce("cannot read the history file \(historyPath); starting with an empty history")
+        }
+        lastEntry = entries.last
+    }
+
+    private func saveHistory() {
+        guard let historyPath else { return }
+        let folder = (historyPath as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let temporary = historyPath + ".tmp.\(getpid())"
+        if leadq_history_save(history, temporary) < 0 || rename(temporary, historyPath) != 0 {
+            unlink(temporary)
+            warnOnce("cannot write the history file \(historyPath); history will not be kept")
+        }
+    }
+
+    private func warnOnce(_ message: String) {
+        guard !warnedAboutHistory else { return }
+        warnedAboutHistory = true
+        warn("warning: " + message)
+    }
+
+    /// Where history lives: `$LEADQ_HISTORY`, else `$XDG_STATE_HOME/leadq/history`,
+    /// else `~/.local/state/leadq/history`.
+    static func defaultHistoryPath(environment: [String: String]) -> String? {
+        if let path = environment["LEADQ_HISTORY"], !path.isEmpty { return path }
+        if let state = environment["XDG_STATE_HOME"], !state.isEmpty { return state + "/leadq/history" }
+        guard let home = environment["HOME"], !home.isEmpty else { return nil }
+        return home + "/.local/state/leadq/history"
+    }
+}

@@ -1,0 +1,200 @@
+import Foundation
+import LeadEngine
+import LeadQuery
+import LeadStore
+
+/// The shell: runs statements from the prompt, from `-c`, from script files
+/// and from piped input, against one session.
+public final class Shell {
+    /// How a statement ended.
+    enum Outcome { case ok, failed, quit }
+
+    public struct Configuration: Sendable {
+        public var location: DataLocation
+        public var mappings: [FieldMapping]
+        public var commands: [String]
+        public var script: String?
+        public var environment: [String: String]
+
+        public init(location: DataLocation, mappings: [FieldMapping] = [], commands: [String] = [], script: String? = nil,
+                    environment: [String: String] = ProcessInfo.processInfo.environment) {
+            self.location = location
+            self.mappings = mappings
+            self.commands = commands
+            self.script = script
+            self.environment = environment
+        }
+    }
+
+    /// Exit statuses: 0 success, 1 a statement failed, 2 usage or data-file errors.
+    public enum ExitStatus: Int32 { case success = 0, statementFailed = 1, dataError = 2 }
+
+    let output = Output()
+    private(set) var session: Session
+    private let configuration: Configuration
+    private var editor: LineEditor?
+    private var source = "<stdin>"
+
+    private init(session: Session, configuration: Configuration) {
+        self.session = session
+        self.configuration = configuration
+    }
+
+    /// Opens the data and runs what the configuration asks; returns the exit status.
+    public static func run(_ configuration: Configuration) -> ExitStatus {
+        let output = Output()
+        let interactive = configuration.commands.isEmpty && configuration.script == nil && isatty(STDIN_FILENO) == 1
+        let session: Session
+        do {
+            session = try configuration.location.open(mappings: configuration.mappings)
+        } catch {
+            output.message(error.description)
+            return .dataError
+        }
+        let shell = Shell(session: session, configuration: configuration)
+        if !configuration.commands.isEmpty {
+            for (index, command) in configuration.commands.enumerated() {
+                shell.source = "-c #\(index + 1)"
+                switch shell.runText(command, firstLine: 1) {
+                case .ok: continue
+                case .failed: return .statementFailed
+                case .quit: return .success
+                }
+            }
+            return .success
+        }
+        if let script = configuration.script {
+            guard let text = try? String(contentsOfFile: script, encoding: .utf8) else {
+                output.message("\(script): error: cannot read the script")
+                return .dataError
+            }
+            shell.source = script
+            return shell.runScript(text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        }
+        if !interactive {
+            var lines: [String] = []
+            while let line = readLine(strippingNewline: true) { lines.append(line) }
+            return shell.runScript(lines)
+        }
+        return shell.runInteractive()
+    }
+
+    /// Runs lines as a script, statement by statement, stopping at the first error.
+    private func runScript(_ lines: [String]) -> ExitStatus {
+        var pending = ""
+        var startLine = 1
+        for (index, line) in lines.enumerated() {
+            if pending.isEmpty { startLine = index + 1 }
+            pending += pending.isEmpty ? line : "\n" + line
+            guard StatementBoundary.isComplete(pending) else { continue }
+            let text = pending
+            pending = ""
+            switch runText(text, firstLine: startLine) {
+            case .ok: continue
+            case .failed: return .statementFailed
+            case .quit: return .success
+            }
+        }
+        if !pending.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            return runText(pending, firstLine: startLine) == .failed ? .statementFailed : .success
+        }
+        return .success
+    }
+
+    private func runInteractive() -> ExitStatus {
+        editor = LineEditor(historyPath: LineEditor.defaultHistoryPath(environment: configuration.environment)) { [output] in
+            output.message($0)
+        }
+        output.line("leadq \(Version.current) on \(session.dataDescription)")
+        session.store.summaryLines.forEach(output.line)
+        output.line("Type .help for commands, Ctrl-D to leave.")
+        var pending = ""
+        while true {
+            let prompt = pending.isEmpty ? "leadq> " : "   ...> "
+            guard let editor else { return .success }
+            switch editor.read(prompt: prompt) {
+            case .end:
+                if pending.isEmpty { return .success }
+                pending = ""
+            case .interrupted:
+                pending = ""
+            case .line(let line):
+                pending += pending.isEmpty ? line : "\n" + line
+                guard StatementBoundary.isComplete(pending) else { continue }
+                let text = pending
+                pending = ""
+                editor.record(text)
+                if runText(text, firstLine: 1) == .quit { return .success }
+            }
+        }
+    }
+
+    /// Runs every statement of a complete text.
+    private func runText(_ text: String, firstLine: Int) -> Outcome {
+        for piece in StatementBoundary.split(text) {
+            let outcome = runStatement(piece.text, line: firstLine + piece.line - 1)
+            if outcome != .ok { return outcome }
+        }
+        return .ok
+    }
+
+    private func runStatement(_ text: String, line: Int) -> Outcome {
+        let statement = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if statement.hasPrefix(".") {
+            let words = ShellWords.split(String(statement.dropFirst()))
+            guard let name = words.first else { return .ok }
+            guard let command = DotCommand.named(name) else {
+                let names = DotCommand.all.map(\.name)
+                let suggestion = NameSuggester.nearest(to: name, in: names).map { " Did you mean .\($0)?" } ?? ""
+                return fail("unknown command .\(name).\(suggestion) (.help lists them)", line: line, column: 1)
+            }
+            return command.run(self, Array(words.dropFirst()))
+        }
+        return fail("queries are not available in this version of leadq; dot commands are (.help lists them)", line: line, column: 1)
+    }
+
+    /// Reports an error at a place in the current source.
+    func fail(_ message: String, line: Int, column: Int) -> Outcome {
+        let place = editor == nil ? "\(source):\(line):\(column): " : ""
+        output.message("\(place)error: \(message)")
+        return .failed
+    }
+
+    func usage(_ name: String) -> Outcome {
+        let command = DotCommand.named(name)!
+        return fail("usage: .\(command.name) \(command.arguments)", line: 1, column: 1)
+    }
+
+    func replaceSession(with location: DataLocation) -> Outcome {
+        do {
+            session = try location.open(mappings: [])
+        } catch {
+            output.message(error.description)
+            return .failed
+        }
+        if editor != nil { session.store.summaryLines.forEach(output.line) }
+        return .ok
+    }
+
+    func load(_ role: TableRole, path: String, mappings: [FieldMapping]) -> Outcome {
+        do {
+            let source = DataSource(path: path, mappings: mappings)
+            switch role {
+            case .leads: try session.replaceLeads(source)
+            case .touches: try session.addTouches(source)
+            }
+        } catch {
+            output.message(error.description)
+            return .failed
+        }
+        if editor != nil { session.store.summaryLines.forEach(output.line) }
+        return .ok
+    }
+
+    var historyEntries: [String] { editor?.entries ?? [] }
+}
+
+/// The version `leadq --version` prints.
+public enum Version {
+    public static let current = "0.1.0"
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import LeadShell
+import LeadStore
+
+/// `leadq`: a query shell for sales follow-up analytics.
+@main
+struct LeadQ: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "leadq",
+        abstract: "A query shell for sales follow-up analytics.",
+        discussion: """
+            With no data arguments leadq opens built-in demo data.
+
+            Examples:
+              leadq                                   open the demo data
+              leadq exports/                          open exports/leads.csv and exports/touches.csv
+              leadq --leads Leads.csv --touches Calls.csv --touches Events.csv
+              leadq --leads l.csv --touches t.csv --map created_at="Signup Time"
+              leadq gen --leads 100000 --out /tmp/data
+            """,
+        version: Version.current,
+        subcommands: [Open.self, Generate.self],
+        defaultSubcommand: Open.self
+    )
+}
+
+/// Opens data and runs the shell (the default subcommand).
+struct Open: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open", abstract: "Open data and run the shell (the default).")
+
+    @Argument(help: "A folder holding leads.csv and touches.csv.")
+    var folder: String?
+
+    @Option(help: "The leads CSV file.")
+    var leads: String?
+
+    @Option(help: "A touches CSV file (repeat for calls, emails, meetings …).")
+    var touches: [String] = []
+
+    @Option(help: ArgumentHelp("Read the field from this column: --map target=Header (repeatable).", valueName: "target=Header"))
+    var map: [String] = []
+
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run a statement and exit (repeatable).", valueName: "statement"))
+    var command: [String] = []
+
+    @Option(name: .customShort("f"), help: ArgumentHelp("Run a script file and exit.", valueName: "file"))
+    var file: String?
+
+    func validate() throws {
+        if folder != nil && (leads != nil || !touches.isEmpty) {
+            throw ValidationError("give either a folder or --leads/--touches, not both")
+        }
+        if leads == nil && !touches.isEmpty {
+            throw ValidationError("--touches needs --leads")
+        }
+        for argument in map where FieldMapping(argument: argument) == nil {
+            throw ValidationError("--map \(argument): write it as target=Header, e.g. --map created_at=\"Create Date\"")
+        }
+    }
+
+    func run() throws {
+        var script = file
+        var location = DataLocation.demo
+        if let folder {
+            if folder.hasSuffix(".lq") && script == nil {
+                script = folder
+            } else {
+                location = .folder(folder)
+            }
+        } else if let leads {
+            location = .files(leads: leads, touches: touches)
+        }
+        let configuration = Shell.Configuration(
+            location: location, mappings: map.compactMap(FieldMapping.init(argument:)), commands: command, script: script)
+        let status = Shell.run(configuration)
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+}
+
+/// `leadq gen`: writes generated data.
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gen", abstract: "Write generated leads.csv and touches.csv (about ten touches per lead).")
+
+    @Option(help: "How many leads.")
+    var leads: Int = 10_000
+
+    @Option(help: "The folder to write into (created when missing).")
+    var out: String
+
+    @Option(help: "The random seed; the same seed gives the same files.")
+    var seed: UInt64 = 42
+
+    func validate() throws {
+        guard leads > 0, leads <= 100_000_000 else { throw ValidationError("--leads must be between 1 and 100,000,000") }
+    }
+
+    func run() throws {
+        let start = Date()
+        do {
+            try LeadGenerator(leadCount: leads, seed: seed).write(to: out)
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(2)
+        }
+        let seconds = Date().timeIntervalSince(start)
+        FileHandle.standardError.write(Data(String(format: "wrote %@ leads to %@ in %.1f s\n", LoadSummary.grouped(leads), out, seconds).utf8))
+    }
+}
