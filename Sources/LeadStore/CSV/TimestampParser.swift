@@ -272,7 +272,8 @@ struct ByteCursor {
     /// Exactly `count` decimal digits.
     mutating func digits(exactly count: Int) -> Int? { digits(from: count, to: count) }
 
-    /// Between `minimum` and `maximum` decimal digits, as many as there are.
+    /// Between `minimum` and `maximum` decimal digits, as many as there are;
+    /// a range refuses a longer run of digits, an exact count stops after it.
     mutating func digits(from minimum: Int, to maximum: Int) -> Int? {
         var value = 0
         var taken = 0
@@ -284,7 +285,7 @@ struct ByteCursor {
             taken += 1
         }
         if taken < minimum { position -= taken; return nil }
-        if taken == maximum, let next = peek, next &- 0x30 < 10 { position -= taken; return nil }
+        if minimum != maximum, taken == maximum, let next = peek, next &- 0x30 < 10 { position -= taken; return nil }
         return value
     }
 }

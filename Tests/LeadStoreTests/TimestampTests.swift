@@ -1,0 +1,59 @@
+import LeadStore
+import Testing
+
+/// Every timestamp form leadq reads, to the exact second, and the ones it refuses.
+@Suite struct TimestampTests {
+    static let expected: Int64 = 1_741_079_707  // 2025-03-04T09:15:07Z
+
+    static let forms: [(String, Int64)] = [
+        ("2025-03-04T09:15:07Z", expected),
+        ("2025-03-04T09:15:07.250Z", expected),
+        ("2025-03-04 09:15:07", expected),
+        ("2025-03-04T11:15:07+02:00", expected),
+        ("2025-03-04T04:15:07-0500", expected),
+        ("2025-03-04T09:15:07+00", expected),
+        ("2025-03-04 09:15", expected - 7),
+        ("2025-03-04", expected - 33_307),
+        ("3/4/2025 9:15 AM", expected - 7),
+        ("3/4/2025 9:15:07 am", expected),
+        ("3/4/2025 9:15 PM", expected - 7 + 12 * 3600),
+        ("3/4/2025 12:05 AM", expected - 33_307 + 300),
+        ("03/04/2025 21:15", expected - 7 + 12 * 3600),
+        ("3/4/2025", expected - 33_307),
+        ("4 Mar, 2025 09:15:07", expected),
+        ("04 March 2025 09:15", expected - 7),
+        ("Mar 4, 2025 9:15 AM", expected - 7),
+        ("1741079707000", expected),
+        ("1741079707", expected),
+        ("2024-02-29", 1_709_164_800),
+        ("1969-12-31T23:59:59Z", -1),
+    ]
+
+    @Test(arguments: forms)
+    func reads(text: String, seconds: Int64) {
+        #expect(TimestampParser.parse(text) == seconds, "\(text)")
+    }
+
+    @Test(arguments: [
+        "2025-02-29", "2026-02-30", "2026-13-01", "2026-01-01T24:00", "2026-01-01T10:60",
+        "13/1/2026", "0/1/2026", "yesterday", "2026/01/01", "", "2026-01-01T10:00:00Z junk", "123456789012",
+        "3/4/2025 13:00 PM",
+    ])
+    func refuses(text: String) {
+        #expect(TimestampParser.parse(text) == nil, "\(text)")
+    }
+
+    @Test func columnsMayMixForms() throws {
+        let store = try load(leads: "lead_id,created_at\nL1,2025-03-04T09:15:07Z\nL2,3/4/2025 9:15 AM\nL3,\"4 Mar, 2025 09:15:07\"\n")
+        #expect(store.leads.timestamps("created_at") == [Self.expected, Self.expected - 7, Self.expected])
+    }
+
+    @Test func civilDatesRoundTrip() {
+        for days in stride(from: -800_000, through: 2_900_000, by: 977) {
+            let (y, m, d) = CivilDate.date(daysSinceEpoch: days)
+            #expect(CivilDate.daysSinceEpoch(year: y, month: m, day: d) == days)
+        }
+        #expect(CivilDate.iso8601(Self.expected) == "2025-03-04T09:15:07Z")
+        #expect(CivilDate.iso8601(-1) == "1969-12-31T23:59:59Z")
+    }
+}
