@@ -56,18 +56,23 @@ extension StatementBoundary {
         var start = 0
         var startLine = tokens.first?.range.line ?? 1
         var depth = 0
-        for (index, token) in tokens.enumerated() where token.kind == .symbol {
-            let symbol = lexer.text(of: token)
+        var hasTokens = false
+        for (index, token) in tokens.enumerated() {
+            let symbol = token.kind == .symbol ? lexer.text(of: token) : ""
             if symbol == "(" { depth += 1 } else if symbol == ")" { depth = max(0, depth - 1) }
-            guard symbol == ";", depth == 0 else { continue }
-            let piece = String(decoding: utf8[start..<token.range.start], as: UTF8.self)
-            if !piece.trimmingWhitespace().isEmpty { pieces.append(Piece(text: piece, line: startLine)) }
+            guard symbol == ";", depth == 0 else {
+                hasTokens = true
+                continue
+            }
+            if hasTokens {
+                pieces.append(Piece(text: String(decoding: utf8[start..<token.range.start], as: UTF8.self), line: startLine))
+            }
             start = token.range.end
             startLine = index + 1 < tokens.count ? tokens[index + 1].range.line : token.range.line
             depth = 0
+            hasTokens = false
         }
-        let rest = String(decoding: utf8[start...], as: UTF8.self)
-        if !rest.trimmingWhitespace().isEmpty { pieces.append(Piece(text: rest, line: startLine)) }
+        if hasTokens { pieces.append(Piece(text: String(decoding: utf8[start...], as: UTF8.self), line: startLine)) }
         return pieces
     }
 }

@@ -9,16 +9,17 @@ enum DataReports {
     static func schema(_ session: Session) -> [String] {
         var lines = ["Data: \(session.dataDescription)"]
         let store = session.store
-        for (title, table, grain) in [("leads", store.leads, Grain.lead), ("touches", store.touches, Grain.touch)] {
+        let derived = Set(FollowUpIndex.derivedFieldNames)
+        for (title, table) in [("leads", store.leads), ("touches", store.touches)] {
             lines.append("")
             lines.append("\(title) (\(LoadSummary.grouped(table.rowCount)) rows)")
-            let fields = session.catalog.fields.filter { $0.grain == grain || (grain == .touch && table[$0.name] != nil && $0.name == "lead_id") }
-            let width = fields.map(\.name.count).max() ?? 0
-            for field in fields where table[field.name] != nil {
-                let padded = field.name.padding(toLength: width, withPad: " ", startingAt: 0)
-                let kind = field.kind.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
-                let origin = field.isDerived ? "derived" : field.origin == field.name ? "" : "from \"\(field.origin)\""
-                lines.append("  \(padded)  \(kind)  \(origin)".trimmingTrailingSpaces())
+            let width = table.columns.map(\.name.count).max() ?? 0
+            for column in table.columns {
+                let name = column.name.padding(toLength: width, withPad: " ", startingAt: 0)
+                let kind = column.kind.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
+                let origin = title == "leads" && derived.contains(column.name)
+                    ? "derived" : column.origin == column.name ? "" : "from \"\(column.origin)\""
+                lines.append("  \(name)  \(kind)  \(origin)".trimmingTrailingSpaces())
             }
         }
         return lines
@@ -28,7 +29,9 @@ enum DataReports {
     static func check(_ session: Session) -> [String] {
         let store = session.store
         let counts = store.followUps.counts
-        var lines = store.summaryLines
+        var lines = Array(store.stableSummaryLines.prefix(1))
+        lines += store.summary.decisions.map { "note: " + $0 }
+        lines.append("Touches counted as follow-ups: \(LoadSummary.grouped(counts.followUps))")
         lines.append("Touches not counted as follow-ups:")
         lines.append("  \(LoadSummary.grouped(counts.beforeCreation)) stamped before their lead was created")
         lines.append("  \(LoadSummary.grouped(counts.inbound)) inbound")

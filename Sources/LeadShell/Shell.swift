@@ -54,7 +54,7 @@ public final class Shell {
         let shell = Shell(session: session, configuration: configuration)
         if !configuration.commands.isEmpty {
             for (index, command) in configuration.commands.enumerated() {
-                shell.source = "-c #\(index + 1)"
+                shell.source = configuration.commands.count == 1 ? "-c" : "-c #\(index + 1)"
                 switch shell.runText(command, firstLine: 1) {
                 case .ok: continue
                 case .failed: return .statementFailed
@@ -145,8 +145,8 @@ public final class Shell {
             guard let name = words.first else { return .ok }
             guard let command = DotCommand.named(name) else {
                 let names = DotCommand.all.map(\.name)
-                let suggestion = NameSuggester.nearest(to: name, in: names).map { " Did you mean .\($0)?" } ?? ""
-                return fail("unknown command .\(name).\(suggestion) (.help lists them)", line: line, column: 1)
+                let suggestion = NameSuggester.nearest(to: name, in: names).map { "; did you mean .\($0)?" } ?? "; .help lists them"
+                return fail("unknown command .\(name)\(suggestion)", line: line, column: 1)
             }
             return command.run(self, Array(words.dropFirst()))
         }

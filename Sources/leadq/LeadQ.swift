@@ -23,6 +23,20 @@ struct LeadQ: ParsableCommand {
         subcommands: [Open.self, Generate.self],
         defaultSubcommand: Open.self
     )
+
+    /// Runs the command; a usage error exits with status 2, as data-file errors do.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Opens data and runs the shell (the default subcommand).

@@ -65,6 +65,9 @@ public struct LeadStore: Sendable {
     /// The summary as lines of plain text.
     public var summaryLines: [String] { summary.lines(leads: leads, touches: touches) }
 
+    /// The summary without its timing, the same on every run.
+    public var stableSummaryLines: [String] { summary.lines(leads: leads, touches: touches, timing: false) }
+
     private static var emptyTouches: Table {
         Table(rowCount: 0, columns: [
             Column(name: "lead_id", origin: "lead_id", data: .text(TextColumn(codes: [], dictionary: TextDictionary()))),

@@ -22,15 +22,18 @@ public struct LoadSummary: Sendable {
 
     public var totalBytes: Int { files.reduce(0) { $0 + $1.bytes } }
 
-    /// The summary as lines of plain text.
-    public func lines(leads: Table, touches: Table) -> [String] {
+    /// The summary as lines of plain text; `timing` adds size, time and throughput.
+    public func lines(leads: Table, touches: Table, timing: Bool = true) -> [String] {
         var lines: [String] = []
         let megabytes = Double(totalBytes) / 1_000_000
         let rate = seconds > 0 ? megabytes / seconds : 0
+        let files = "\(self.files.count) file\(self.files.count == 1 ? "" : "s")"
+        let counts = "Loaded \(Self.grouped(leadCount)) leads and \(Self.grouped(touchCount)) touches from \(files)"
         lines.append(
-            "Loaded \(Self.grouped(leadCount)) leads and \(Self.grouped(touchCount)) touches from \(files.count) file\(files.count == 1 ? "" : "s") "
-                + "(\(String(format: "%.1f", megabytes)) MB) in \(Self.duration(seconds))"
-                + (seconds > 0.05 ? String(format: ", %.0f MB/s", rate) : "") + ".")
+            timing
+                ? counts + " (\(String(format: "%.1f", megabytes)) MB) in \(Self.duration(seconds))"
+                    + (seconds > 0.05 ? String(format: ", %.0f MB/s", rate) : "") + "."
+                : counts + ".")
         lines.append("  leads:   " + Self.describe(leads, skipping: Set(FollowUpIndex.derivedFieldNames)))
         lines.append("  touches: " + Self.describe(touches, skipping: []))
         let c = touchCounts

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+/// Every script in `examples/` run against the example data, compared with
+/// its expected output byte for byte.
+@Suite struct ExampleScriptTests {
+    static let scripts: [String] = {
+        let folder = LeadQProcess.root.appendingPathComponent("examples")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".lq") }.sorted()
+    }()
+
+    @Test func thereAreExamples() {
+        #expect(!Self.scripts.isEmpty)
+    }
+
+    @Test(arguments: scripts)
+    func script(name: String) throws {
+        let expectedPath = LeadQProcess.root.appendingPathComponent("examples/" + name.dropLast(3) + ".out")
+        let expected = try String(contentsOf: expectedPath, encoding: .utf8)
+        let result = try LeadQProcess.run(["examples/data", "-f", "examples/" + name])
+        #expect(result.stderr == "")
+        #expect(result.status == 0)
+        #expect(result.stdout == expected)
+    }
+}
+
+/// Exit statuses and messages of the command line.
+@Suite struct CommandLineTests {
+    @Test func demoDataOpensWithoutArguments() throws {
+        let result = try LeadQProcess.run(["-c", ".schema"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("Data: demo data (4,000 leads generated in memory, seed 42)\n"))
+    }
+
+    @Test func missingFolderIsADataError() throws {
+        let result = try LeadQProcess.run(["no/such/folder", "-c", ".schema"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "no/such/folder: error: no such folder\n")
+    }
+
+    @Test func brokenCSVNamesFileLineAndColumn() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadq-broken-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "lead_id,created_at\nL1,2026-01-01\nL2,2026-01-32\n".write(
+            to: folder.appendingPathComponent("leads.csv"), atomically: true, encoding: .utf8)
+        let result = try LeadQProcess.run([folder.path, "-c", ".schema"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "\(folder.path)/leads.csv:3:2: error: created_at \"2026-01-32\" is not a valid date: January 2026 has no day 32\n")
+    }
+
+    @Test func usageErrorsExitWithTwo() throws {
+        #expect(try LeadQProcess.run(["--no-such-option"]).status == 2)
+        #expect(try LeadQProcess.run(["--map", "nonsense"]).status == 2)
+    }
+
+    @Test func scriptErrorsNameTheLineAndStop() throws {
+        let result = try LeadQProcess.run(["examples/data"], input: ".schema\n.frobnicate\n.check\n")
+        #expect(result.status == 1)
+        #expect(result.stderr == "<stdin>:2:1: error: unknown command .frobnicate; .help lists them\n")
+        #expect(!result.stdout.contains("Touches not counted"))
+    }
+
+    @Test func unknownDotCommandGetsASuggestion() throws {
+        let result = try LeadQProcess.run(["examples/data", "-c", ".schem"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "-c:1:1: error: unknown command .schem; did you mean .schema?\n")
+    }
+
+    @Test func generatorWritesLoadableFiles() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadq-gen-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let generated = try LeadQProcess.run(["gen", "--leads", "500", "--out", folder.path, "--seed", "3"])
+        #expect(generated.status == 0)
+        let opened = try LeadQProcess.run([folder.path, "-c", ".check"])
+        #expect(opened.status == 0)
+        #expect(opened.stdout.hasPrefix("Loaded 500 leads and "))
+    }
+}
