@@ -45,6 +45,10 @@ struct DotCommand: Sendable {
             DataReports.check(shell.session).forEach(shell.output.line)
             return .ok
         },
+        DotCommand(name: "summary", arguments: "", help: "what the last load read, and how long it took") { shell, _ in
+            shell.session.store.summaryLines.forEach(shell.output.line)
+            return .ok
+        },
         DotCommand(name: "history", arguments: "", help: "statements entered at the prompt") { shell, _ in
             for (index, entry) in shell.historyEntries.enumerated() { shell.output.line("\(index + 1)  \(entry)") }
             return .ok

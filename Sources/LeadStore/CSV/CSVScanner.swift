@@ -30,11 +30,19 @@ struct CSVScanner {
     /// The line on which the last record returned starts.
     private(set) var recordLine = 1
 
+    /// A scanner over a whole file, skipping its byte order mark.
     init(bytes: UnsafeRawBufferPointer, file: String) {
         self.bytes = bytes
         self.file = file
-        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-        position = bytes.count >= 3 && bytes[0] == bom[0] && bytes[1] == bom[1] && bytes[2] == bom[2] ? 3 : 0
+        position = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+    }
+
+    /// A scanner over part of a file that starts at a record on `line`.
+    init(part bytes: UnsafeRawBufferPointer, file: String, line: Int) {
+        self.bytes = bytes
+        self.file = file
+        self.line = line
+        position = 0
     }
 
     /// The fraction of the bytes read so far.

@@ -8,17 +8,19 @@ struct ParsedTable {
     var undecided: [String]
 }
 
-/// Reads one CSV file into typed columns in a single pass over its bytes.
+/// Reads one CSV file into typed columns.
 ///
-/// Core fields get their fixed types; every other column is collected as
-/// dictionary-encoded text and then typed by its distinct values (see
-/// `ColumnInference`). No `String` is made per field.
+/// The header is read first and mapped to fields. A large file is then cut
+/// at line ends into one part per core and the parts are read in parallel;
+/// a part only counts when the part before it ended cleanly at the cut (a
+/// cut inside a quoted field makes that part fail), and any failure reads
+/// the file again from the start in one pass, which finds the real error and
+/// its exact line. Core fields get their fixed types; every other column is
+/// collected as dictionary-encoded text and then typed by its distinct values
+/// (see `ColumnInference`). No `String` is made per field.
 enum CSVTableReader {
-    /// How the reader treats one CSV column.
-    private enum Plan {
-        case text(Int, required: Bool)
-        case timestamp(Int, required: Bool)
-    }
+    /// Files smaller than this are read in one part.
+    static let minimumPartSize = 4 << 20
 
     static func read(
         _ file: FileBytes, role: TableRole, mappings: [FieldMapping], progress: LoadProgress?
@@ -44,91 +46,93 @@ enum CSVTableReader {
         }
         let headers = fields.map { scanner.string(of: $0).trimmingCharacters(in: .whitespaces) }
         let map = try HeaderMap(headers: headers, role: role, overrides: mappings, file: name)
-        let estimatedRows = max(16, bytes.count / max(1, 8 * headers.count))
+        let layout = CSVPartReader.Layout(map: map, role: role, file: name)
+        let body = scanner.position..<bytes.count
 
-        var texts: [TextColumnBuilder] = []
-        var times: [TimestampColumnBuilder] = []
-        let plans: [Plan] = map.entries.map { entry in
-            if let core = entry.core, core.kind == .timestamp {
-                times.append(TimestampColumnBuilder(capacity: estimatedRows))
-                return .timestamp(times.count - 1, required: core.required)
-            }
-            texts.append(TextColumnBuilder(capacity: estimatedRows))
-            // Touches may lack a lead id (a call logged against no lead): counted, not refused.
-            return .text(texts.count - 1, required: role == .leads && entry.core?.name == "lead_id")
+        let parts = cut(bytes, body)
+        var columns: CSVPartReader.Columns
+        if parts.count > 1, let parallel = readInParallel(bytes, parts: parts, layout: layout, progress: progress) {
+            columns = parallel
+        } else {
+            columns = try CSVPartReader.read(
+                UnsafeRawBufferPointer(rebasing: bytes[body]), line: scanner.line, layout: layout, progress: progress)
         }
-
-        var scratch: [UInt8] = []
-        var rows = 0
-        let width = headers.count
-        while try scanner.nextRecord(into: &fields) {
-            guard fields.count == width else {
-                let column = fields.count < width ? fields.count + 1 : width + 1
-                throw LoadError(
-                    file: name, line: scanner.recordLine, column: column,
-                    message: "this row has \(fields.count) field\(fields.count == 1 ? "" : "s") but the header has \(width)")
-            }
-            for index in 0..<width {
-                let field = fields[index]
-                switch plans[index] {
-                case .text(let builder, let required):
-                    if required && field.isEmpty {
-                        throw LoadError(
-                            file: name, line: scanner.recordLine, column: index + 1,
-                            message: "\(map.entries[index].name) is empty; every row needs one")
-                    }
-                    scanner.withValue(of: field, scratch: &scratch) { texts[builder].append($0, quoted: field.quoted, stable: !field.hasEscapedQuotes) }
-                case .timestamp(let builder, let required):
-                    let failure = scanner.withValue(of: field, scratch: &scratch) { times[builder].append($0) }
-                    if let failure {
-                        throw timestampError(failure, field: field, index: index, scanner: scanner, map: map)
-                    }
-                    if required, times[builder].values.last == Null.timestamp {
-                        throw LoadError(
-                            file: name, line: scanner.recordLine, column: index + 1,
-                            message: "\(map.entries[index].name) is empty; every row needs one")
-                    }
-                }
-            }
-            rows += 1
-            if rows & 0xFFFF == 0, let progress, !progress(scanner.progress) {
-                throw LoadError(file: name, message: "interrupted")
-            }
-        }
-        var table = Table(rowCount: rows)
-        var undecided: [String] = []
-        for (index, entry) in map.entries.enumerated() {
-            let origin = entry.header
-            switch plans[index] {
-            case .timestamp(let builder, _):
-                table.append(Column(name: entry.name, origin: origin, data: .timestamp(times[builder].values)))
-            case .text(let builder, _):
-                let text = texts[builder].column
-                if entry.core != nil {
-                    table.append(Column(name: entry.name, origin: origin, data: .text(text)))
-                } else {
-                    if entry.channelOrDirection { undecided.append(entry.name) }
-                    let data = entry.channelOrDirection ? .text(text) : ColumnInference.typed(text)
-                    table.append(Column(name: entry.name, origin: origin, data: data))
-                }
-            }
-        }
-        return ParsedTable(table: table, map: map, undecided: undecided)
+        return ParsedTable(table: table(from: &columns, layout: layout), map: map, undecided: layout.undecided)
     }
 
-    private static func timestampError(
-        _ failure: TimestampParser.Outcome, field: CSVField, index: Int, scanner: CSVScanner, map: HeaderMap
-    ) -> LoadError {
-        let value = scanner.string(of: field)
-        let shown = value.count > 60 ? String(value.prefix(60)) + "…" : value
-        let name = map.entries[index].name
-        let reason: String
-        if case .invalid(let why) = failure {
-            reason = "\(name) \"\(shown)\" is not a valid date: \(why)"
-        } else {
-            reason = "\(name) \"\(shown)\" is not a date and time leadq can read (it reads ISO 8601 such as 2026-03-04T09:15:00Z, 3/4/2026 9:15 AM, 4 Mar, 2026 09:15:00, and epoch milliseconds)"
+    /// Cuts the body of a file into parts at line ends, one per core.
+    private static func cut(_ bytes: UnsafeRawBufferPointer, _ body: Range<Int>) -> [Range<Int>] {
+        let cores = min(8, ProcessInfo.processInfo.activeProcessorCount)
+        let count = min(cores, body.count / minimumPartSize)
+        guard count > 1, let base = bytes.baseAddress else { return [body] }
+        var parts: [Range<Int>] = []
+        var start = body.lowerBound
+        for index in 1..<count {
+            let nominal = body.lowerBound + body.count / count * index
+            guard nominal > start, let found = memchr(base + nominal, 0x0A, body.upperBound - nominal) else { continue }
+            let cut = base.distance(to: UnsafeRawPointer(found)) + 1
+            parts.append(start..<cut)
+            start = cut
         }
-        return LoadError(file: scanner.file, line: scanner.recordLine, column: index + 1, message: reason)
+        parts.append(start..<body.upperBound)
+        return parts
+    }
+
+    /// Reads the parts at once; nil when any part fails.
+    private static func readInParallel(
+        _ bytes: UnsafeRawBufferPointer, parts: [Range<Int>], layout: CSVPartReader.Layout, progress: LoadProgress?
+    ) -> CSVPartReader.Columns? {
+        let results = PartResults(count: parts.count)
+        let file = SharedBytes(bytes: bytes)
+        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+            let part = UnsafeRawBufferPointer(rebasing: file.bytes[parts[index]])
+            let columns = try? CSVPartReader.read(part, line: 0, layout: layout, progress: index == 0 ? progress : nil)
+            results.store(columns, at: index)
+        }
+        let read = results.all
+        guard read.allSatisfy({ $0 != nil }) else { return nil }
+        return CSVPartReader.Columns.merged(read.map { $0! })
+    }
+
+    /// The typed table from the columns read.
+    private static func table(from columns: inout CSVPartReader.Columns, layout: CSVPartReader.Layout) -> Table {
+        var table = Table(rowCount: columns.rows)
+        for (index, entry) in layout.map.entries.enumerated() {
+            switch layout.plans[index] {
+            case .timestamp(let builder, _):
+                table.append(Column(name: entry.name, origin: entry.header, data: .timestamp(columns.times[builder].values)))
+            case .text(let builder, _):
+                let text = columns.texts[builder].column
+                let data = entry.core != nil || entry.channelOrDirection ? .text(text) : ColumnInference.typed(text)
+                table.append(Column(name: entry.name, origin: entry.header, data: data))
+            }
+        }
+        return table
+    }
+}
+
+/// The bytes of a file, shared read-only by the threads reading its parts.
+private struct SharedBytes: @unchecked Sendable {
+    let bytes: UnsafeRawBufferPointer
+}
+
+/// One slot per part, each written by one thread.
+private final class PartResults: @unchecked Sendable {
+    private var slots: [CSVPartReader.Columns?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ columns: CSVPartReader.Columns?, at index: Int) {
+        lock.lock()
+        slots[index] = columns
+        lock.unlock()
+    }
+
+    var all: [CSVPartReader.Columns?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
     }
 }
 

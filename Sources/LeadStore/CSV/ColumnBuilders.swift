@@ -6,7 +6,10 @@ import Foundation
 ///
 /// Exports often repeat a value row after row (touches sorted by lead, a
 /// constant column), so the last value is remembered and compared first.
-struct TextColumnBuilder {
+///
+/// Sendable by hand: the remembered value points into the file's bytes, which
+/// outlive every builder, and is only read by the thread appending.
+struct TextColumnBuilder: @unchecked Sendable {
     var dictionary = TextDictionary()
     var codes: [UInt32] = []
     private var lastValue = UnsafeRawBufferPointer(start: nil, count: 0)
@@ -42,7 +45,7 @@ struct TextColumnBuilder {
 
 /// Collects one timestamp column, remembering which form the column is
 /// written in so that each value is tried in that form first.
-struct TimestampColumnBuilder {
+struct TimestampColumnBuilder: Sendable {
     var values: [Int64] = []
     var form = TimestampParser.Form.iso
 
@@ -64,5 +67,24 @@ struct TimestampColumnBuilder {
 
     private func isBlank(_ value: UnsafeRawBufferPointer) -> Bool {
         value.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+}
+
+extension TextColumnBuilder {
+    /// Adds the rows of a builder of a later part of the same file.
+    mutating func append(contentsOf other: TextColumnBuilder) {
+        let remap = (0..<other.dictionary.count).map { code in
+            other.dictionary.withBytes(of: UInt32(code)) { dictionary.intern($0) }
+        }
+        let start = codes.count
+        codes.append(contentsOf: other.codes)
+        remap.withUnsafeBufferPointer { remap in
+            codes.withUnsafeMutableBufferPointer { codes in
+                for row in start..<codes.count where codes[row] != Null.textCode {
+                    codes[row] = remap[Int(codes[row])]
+                }
+            }
+        }
+        lastCode = Null.textCode
     }
 }

@@ -67,9 +67,9 @@ extension TableRole {
 }
 
 /// How the columns of one file map to fields.
-struct HeaderMap {
+struct HeaderMap: Sendable {
     /// One entry per CSV column.
-    struct Entry {
+    struct Entry: Sendable {
         var header: String
         /// The field name analysts use.
         var name: String

@@ -40,15 +40,35 @@ public struct TextDictionary: Sendable {
 
     /// The code of the bytes, if the column holds them.
     public func code(of value: UnsafeRawBufferPointer) -> UInt32? {
-        let hash = Self.hash(value)
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { return nil }
-            let code = Int(entry - 1)
-            if hashes[code] == hash && equals(code, value) { return UInt32(code) }
-            slot = (slot + 1) & mask
+        let found = find(value, hash: Self.hash(value))
+        return found.code
+    }
+
+    /// Where `value` is, or the empty slot where it would go.
+    @inline(__always)
+    private func find(_ value: UnsafeRawBufferPointer, hash: UInt64) -> (code: UInt32?, slot: Int) {
+        slots.withUnsafeBufferPointer { slots in
+            hashes.withUnsafeBufferPointer { hashes in
+                offsets.withUnsafeBufferPointer { offsets in
+                    bytes.withUnsafeBytes { stored in
+                        let mask = slots.count - 1
+                        var slot = Int(truncatingIfNeeded: hash) & mask
+                        while true {
+                            let entry = slots[slot]
+                            if entry == 0 { return (nil, slot) }
+                            let code = Int(entry &- 1)
+                            if hashes[code] == hash {
+                                let start = offsets[code], length = offsets[code + 1] - start
+                                if length == value.count
+                                    && (length == 0 || memcmp(stored.baseAddress! + start, value.baseAddress!, length) == 0) {
+                                    return (UInt32(code), slot)
+                                }
+                            }
+                            slot = (slot + 1) & mask
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -61,23 +81,17 @@ public struct TextDictionary: Sendable {
     /// The code of the bytes, adding them when new.
     public mutating func intern(_ value: UnsafeRawBufferPointer) -> UInt32 {
         let hash = Self.hash(value)
-        var mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { break }
-            let code = Int(entry - 1)
-            if hashes[code] == hash && equals(code, value) { return UInt32(code) }
-            slot = (slot + 1) & mask
-        }
+        let found = find(value, hash: hash)
+        if let code = found.code { return code }
         let code = count
         precondition(code < Int(UInt32.max - 1), "a text column holds at most 4 billion distinct values")
         bytes.append(contentsOf: value)
         offsets.append(bytes.count)
         hashes.append(hash)
+        var slot = found.slot
         if (code + 1) * 10 > slots.count * 7 {
             grow()
-            mask = slots.count - 1
+            let mask = slots.count - 1
             slot = Int(truncatingIfNeeded: hash) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
         }
@@ -89,15 +103,6 @@ public struct TextDictionary: Sendable {
     public func withBytes<R>(of code: UInt32, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         let start = offsets[Int(code)], end = offsets[Int(code) + 1]
         return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
-    }
-
-    private func equals(_ code: Int, _ value: UnsafeRawBufferPointer) -> Bool {
-        let start = offsets[code], end = offsets[code + 1]
-        guard end - start == value.count else { return false }
-        if value.isEmpty { return true }
-        return bytes.withUnsafeBytes { stored in
-            memcmp(stored.baseAddress! + start, value.baseAddress!, value.count) == 0
-        }
     }
 
     private mutating func grow() {
