@@ -1,0 +1,57 @@
+import LeadStore
+import Testing
+
+/// Large files are read in parallel parts; the result must be the same as
+/// reading the same rows in small files, even when a cut falls inside a
+/// quoted field.
+@Suite struct ParallelReadTests {
+    @Test func partsGiveTheSameRowsAsSmallFiles() throws {
+        let data = LeadGenerator(leadCount: 25_000, seed: 5).generate()
+        #expect(data.touches.count > 12 << 20, "the touches file must be large enough to be read in parts")
+        let leads = DataSource(file: FileBytes(name: "leads.csv", bytes: data.leads))
+        let whole = try LeadStore(leads: leads, touches: [DataSource(file: FileBytes(name: "touches.csv", bytes: data.touches))])
+
+        var pieces: [DataSource] = []
+        let header = Array(data.touches.prefix { $0 != 0x0A }) + [0x0A]
+        var start = header.count
+        while start < data.touches.count {
+            var end = min(data.touches.count, start + (2 << 20))
+            while end < data.touches.count && data.touches[end - 1] != 0x0A { end += 1 }
+            pieces.append(DataSource(file: FileBytes(name: "piece.csv", bytes: header + data.touches[start..<end])))
+            start = end
+        }
+        let split = try LeadStore(leads: leads, touches: pieces)
+
+        #expect(whole.touches.rowCount == split.touches.rowCount)
+        for name in FollowUpIndex.derivedFieldNames {
+            #expect(values(whole.leads, name) == values(split.leads, name), "\(name)")
+        }
+        for name in ["lead_id", "at", "channel", "rep", "direction", "outcome"] {
+            #expect(values(whole.touches, name) == values(split.touches, name), "\(name)")
+        }
+        #expect(whole.followUps.counts == split.followUps.counts)
+    }
+
+    @Test func cutInsideAQuotedFieldFallsBackToOnePass() throws {
+        let row = "L1,2026-01-02T10:00:00Z,plain note\n"
+        let filler = String(repeating: row, count: 5 << 20 / row.utf8.count)
+        let longNote = "\"" + String(repeating: "line, with \"\"quotes\"\"\n", count: 200_000) + "\""
+        let text = "lead_id,at,note\n" + filler + "L1,2026-01-03T10:00:00Z," + longNote + "\n" + filler
+        #expect(text.utf8.count > 12 << 20)
+        let store = try load(leads: minimalLeads, touches: text)
+        let fillerRows = 5 << 20 / row.utf8.count
+        #expect(store.touches.rowCount == 2 * fillerRows + 1)
+        let notes = values(store.touches, "note")
+        let long = notes.first { $0 != "plain note" }
+        #expect(long??.hasPrefix("line, with \"quotes\"\nline") == true)
+        #expect(long??.count == 200_000 * "line, with \"quotes\"\n".count)
+    }
+
+    @Test func errorInALaterPartNamesTheRightLine() {
+        let row = "L1,2026-01-02T10:00:00Z\n"
+        let count = 12 << 20 / row.utf8.count
+        let text = "lead_id,at\n" + String(repeating: row, count: count) + "L1,2026-13-01\n"
+        #expect(loadError(leads: minimalLeads, touches: text)
+            == "touches.csv:\(count + 2):2: error: at \"2026-13-01\" is not a valid date: there is no month 13")
+    }
+}
