@@ -7,6 +7,10 @@ public struct Session: Sendable {
     public private(set) var catalog: Catalog
     /// Where the data came from, for banners and `.schema`.
     public private(set) var dataDescription: String
+    /// What `set` changed.
+    public var settings = Settings()
+    /// What `let` named.
+    public internal(set) var definitions = Definitions()
 
     public init(store: LeadStore, description: String) {
         self.store = store
@@ -21,6 +25,11 @@ public struct Session: Sendable {
             leads: DataSource(file: FileBytes(name: "demo/leads.csv", bytes: generated.leads)),
             touches: [DataSource(file: FileBytes(name: "demo/touches.csv", bytes: generated.touches))])
         return Session(store: store, description: "demo data (\(LoadSummary.grouped(leadCount)) leads generated in memory, seed \(seed))")
+    }
+
+    /// Keeps the named filters and measures of an earlier session.
+    public mutating func keep(_ definitions: Definitions) {
+        self.definitions = definitions
     }
 
     /// Replaces the leads, keeping the touches.

@@ -113,6 +113,17 @@ public struct Lexer: Sendable {
             if i + 1 < n, bytes[i] == 0x2D, isDigit(bytes[i + 1]) {
                 i += 1
                 while i < n && isDigit(bytes[i]) { i += 1 }
+                if i + 1 < n, bytes[i] | 0x20 == 0x74, isDigit(bytes[i + 1]) {
+                    // A time of day: 2026-11-23T09:30:00Z, …+02:00
+                    i += 1
+                    while i < n, isDigit(bytes[i]) || bytes[i] == 0x3A || bytes[i] == 0x2E { i += 1 }
+                    if i < n, bytes[i] | 0x20 == 0x7A {
+                        i += 1
+                    } else if i + 1 < n, bytes[i] == 0x2B || bytes[i] == 0x2D, isDigit(bytes[i + 1]) {
+                        i += 1
+                        while i < n, isDigit(bytes[i]) || bytes[i] == 0x3A { i += 1 }
+                    }
+                }
             }
             return .date
         }

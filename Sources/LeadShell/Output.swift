@@ -14,6 +14,9 @@ public struct Output: Sendable {
     /// Writes a line of results.
     public func line(_ text: String) { write(text + "\n", to: STDOUT_FILENO) }
 
+    /// Writes text as it is.
+    public func write(_ text: String) { write(text, to: STDOUT_FILENO) }
+
     /// Writes a line to standard error.
     public func message(_ text: String) { write(text + "\n", to: STDERR_FILENO) }
 

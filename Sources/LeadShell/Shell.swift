@@ -1,6 +1,7 @@
 import Foundation
 import LeadEngine
 import LeadQuery
+import LeadQuery
 import LeadStore
 
 /// The shell: runs statements from the prompt, from `-c`, from script files
@@ -34,6 +35,8 @@ public final class Shell {
     private let configuration: Configuration
     private var editor: LineEditor?
     private var source = "<stdin>"
+    /// The last result shown, for `.last` and `.export`.
+    var lastResult: ResultTable?
 
     private init(session: Session, configuration: Configuration) {
         self.session = session
@@ -150,7 +153,53 @@ public final class Shell {
             }
             return command.run(self, Array(words.dropFirst()))
         }
-        return fail("queries are not available in this version of leadq; dot commands are (.help lists them)", line: line, column: 1)
+        return runQuery(text, line: line)
+    }
+
+    /// Runs a statement of the language and shows what it gives.
+    private func runQuery(_ text: String, line: Int) -> Outcome {
+        let place = editor == nil ? source : nil
+        switch session.run(text) {
+        case .failure(let diagnostic):
+            DiagnosticPrinter.lines(diagnostic, source: text, place: place, firstLine: line).forEach(output.message)
+            return .failed
+        case .success(.done(let message)):
+            if editor != nil { output.line(message) }
+            return .ok
+        case .success(.table(let table, let posts)):
+            for warning in table.warnings {
+                DiagnosticPrinter.lines(warning, source: text, place: place, firstLine: line).forEach(output.message)
+            }
+            lastResult = table
+            if posts.isEmpty {
+                show(table)
+                return .ok
+            }
+            for post in posts {
+                switch post.kind {
+                case .export(let path):
+                    do {
+                        try AtomicFile.write(CSVRenderer().render(table), to: path)
+                    } catch {
+                        return fail(error.description, line: line + post.range.line - 1, column: post.range.column)
+                    }
+                    if editor != nil { output.line("wrote \(table.rowCount) rows to \(path)") }
+                case .chart, .sql:
+                    return fail("| chart and | sql are not available yet", line: line + post.range.line - 1, column: post.range.column)
+                }
+            }
+            return .ok
+        }
+    }
+
+    /// Shows a result: a table on a terminal, CSV otherwise.
+    func show(_ table: ResultTable, all: Bool = false) {
+        if output.isTerminal {
+            let color = output.isTerminal && configuration.environment["NO_COLOR"] == nil && configuration.environment["TERM"] != "dumb"
+            TableRenderer(color: color, maximumRows: all ? nil : 40).render(table).forEach(output.line)
+        } else {
+            output.write(CSVRenderer().render(table))
+        }
     }
 
     /// Reports an error at a place in the current source.
@@ -167,7 +216,10 @@ public final class Shell {
 
     func replaceSession(with location: DataLocation) -> Outcome {
         do {
+            let settings = session.settings, definitions = session.definitions
             session = try location.open(mappings: [])
+            session.settings = settings
+            session.keep(definitions)
         } catch {
             output.message(error.description)
             return .failed

@@ -1,0 +1,183 @@
+import LeadQuery
+import LeadStore
+
+/// Binding filters: `where`, `having`-free predicates, `share(…)` and `let` filters.
+extension Analyzer {
+    /// filter := comparison | [not] in (…) | [not] like | is [not] null | in period | NAME | not/and/or
+    mutating func bindFilter(_ expr: Expr) throws(Diagnostic) -> BoundPredicate {
+        switch expr.kind {
+        case .and(let a, let b): return .and(try bindFilter(a), try bindFilter(b))
+        case .or(let a, let b): return .or(try bindFilter(a), try bindFilter(b))
+        case .not(let a): return .not(try bindFilter(a))
+        case .name(let name):
+            if let definition = definitions[name] {
+                guard !definition.isMeasure else { throw Diagnostic(.error, EngineMessages.notAFilter, at: expr.range) }
+                return try expand(definition, at: expr.range) { (analyzer: inout Analyzer, e: Expr) throws(Diagnostic) in try analyzer.bindFilter(e) }
+            }
+            if column(named: name) == nil && KPI.named(name) == nil { throw unknown(name, at: expr.range) }
+            throw Diagnostic(.error, EngineMessages.notAFilter, at: expr.range)
+        case .compare(let op, let lhs, let rhs):
+            return try bindComparison(op, field: try field(lhs), value: rhs)
+        case .inList(let lhs, let values, let negated):
+            let column = try field(lhs)
+            var result: BoundPredicate
+            if case .text(let text) = column.data {
+                var strings: [String] = []
+                for value in values {
+                    guard case .string(let string) = value.kind else { throw typeError(column, at: value.range) }
+                    checkExists(string, in: text, field: column.name, at: value.range)
+                    strings.append(string)
+                }
+                result = textIn(column, strings)
+            } else {
+                var parts: [BoundPredicate] = []
+                for value in values { parts.append(try bindComparison(.equal, field: column, value: value)) }
+                result = parts.dropFirst().reduce(parts[0]) { .or($0, $1) }
+            }
+            return negated ? .not(result) : result
+        case .like(let lhs, let pattern, let negated):
+            let column = try field(lhs)
+            guard case .text(let text) = column.data else { throw typeError(column, at: lhs.range) }
+            guard case .string(let string) = pattern.kind else { throw Diagnostic(.error, "like takes a pattern in quotes, such as \"Acme%\"", at: pattern.range) }
+            let matcher = LikePattern(string)
+            let truth = text.dictionary.values.map { matcher.matches($0) ? UInt8(2) : 0 }
+            let result = BoundPredicate.textTruth(column, truth: truth, null: 1)
+            return negated ? .not(result) : result
+        case .isNull(let lhs, let negated):
+            return .isNull(try field(lhs), negated: negated)
+        case .inPeriod(let lhs, let period):
+            let column = try field(lhs)
+            guard case .timestamp = column.data else { throw typeError(column, at: lhs.range) }
+            let span = settings.buckets.span(of: period, now: settings.now)
+            return .range(column, lower: span.start, upper: span.end)
+        default:
+            throw Diagnostic(.error, EngineMessages.notAFilter, at: expr.range)
+        }
+    }
+
+    /// The field an operand names.
+    mutating func field(_ expr: Expr) throws(Diagnostic) -> ColumnRef {
+        guard case .name(let name) = expr.kind else {
+            throw Diagnostic(.error, "expected a field name on the left, such as segment or response", at: expr.range)
+        }
+        guard let column = column(named: name) else { throw unknown(name, at: expr.range) }
+        return column
+    }
+
+    /// `field op value`, with the value read in the field's type.
+    mutating func bindComparison(_ op: ComparisonOperator, field column: ColumnRef, value: Expr) throws(Diagnostic) -> BoundPredicate {
+        switch column.data {
+        case .text(let text):
+            guard case .string(let string) = value.kind else { throw typeError(column, at: value.range) }
+            if op == .equal || op == .notEqual { checkExists(string, in: text, field: column.name, at: value.range) }
+            let truth = text.dictionary.values.map { stored -> UInt8 in
+                let order = stored < string ? -1 : stored == string ? 0 : 1
+                return Self.holds(op, order) ? 2 : 0
+            }
+            return .textTruth(column, truth: truth, null: 1)
+        case .number, .count:
+            guard case .number(let number, _) = value.kind else { throw typeError(column, at: value.range) }
+            return .compare(column, op, number)
+        case .duration:
+            switch value.kind {
+            case .duration(let seconds): return .compare(column, op, Double(seconds))
+            case .number(0, _): return .compare(column, op, 0)
+            default: throw typeError(column, at: value.range)
+            }
+        case .timestamp:
+            let span: (start: Int64, end: Int64)
+            switch value.kind {
+            case .date(let date): span = settings.buckets.span(of: date)
+            case .number(let year, false) where year == year.rounded() && year >= 1 && year <= 9999:
+                span = settings.buckets.span(of: DateLiteral(year: Int(year), month: 1, day: 1, span: .year))
+            default: throw typeError(column, at: value.range)
+            }
+            switch op {
+            case .equal: return .range(column, lower: span.start, upper: span.end)
+            case .notEqual: return .and(.isNull(column, negated: true), .not(.range(column, lower: span.start, upper: span.end)))
+            case .less: return .compare(column, .less, Double(span.start))
+            case .greaterOrEqual: return .compare(column, .greaterOrEqual, Double(span.start))
+            case .lessOrEqual: return .compare(column, .less, Double(span.end))
+            case .greater: return .compare(column, .greaterOrEqual, Double(span.end))
+            }
+        }
+    }
+
+    static func holds(_ op: ComparisonOperator, _ order: Int) -> Bool {
+        switch op {
+        case .equal: order == 0
+        case .notEqual: order != 0
+        case .less: order < 0
+        case .lessOrEqual: order <= 0
+        case .greater: order > 0
+        case .greaterOrEqual: order >= 0
+        }
+    }
+
+    /// Text in a set of values.
+    func textIn(_ column: ColumnRef, _ values: [String]) -> BoundPredicate {
+        guard case .text(let text) = column.data else { return .always(false) }
+        var truth = [UInt8](repeating: 0, count: text.dictionary.count)
+        for value in values { if let code = text.dictionary.code(of: value) { truth[Int(code)] = 2 } }
+        return .textTruth(column, truth: truth, null: 1)
+    }
+
+    /// A type error that says what the field holds and what to compare it with.
+    func typeError(_ column: ColumnRef, at range: SourceRange) -> Diagnostic {
+        let kind = switch column.data {
+        case .text: "text"
+        case .timestamp: "timestamps"
+        case .duration: "durations"
+        default: "numbers"
+        }
+        return Diagnostic(.error, EngineMessages.expectedValue(for: column.name, kind: kind), at: range)
+    }
+
+    /// Warns when no row has the value, listing the values that exist, nearest first.
+    mutating func checkExists(_ value: String, in text: TextColumn, field: String, at range: SourceRange) {
+        guard text.dictionary.code(of: value) == nil else { return }
+        let lower = value.lowercased()
+        let values = text.dictionary.values
+        let ranked = values.sorted { a, b in
+            let da = a.lowercased() == lower ? -1 : NameMatcher.editDistance(Array(a.lowercased()), Array(lower))
+            let db = b.lowercased() == lower ? -1 : NameMatcher.editDistance(Array(b.lowercased()), Array(lower))
+            return da != db ? da < db : a < b
+        }
+        let shown = Array(ranked.prefix(8))
+        let fix = ranked.first.flatMap { $0.lowercased() == lower ? $0 : nil }
+        warnings.append(Diagnostic(
+            .warning, EngineMessages.unknownValue(value, field: field, existing: shown, more: values.count - shown.count),
+            at: range, fixIt: fix.map { "\"\($0)\"" }))
+    }
+}
+
+/// A `like` pattern: `%` any run of characters, `_` any one; case-insensitive.
+struct LikePattern {
+    private let pattern: [Character]
+
+    init(_ text: String) { pattern = Array(text.lowercased()) }
+
+    func matches(_ value: String) -> Bool {
+        let text = Array(value.lowercased())
+        var p = 0, t = 0
+        var star = -1, mark = 0
+        while t < text.count {
+            if p < pattern.count && (pattern[p] == "_" || pattern[p] == text[t]) {
+                p += 1
+                t += 1
+            } else if p < pattern.count && pattern[p] == "%" {
+                star = p
+                mark = t
+                p += 1
+            } else if star >= 0 {
+                p = star + 1
+                mark += 1
+                t = mark
+            } else {
+                return false
+            }
+        }
+        while p < pattern.count && pattern[p] == "%" { p += 1 }
+        return p == pattern.count
+    }
+}

@@ -1,0 +1,52 @@
+import LeadQuery
+import LeadStore
+
+/// Binding `by` terms: fields, bare time units and `field.unit`.
+extension Analyzer {
+    /// group := field | UNIT | field "." UNIT
+    mutating func bindGroup(_ expr: Expr) throws(Diagnostic) -> BoundGroup {
+        let name = text(of: expr.range)
+        switch expr.kind {
+        case .name(let word):
+            if let unit = TimeUnit(word: word), column(named: word) == nil {
+                // A bare unit is cohort time for leads and the touch's own time for touches.
+                let created = try lead("created_at", expr.range), at = try touch("at", expr.range)
+                return BoundGroup(name: unit.rawValue, kind: .bucket(unit),
+                                  keys: [.lead: .bucket(created, unit), .touch: .bucket(at, unit)])
+            }
+            let column = try field(expr)
+            if case .timestamp = column.data {
+                throw Diagnostic(.error, "group a timestamp by a time unit, such as \(column.name).month or \(column.name).week", at: expr.range,
+                                 fixIt: "\(column.name).month")
+            }
+            return group(named: column.name, kind: Self.valueKind(of: column), key: .column(column), column: column, range: expr.range)
+        case .member(let base, let member):
+            guard let column = column(named: base.text) else { throw unknown(base.text, at: base.range) }
+            guard case .timestamp = column.data else {
+                throw Diagnostic(.error, "\(column.name) is not a timestamp, so it has no .\(member.text)", at: expr.range)
+            }
+            guard let unit = TimeUnit(word: member.text) else {
+                let suggestion = NameMatcher.nearest(to: member.text, in: TimeUnit.allCases.map(\.rawValue))
+                throw Diagnostic(.error, "unknown time unit \"\(member.text)\"" + (suggestion.map { "; did you mean \($0)?" } ?? "; use hour, day, week, month, quarter or year"),
+                                 at: member.range, fixIt: suggestion)
+            }
+            return group(named: name, kind: .bucket(unit), key: .bucket(column, unit), column: column, range: expr.range)
+        default:
+            throw Diagnostic(.error, EngineMessages.notAGroup, at: expr.range)
+        }
+    }
+
+    /// A group on a column: lead columns serve both grains, touch columns only touches.
+    private func group(named name: String, kind: ValueKind, key: BoundKey, column: ColumnRef, range: SourceRange) -> BoundGroup {
+        var group = BoundGroup(name: name, kind: kind, keys: [.touch: key])
+        if column.grain == .lead {
+            group.keys[.lead] = key
+        } else {
+            let suggestion = Self.leadEquivalent(of: column.name)
+            group.missing[.lead] = Diagnostic(
+                .error, EngineMessages.leadMeasureByTouchField("a lead measure", column.name, suggestion: suggestion),
+                at: range, fixIt: suggestion)
+        }
+        return group
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import LeadQuery
+import LeadStore
+
+/// Binding whole queries and lists.
+extension Analyzer {
+    mutating func bindQuery(_ query: Query) throws(Diagnostic) -> BoundQuery {
+        var measures: [BoundMeasure] = []
+        for item in query.measures {
+            let name = item.alias?.text ?? text(of: item.expr.range)
+            measures.append(try bindMeasure(item.expr, name: name))
+        }
+        var filters: [Grain: BoundPredicate] = [:]
+        if let filter = query.filter {
+            let predicate = try bindFilter(filter)
+            for measure in measures where measure.grain == .lead && predicate.grain == .touch {
+                let field = Self.touchColumns(in: predicate).first ?? "a touch field"
+                let suggestion = Self.leadEquivalent(of: field)
+                throw Diagnostic(.error, EngineMessages.leadMeasureByTouchField(measure.name, field, suggestion: suggestion),
+                                 at: filter.range, fixIt: suggestion)
+            }
+            for grain in Set(measures.map(\.grain)) { filters[grain] = predicate }
+        }
+        let during = query.during.map { settings.buckets.span(of: $0, now: settings.now) }
+        var groups: [BoundGroup] = []
+        for expr in query.groups {
+            let group = try bindGroup(expr)
+            for measure in measures where group.keys[measure.grain] == nil {
+                var error = group.missing[measure.grain] ?? Diagnostic(.error, EngineMessages.notAGroup, at: expr.range)
+                error.message = error.message.replacingOccurrences(of: "a lead measure", with: measure.name)
+                throw error
+            }
+            groups.append(group)
+        }
+        var order: [(String, Bool)] = []
+        let outputs = groups.map(\.name) + measures.map(\.name)
+        for key in query.order {
+            let written = text(of: key.expr.range)
+            if let match = outputs.first(where: { $0.lowercased() == written.lowercased() }) {
+                order.append((match, key.descending))
+                continue
+            }
+            var hidden: BoundMeasure
+            do {
+                hidden = try bindMeasure(key.expr, name: written)
+            } catch {
+                let suggestion = NameMatcher.nearest(to: written, in: outputs)
+                throw Diagnostic(.error, "order by \(written): the result has no such column" + (suggestion.map { "; did you mean \($0)?" } ?? "") + " (it has \(outputs.joined(separator: ", ")))",
+                                 at: key.expr.range, fixIt: suggestion)
+            }
+            hidden.hidden = true
+            if hidden.grain == .touch || filters[hidden.grain] == nil, let filter = filters.values.first {
+                filters[hidden.grain] = filter
+            }
+            measures.append(hidden)
+            order.append((written, key.descending))
+        }
+        return BoundQuery(measures: measures, filters: filters, groups: groups, during: during, having: query.having,
+                          order: order, limit: query.limit, warnings: warnings)
+    }
+
+    mutating func bindList(_ list: ListQuery) throws(Diagnostic) -> BoundList {
+        let grain: Grain = list.table.text.lowercased() == "leads" ? .lead : .touch
+        let table = grain == .lead ? store.leads : store.touches
+        var columns: [ColumnRef] = []
+        if list.columns.isEmpty {
+            columns = table.columns.map { ColumnRef(name: $0.name, data: $0.data, grain: grain) }
+        } else {
+            for name in list.columns {
+                guard let column = column(named: name.text) else { throw unknown(name.text, at: name.range) }
+                if grain == .lead && column.grain == .touch {
+                    throw Diagnostic(.error, "list leads shows lead fields; \(column.name) is a touch field (list touches shows it)", at: name.range)
+                }
+                columns.append(column)
+            }
+        }
+        var filter: BoundPredicate?
+        if let expr = list.filter {
+            let predicate = try bindFilter(expr)
+            if grain == .lead && predicate.grain == .touch {
+                let field = Self.touchColumns(in: predicate).first ?? "a touch field"
+                throw Diagnostic(.error, EngineMessages.leadMeasureByTouchField("list leads", field, suggestion: Self.leadEquivalent(of: field)), at: expr.range)
+            }
+            filter = predicate
+        }
+        var order: [(ColumnRef, Bool)] = []
+        for key in list.order {
+            let column = try field(key.expr)
+            if grain == .lead && column.grain == .touch {
+                throw Diagnostic(.error, "list leads is ordered by lead fields; \(column.name) is a touch field", at: key.expr.range)
+            }
+            order.append((column, key.descending))
+        }
+        return BoundList(grain: grain, columns: columns, filter: filter, order: order, limit: list.limit, warnings: warnings)
+    }
+
+    /// Names of the touch columns a predicate reads.
+    static func touchColumns(in predicate: BoundPredicate) -> [String] {
+        switch predicate {
+        case .textTruth(let c, _, _), .compare(let c, _, _), .range(let c, _, _), .isNull(let c, _):
+            return c.grain == .touch ? [c.name] : []
+        case .not(let p): return touchColumns(in: p)
+        case .and(let a, let b), .or(let a, let b): return touchColumns(in: a) + touchColumns(in: b)
+        case .followUp: return ["follow-up"]
+        case .always: return []
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import LeadQuery
+import LeadStore
+
+/// A column as a query reads it, in the row space of one grain: a lead
+/// column read from touch rows goes through each touch's lead.
+struct ColumnRef: Sendable {
+    let name: String
+    let data: ColumnData
+    /// The grain the column belongs to.
+    let grain: Grain
+}
+
+/// A filter bound to columns, evaluated with three-valued logic (a
+/// comparison with null is unknown, and unknown rows are not selected).
+indirect enum BoundPredicate: Sendable {
+    case always(Bool)
+    /// For text: truth per dictionary code (0 false, 1 unknown, 2 true) and for null.
+    case textTruth(ColumnRef, truth: [UInt8], null: UInt8)
+    /// A numeric comparison with a constant in the column's own units.
+    case compare(ColumnRef, ComparisonOperator, Double)
+    /// A timestamp in `[lower, upper)`.
+    case range(ColumnRef, lower: Int64, upper: Int64)
+    case isNull(ColumnRef, negated: Bool)
+    /// The touch is a follow-up (touch grain).
+    case followUp
+    case not(BoundPredicate)
+    case and(BoundPredicate, BoundPredicate)
+    case or(BoundPredicate, BoundPredicate)
+
+    /// The finest grain the predicate reads.
+    var grain: Grain {
+        switch self {
+        case .always: .lead
+        case .textTruth(let c, _, _), .compare(let c, _, _), .range(let c, _, _), .isNull(let c, _): c.grain
+        case .followUp: .touch
+        case .not(let p): p.grain
+        case .and(let a, let b), .or(let a, let b): a.grain == .touch || b.grain == .touch ? .touch : .lead
+        }
+    }
+
+    static func all(_ predicates: [BoundPredicate]) -> BoundPredicate? {
+        predicates.dropFirst().reduce(predicates.first) { result, next in result.map { .and($0, next) } }
+    }
+}
+
+/// How a measure is computed from the rows of a group.
+indirect enum Formula: Sendable {
+    /// Rows (passing the condition).
+    case count(BoundPredicate?)
+    /// Rows with a value in the column.
+    case countValues(ColumnRef)
+    /// Rows passing the condition, as a share of all rows.
+    case share(BoundPredicate)
+    case sum(ColumnRef)
+    case mean(ColumnRef)
+    /// The interpolated quantile (0.5 is the median).
+    case quantile(ColumnRef, Double)
+    case minimum(ColumnRef)
+    case maximum(ColumnRef)
+    case distinct(ColumnRef)
+    case quotient(Formula, Formula)
+}
+
+/// A measure ready to compute.
+struct BoundMeasure: Sendable {
+    var name: String
+    var grain: Grain
+    var formula: Formula
+    var kind: ValueKind
+    var band: BandRule?
+    /// The rows the measure counts at all (grace, follow-ups only, …).
+    var population: BoundPredicate?
+    /// Hidden measures are computed for `order by` and dropped from the result.
+    var hidden = false
+}
+
+/// A group key in one grain's row space.
+enum BoundKey: Sendable {
+    case column(ColumnRef)
+    case bucket(ColumnRef, TimeUnit)
+}
+
+/// One `by` term, with its key for each grain where it is defined.
+struct BoundGroup: Sendable {
+    var name: String
+    var kind: ValueKind
+    var keys: [Grain: BoundKey]
+    /// Why the group has no key in a grain, when it has none.
+    var missing: [Grain: Diagnostic] = [:]
+}
+
+/// A query ready to run.
+struct BoundQuery: Sendable {
+    var measures: [BoundMeasure]
+    /// The `where` filter for each grain that has a measure.
+    var filters: [Grain: BoundPredicate]
+    var groups: [BoundGroup]
+    /// The `during` span, read on `created_at` for leads and `at` for touches.
+    var during: (start: Int64, end: Int64)?
+    var having: Expr?
+    var order: [(column: String, descending: Bool)]
+    var limit: Int?
+    var warnings: [Diagnostic]
+}
+
+/// A `list` ready to run.
+struct BoundList: Sendable {
+    var grain: Grain
+    var columns: [ColumnRef]
+    var filter: BoundPredicate?
+    var order: [(ColumnRef, descending: Bool)]
+    var limit: Int?
+    var warnings: [Diagnostic]
+}

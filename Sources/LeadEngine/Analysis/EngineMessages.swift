@@ -1,0 +1,46 @@
+import LeadQuery
+
+/// The words of every analysis error and warning, in one place.
+enum EngineMessages {
+    static func unknownName(_ name: String, suggestion: String?) -> String {
+        "unknown name \"\(name)\"" + (suggestion.map { "; did you mean \($0)?" } ?? "")
+    }
+    static func noArguments(_ name: String) -> String { "\(name) takes no arguments" }
+    static let speedArgument = "speed takes p90 (any percentile pNN), avg or median: speed(p90)"
+    static let withinArgument = "within takes a duration: within(1h), within(30min), within(2d)"
+    static func missingColumn(_ name: String, table: String) -> String {
+        "the \(table) have no \(name) column; name one with --map \(name)=HEADER when loading"
+    }
+    static func leadMeasureByTouchField(_ measure: String, _ field: String, suggestion: String?) -> String {
+        "\(measure) counts leads, but \(field) is a touch field: a lead has many touches, so it has no single \(field)"
+            + (suggestion.map { "; group or filter by \($0) (the lead's first follow-up) instead" } ?? "")
+    }
+    static func expectedValue(for field: String, kind: String) -> String { "\(field) holds \(kind); compare it with \(kindExample(kind))" }
+    static func kindExample(_ kind: String) -> String {
+        switch kind {
+        case "text": "a string in quotes, such as \"SMB\""
+        case "timestamps": "a date or period, such as 2026-03-01 or last 3 months"
+        case "durations": "a duration, such as 1h or 30min"
+        default: "a number"
+        }
+    }
+    static func unknownValue(_ value: String, field: String, existing: [String], more: Int) -> String {
+        "no row has \(field) = \"\(value)\"; values that exist: " + existing.map { "\"\($0)\"" }.joined(separator: ", ")
+            + (more > 0 ? " and \(more) more" : "")
+    }
+    static let notAMeasure = "expected a measure: a KPI such as rate or speed, an aggregate such as avg(deal_size), share(filter) or count"
+    static let notAFilter = "expected a filter, such as segment = \"SMB\" or response <= 1h"
+    static let notAGroup = "expected a field or a time unit to group by, such as owner, month or at.week"
+    static func cycle(_ name: String) -> String { "\(name) is defined in terms of itself" }
+    static func setUsage(_ option: String) -> String {
+        switch option {
+        case "now": "set now takes a moment, such as set now 2026-11-23T00:00:00Z (or set now clock)"
+        case "grace": "set grace takes a duration, such as set grace 1d (0s for none)"
+        case "week_start": "set week_start takes monday or sunday"
+        case "target": "set target takes a KPI and a value, such as set target rate 95% or set target speed 6h"
+        case "tz": "leadq reads and shows times in UTC; set tz takes UTC"
+        default: "unknown setting \(option): the settings are now, tz, week_start, grace and target"
+        }
+    }
+}
+

@@ -1,0 +1,108 @@
+import LeadQuery
+import LeadStore
+
+/// A built-in KPI: what it means and how it is composed from aggregates over
+/// the derived lead fields (SPEC §1–3). Every KPI is a `Formula`; none has a
+/// code path of its own.
+struct KPI: Sendable {
+    let name: String
+    /// How `.help` explains it.
+    let meaning: String
+    let grain: Grain
+    /// Whether `set grace` leaves young leads out of it.
+    let usesGrace: Bool
+    let build: @Sendable (inout Analyzer, _ arguments: [Expr], _ range: SourceRange) throws(Diagnostic) -> Composition
+
+    /// What a KPI turns into.
+    struct Composition {
+        var formula: Formula
+        var kind: ValueKind
+        var band: BandRule? = nil
+        var population: BoundPredicate? = nil
+    }
+
+    static let rateBand = BandRule(excellent: 0.9, good: 0.7, lowerIsBetter: false)
+    static let neverBand = BandRule(excellent: 0.1, good: 0.3, lowerIsBetter: true)
+    static let speedBand = BandRule(excellent: 12 * 3600, good: 24 * 3600, lowerIsBetter: true)
+    static let withinHourBand = BandRule(excellent: 0.5, good: 0.25, lowerIsBetter: false)
+
+    /// Every KPI, in the order `.help` lists them.
+    static let all: [KPI] = [
+        KPI(name: "leads", meaning: "number of leads", grain: .lead, usesGrace: false) { _, arguments, range throws(Diagnostic) in
+            try noArguments("leads", arguments, range)
+            return Composition(formula: .count(nil), kind: .count)
+        },
+        KPI(name: "followed_up", meaning: "leads with at least one follow-up", grain: .lead, usesGrace: false) { analyzer, arguments, range throws(Diagnostic) in
+            try noArguments("followed_up", arguments, range)
+            return Composition(formula: .count(.compare(try analyzer.lead("followups", range), .greater, 0)), kind: .count)
+        },
+        KPI(name: "rate", meaning: "share of leads with at least one follow-up (bands: 90% excellent, 70% good)", grain: .lead, usesGrace: true) { analyzer, arguments, range throws(Diagnostic) in
+            try noArguments("rate", arguments, range)
+            return Composition(formula: .share(.compare(try analyzer.lead("followups", range), .greater, 0)), kind: .ratio, band: rateBand)
+        },
+        KPI(name: "never", meaning: "share of leads never followed up: 1 − rate (bands: 10% excellent, 30% good)", grain: .lead, usesGrace: true) { analyzer, arguments, range throws(Diagnostic) in
+            try noArguments("never", arguments, range)
+            return Composition(formula: .share(.compare(try analyzer.lead("followups", range), .equal, 0)), kind: .ratio, band: neverBand)
+        },
+        KPI(name: "speed", meaning: "median time from creation to first follow-up; speed(p90), speed(avg) (bands: 12h excellent, 24h good)", grain: .lead, usesGrace: true) { analyzer, arguments, range throws(Diagnostic) in
+            let response = try analyzer.lead("response", range)
+            guard let argument = arguments.first else {
+                return Composition(formula: .quantile(response, 0.5), kind: .duration, band: speedBand)
+            }
+            guard arguments.count == 1, case .name(let word) = argument.kind else {
+                throw Diagnostic(.error, EngineMessages.speedArgument, at: argument.range)
+            }
+            let lower = word.lowercased()
+            if lower == "avg" || lower == "mean" { return Composition(formula: .mean(response), kind: .duration, band: speedBand) }
+            if lower == "median" { return Composition(formula: .quantile(response, 0.5), kind: .duration, band: speedBand) }
+            if lower.hasPrefix("p"), let percentile = Double(lower.dropFirst()), percentile >= 0, percentile <= 100 {
+                return Composition(formula: .quantile(response, percentile / 100), kind: .duration, band: speedBand)
+            }
+            throw Diagnostic(.error, EngineMessages.speedArgument, at: argument.range)
+        },
+        KPI(name: "within", meaning: "share of all leads first followed up within a time, e.g. within(1h) (bands for 1h: 50% excellent, 25% good)", grain: .lead, usesGrace: true) { analyzer, arguments, range throws(Diagnostic) in
+            guard arguments.count == 1, case .duration(let seconds) = arguments[0].kind else {
+                throw Diagnostic(.error, EngineMessages.withinArgument, at: arguments.first?.range ?? range)
+            }
+            let response = try analyzer.lead("response", range)
+            return Composition(formula: .share(.compare(response, .lessOrEqual, Double(seconds))), kind: .ratio,
+                               band: seconds == 3600 ? withinHourBand : nil)
+        },
+        KPI(name: "qualified", meaning: "share of leads qualified (qualified_at set)", grain: .lead, usesGrace: false) { analyzer, arguments, range throws(Diagnostic) in
+            try noArguments("qualified", arguments, range)
+            return Composition(formula: .share(.isNull(try analyzer.lead("qualified_at", range), negated: true)), kind: .ratio)
+        },
+        KPI(name: "conversion", meaning: "share of leads converted (converted_at set)", grain: .lead, usesGrace: false) { analyzer, arguments, range throws(Diagnostic) in
+            try noArguments("conversion", arguments, range)
+            return Composition(formula: .share(.isNull(try analyzer.lead("converted_at", range), negated: true)), kind: .ratio)
+        },
+        KPI(name: "touches_per_lead", meaning: "follow-ups per lead", grain: .lead, usesGrace: false) { analyzer, arguments, range throws(Diagnostic) in
+            try noArguments("touches_per_lead", arguments, range)
+            return Composition(formula: .quotient(.sum(try analyzer.lead("followups", range)), .count(nil)), kind: .number)
+        },
+        KPI(name: "touches_to_convert", meaning: "median follow-ups up to conversion, over converted leads", grain: .lead, usesGrace: false) { analyzer, arguments, range throws(Diagnostic) in
+            try noArguments("touches_to_convert", arguments, range)
+            return Composition(formula: .quantile(try analyzer.lead("followups_to_convert", range), 0.5), kind: .number)
+        },
+        KPI(name: "touches", meaning: "number of follow-ups (touch grain)", grain: .touch, usesGrace: false) { _, arguments, range throws(Diagnostic) in
+            try noArguments("touches", arguments, range)
+            return Composition(formula: .count(nil), kind: .count, population: .followUp)
+        },
+        KPI(name: "reply_rate", meaning: "share of follow-ups whose outcome is replied or connected (touch grain)", grain: .touch, usesGrace: false) { analyzer, arguments, range throws(Diagnostic) in
+            try noArguments("reply_rate", arguments, range)
+            let outcome = try analyzer.touch("outcome", range)
+            return Composition(formula: .share(analyzer.textIn(outcome, ["replied", "connected"])), kind: .ratio, population: .followUp)
+        },
+    ]
+
+    static func named(_ name: String) -> KPI? { all.first { $0.name == name.lowercased() } }
+
+    private static func noArguments(_ name: String, _ arguments: [Expr], _ range: SourceRange) throws(Diagnostic) {
+        if let first = arguments.first { throw Diagnostic(.error, EngineMessages.noArguments(name), at: first.range) }
+    }
+}
+
+/// The aggregate functions: `sum avg median min max distinct (field)`, `p(field, N)`, `count(field)`.
+enum AggregateFunction: String, CaseIterable, Sendable {
+    case sum, avg, median, min, max, distinct, p, count
+}

@@ -1,0 +1,53 @@
+import LeadQuery
+import LeadStore
+
+/// What running one statement gave.
+public enum StatementOutcome: Sendable {
+    /// A table to show, and what to do with it after (`| export …`).
+    case table(ResultTable, posts: [Post])
+    /// A statement that changed the session (`let`, `set`), with a line to say so.
+    case done(String)
+}
+
+/// The one entry from statement text to an answer.
+extension Session {
+    /// Parses, analyzes and runs one statement. Errors come back as
+    /// diagnostics pointing into `text`; warnings ride on the result.
+    public mutating func run(_ text: String) -> Result<StatementOutcome, Diagnostic> {
+        let (parsed, diagnostics) = Parser.parse(text)
+        guard let statement = parsed else { return .failure(diagnostics[0]) }
+        do {
+            return .success(try execute(statement, source: text))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private mutating func execute(_ statement: Statement, source: String) throws(Diagnostic) -> StatementOutcome {
+        var analyzer = Analyzer(store: store, settings: settings, definitions: definitions, source: source)
+        switch statement.kind {
+        case .query(let query):
+            let bound = try analyzer.bindQuery(query)
+            return .table(try QueryExecutor(store: store, settings: settings).run(bound), posts: statement.posts)
+        case .list(let list):
+            let bound = try analyzer.bindList(list)
+            return .table(ListExecutor(store: store).run(bound), posts: statement.posts)
+        case .define(let name, let value):
+            let reserved = Set(KPI.all.map(\.name) + AggregateFunction.allCases.map(\.rawValue) + ["share"])
+            if reserved.contains(name.text.lowercased()) || analyzer.column(named: name.text) != nil {
+                throw Diagnostic(.error, "\(name.text) is already a field or KPI; choose another name", at: name.range)
+            }
+            let isMeasure = !Definitions.isFilter(value, definitions: definitions)
+            if isMeasure {
+                _ = try analyzer.bindMeasure(value, name: name.text)
+            } else {
+                _ = try analyzer.bindFilter(value)
+            }
+            let text = analyzer.text(of: SourceRange(start: value.range.start, end: source.utf8.count, line: 1, column: 1))
+            definitions.define(.init(name: name.text, expr: value, text: text, isMeasure: isMeasure))
+            return .done("\(name.text) is now a named \(isMeasure ? "measure" : "filter")")
+        case .set(let option, let arguments):
+            return .done(try settings.apply(option: option, arguments: arguments, buckets: settings.buckets))
+        }
+    }
+}

@@ -1,0 +1,143 @@
+import LeadStore
+
+/// Computes a formula for every group at once, in flat arrays indexed by
+/// group number. Results are numbers in the column's units, NaN for null.
+struct Aggregator {
+    let space: RowSpace
+    let evaluator: PredicateEvaluator
+
+    init(space: RowSpace) {
+        self.space = space
+        evaluator = PredicateEvaluator(space: space)
+    }
+
+    func compute(_ formula: Formula, rows: [UInt32], groups: [UInt32], groupCount: Int) -> [Double] {
+        switch formula {
+        case .count(let condition):
+            return counts(rows: rows, groups: groups, groupCount: groupCount, condition: condition)
+        case .countValues(let column):
+            let values = space.numbers(column, at: rows)
+            var result = [Double](repeating: 0, count: groupCount)
+            for (i, value) in values.enumerated() where !value.isNaN { result[Int(groups[i])] += 1 }
+            return result
+        case .share(let condition):
+            let hits = counts(rows: rows, groups: groups, groupCount: groupCount, condition: condition)
+            let totals = counts(rows: rows, groups: groups, groupCount: groupCount, condition: nil)
+            return zip(hits, totals).map { $1 > 0 ? $0 / $1 : .nan }
+        case .sum(let column), .mean(let column):
+            let values = space.numbers(column, at: rows)
+            var sums = [Double](repeating: 0, count: groupCount)
+            var counts = [Double](repeating: 0, count: groupCount)
+            for (i, value) in values.enumerated() where !value.isNaN {
+                sums[Int(groups[i])] += value
+                counts[Int(groups[i])] += 1
+            }
+            if case .sum = formula { return zip(sums, counts).map { $1 > 0 ? $0 : .nan } }
+            return zip(sums, counts).map { $1 > 0 ? $0 / $1 : .nan }
+        case .minimum(let column), .maximum(let column):
+            let values = space.numbers(column, at: rows)
+            let isMinimum = if case .minimum = formula { true } else { false }
+            var result = [Double](repeating: .nan, count: groupCount)
+            for (i, value) in values.enumerated() where !value.isNaN {
+                let g = Int(groups[i])
+                if result[g].isNaN || (isMinimum ? value < result[g] : value > result[g]) { result[g] = value }
+            }
+            return result
+        case .quantile(let column, let fraction):
+            return quantiles(space.numbers(column, at: rows), groups: groups, groupCount: groupCount, fraction: fraction)
+        case .distinct(let column):
+            let values = space.numbers(column, at: rows)
+            var pairs: [(UInt32, UInt64)] = []
+            for (i, value) in values.enumerated() where !value.isNaN { pairs.append((groups[i], value.bitPattern)) }
+            pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+            var result = [Double](repeating: 0, count: groupCount)
+            for (i, pair) in pairs.enumerated() where i == 0 || pairs[i - 1] != pair { result[Int(pair.0)] += 1 }
+            return result
+        case .quotient(let a, let b):
+            let top = compute(a, rows: rows, groups: groups, groupCount: groupCount)
+            let bottom = compute(b, rows: rows, groups: groups, groupCount: groupCount)
+            return zip(top, bottom).map { $1 != 0 && !$1.isNaN ? $0 / $1 : .nan }
+        }
+    }
+
+    private func counts(rows: [UInt32], groups: [UInt32], groupCount: Int, condition: BoundPredicate?) -> [Double] {
+        var result = [Int](repeating: 0, count: groupCount)
+        if let condition {
+            let truth = evaluator.evaluate(condition, rows: rows)
+            truth.withUnsafeBufferPointer { truth in
+                groups.withUnsafeBufferPointer { groups in
+                    for i in 0..<groups.count where truth[i] == 2 { result[Int(groups[i])] += 1 }
+                }
+            }
+        } else {
+            groups.withUnsafeBufferPointer { groups in
+                for group in groups { result[Int(group)] += 1 }
+            }
+        }
+        return result.map(Double.init)
+    }
+
+    /// Interpolated quantiles per group: values bucketed by group with a
+    /// counting sort, then each group's two middle ranks found by selection.
+    private func quantiles(_ values: [Double], groups: [UInt32], groupCount: Int, fraction: Double) -> [Double] {
+        var start = [Int](repeating: 0, count: groupCount + 1)
+        for (i, value) in values.enumerated() where !value.isNaN { start[Int(groups[i]) + 1] += 1 }
+        for g in 0..<groupCount { start[g + 1] += start[g] }
+        var next = start
+        var bucketed = [Double](repeating: 0, count: start[groupCount])
+        for (i, value) in values.enumerated() where !value.isNaN {
+            let g = Int(groups[i])
+            bucketed[next[g]] = value
+            next[g] += 1
+        }
+        var result = [Double](repeating: .nan, count: groupCount)
+        bucketed.withUnsafeMutableBufferPointer { all in
+            for g in 0..<groupCount where start[g + 1] > start[g] {
+                let slice = UnsafeMutableBufferPointer(rebasing: all[start[g]..<start[g + 1]])
+                result[g] = Self.quantile(slice, fraction)
+            }
+        }
+        return result
+    }
+
+    /// The quantile of the values, interpolating between the two nearest ranks.
+    static func quantile(_ values: UnsafeMutableBufferPointer<Double>, _ fraction: Double) -> Double {
+        let position = Double(values.count - 1) * fraction
+        let lower = Int(position.rounded(.down))
+        let low = select(values, lower)
+        guard position > Double(lower), lower + 1 < values.count else { return low }
+        var high = Double.infinity
+        for i in (lower + 1)..<values.count where values[i] < high { high = values[i] }
+        return low + (high - low) * (position - Double(lower))
+    }
+
+    /// Reorders `values` so the `k`-th smallest is at `k`, smaller before and larger after; returns it.
+    static func select(_ values: UnsafeMutableBufferPointer<Double>, _ k: Int) -> Double {
+        var low = 0, high = values.count - 1
+        while low < high {
+            let pivot = values[low + (high - low) / 2]
+            var i = low, j = high
+            while i <= j {
+                while values[i] < pivot { i += 1 }
+                while values[j] > pivot { j -= 1 }
+                if i <= j {
+                    values.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if k <= j { high = j } else if k >= i { low = i } else { break }
+        }
+        return values[k]
+    }
+}
+
+extension Formula {
+    /// The value for a group with no rows: zero for counts, null otherwise.
+    var emptyValue: Double {
+        switch self {
+        case .count, .countValues, .distinct: 0
+        default: .nan
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import LeadQuery
+import LeadStore
+
+/// Runs a bound query: for each grain its measures need, select the rows,
+/// group them, compute every measure per group; then join the grains on the
+/// group keys, fill empty time buckets, filter by `having`, order and limit.
+struct QueryExecutor {
+    let store: LeadStore
+    let settings: Settings
+
+    func run(_ query: BoundQuery) throws(Diagnostic) -> ResultTable {
+        let buckets = settings.buckets
+        var rowOfKey: [[Int64]: Int] = [:]
+        var keyOfRow: [[Int64]] = []
+        var values = [[Double]](repeating: [], count: query.measures.count)
+        var present = [[Bool]](repeating: [], count: query.measures.count)
+
+        func row(for key: [Int64]) -> Int {
+            if let row = rowOfKey[key] { return row }
+            rowOfKey[key] = keyOfRow.count
+            keyOfRow.append(key)
+            return keyOfRow.count - 1
+        }
+
+        for grain in [Grain.lead, .touch] where query.measures.contains(where: { $0.grain == grain }) {
+            let space = RowSpace(grain: grain, store: store)
+            let evaluator = PredicateEvaluator(space: space)
+            var rows = evaluator.select(query.filters[grain], rows: space.allRows)
+            if let during = query.during {
+                let time = grain == .lead ? store.leads["created_at"]! : store.touches["at"]!
+                let column = ColumnRef(name: time.name, data: time.data, grain: grain)
+                rows = evaluator.select(.range(column, lower: during.start, upper: during.end), rows: rows)
+            }
+            let grouping = Grouping(rows: rows, keys: query.groups.map { $0.keys[grain]! }, space: space, buckets: buckets)
+            let globalRows = grouping.keys.map(row(for:))
+            let aggregator = Aggregator(space: space)
+            for (index, measure) in query.measures.enumerated() where measure.grain == grain {
+                var measureRows = rows, measureGroups = grouping.groupOfRow
+                if let population = measure.population {
+                    let truth = evaluator.evaluate(population, rows: rows)
+                    measureRows = []
+                    measureGroups = []
+                    for i in rows.indices where truth[i] == 2 {
+                        measureRows.append(rows[i])
+                        measureGroups.append(grouping.groupOfRow[i])
+                    }
+                }
+                let computed = aggregator.compute(measure.formula, rows: measureRows, groups: measureGroups, groupCount: grouping.keys.count)
+                for (local, global) in globalRows.enumerated() {
+                    Self.set(&values[index], &present[index], global, computed[local])
+                }
+            }
+        }
+
+        fillEmptyBuckets(query, rowFor: row, keyOfRow: keyOfRow)
+        let rowCount = keyOfRow.count
+        var table = ResultTable(columns: [], rowCount: rowCount)
+        for (index, group) in query.groups.enumerated() {
+            table.columns.append(groupColumn(group, keys: keyOfRow.map { $0[index] }, buckets: buckets))
+        }
+        for (index, measure) in query.measures.enumerated() {
+            let column = (0..<rowCount).map { row in
+                row < values[index].count && present[index][row] ? values[index][row] : measure.formula.emptyValue
+            }
+            table.columns.append(Self.measureColumn(measure, column))
+        }
+        table.warnings = query.warnings
+        table = ResultOrdering.defaultOrder(table, groupCount: query.groups.count)
+        if let having = query.having { table = try HavingFilter(table: table).apply(having) }
+        table = try ResultOrdering.order(table, by: query.order)
+        if let limit = query.limit, limit < table.rowCount { table = table.gathered(Array(0..<limit)) }
+        table.columns.removeAll { column in query.measures.contains { $0.hidden && $0.name == column.name } }
+        return table
+
+        func fillEmptyBuckets(_ query: BoundQuery, rowFor: ([Int64]) -> Int, keyOfRow: [[Int64]]) {
+            let bucketColumns = query.groups.indices.filter { if case .bucket = query.groups[$0].kind { true } else { false } }
+            guard bucketColumns.count == 1, let b = bucketColumns.first, case .bucket(let unit) = query.groups[b].kind else { return }
+            var low: Int64, high: Int64
+            if let during = query.during {
+                low = buckets.bucket(during.start, unit)
+                high = buckets.bucket(during.end - 1, unit)
+            } else {
+                let observed = keyOfRow.map { $0[b] }.filter { $0 != Grouping.nullKey }
+                guard let first = observed.min(), let last = observed.max() else { return }
+                low = first
+                high = last
+            }
+            guard high >= low, high - low < 10_000 else { return }
+            var others = Set(keyOfRow.map { key -> [Int64] in var k = key; k.remove(at: b); return k })
+            if others.isEmpty { others = query.groups.count == 1 ? [[]] : [] }
+            guard others.count * Int(high - low + 1) <= 100_000 else { return }
+            for other in others {
+                for bucket in low...high {
+                    var key = other
+                    key.insert(bucket, at: b)
+                    _ = rowFor(key)
+                }
+            }
+        }
+    }
+
+    private static func set(_ values: inout [Double], _ present: inout [Bool], _ row: Int, _ value: Double) {
+        if values.count <= row {
+            values += [Double](repeating: .nan, count: row + 1 - values.count)
+            present += [Bool](repeating: false, count: row + 1 - present.count)
+        }
+        values[row] = value
+        present[row] = true
+    }
+
+    private func groupColumn(_ group: BoundGroup, keys: [Int64], buckets: TimeBuckets) -> ResultColumn {
+        let key = group.keys[.lead] ?? group.keys[.touch]!
+        switch key {
+        case .bucket:
+            return ResultColumn(name: group.name, kind: group.kind, values: .ints(keys), buckets: buckets)
+        case .column(let column):
+            switch column.data {
+            case .text(let text):
+                let codes = keys.map { $0 == Grouping.nullKey ? Null.textCode : UInt32($0) }
+                return ResultColumn(name: group.name, kind: .text, values: .text(codes, text.dictionary))
+            case .number:
+                return ResultColumn(name: group.name, kind: .number,
+                                    values: .doubles(keys.map { $0 == Grouping.nullKey ? .nan : Double(bitPattern: UInt64(bitPattern: $0)) }))
+            default:
+                return ResultColumn(name: group.name, kind: group.kind, values: .ints(keys))
+            }
+        }
+    }
+
+    static func measureColumn(_ measure: BoundMeasure, _ values: [Double]) -> ResultColumn {
+        let stored: ResultColumn.Values
+        switch measure.kind {
+        case .count, .timestamp: stored = .ints(values.map { $0.isNaN ? Int64.min : Int64($0.rounded()) })
+        default: stored = .doubles(values)
+        }
+        let bands = measure.band.map { rule in values.map { $0.isNaN ? nil : rule.band(for: $0) } }
+        return ResultColumn(name: measure.name, kind: measure.kind, values: stored, bands: bands)
+    }
+}

@@ -1,0 +1,54 @@
+import LeadQuery
+import LeadStore
+
+/// `set OPTION value…`
+extension Settings {
+    mutating func apply(option: Name, arguments: [Expr], buckets: TimeBuckets) throws(Diagnostic) -> String {
+        let name = option.text.lowercased()
+        let usage = Diagnostic(.error, EngineMessages.setUsage(name), at: arguments.first?.range ?? option.range)
+        switch name {
+        case "now":
+            guard arguments.count == 1 else { throw usage }
+            switch arguments[0].kind {
+            case .name(let word) where word.lowercased() == "clock":
+                pinnedNow = nil
+                return "now follows the clock"
+            case .date(let date):
+                pinnedNow = buckets.span(of: date).start
+                return "now is \(CivilDate.iso8601(pinnedNow!))"
+            default: throw usage
+            }
+        case "grace":
+            guard arguments.count == 1 else { throw usage }
+            switch arguments[0].kind {
+            case .duration(let seconds): graceSeconds = seconds
+            case .number(0, _): graceSeconds = 0
+            default: throw usage
+            }
+            return graceSeconds == 0 ? "no grace period" : "leads younger than \(graceSeconds / 3600)h at now are left out of rate, never, within and speed"
+        case "week_start":
+            guard arguments.count == 1, case .name(let day) = arguments[0].kind, ["monday", "sunday"].contains(day.lowercased()) else { throw usage }
+            weekStartsOnSunday = day.lowercased() == "sunday"
+            return "weeks start on \(day.lowercased())"
+        case "tz", "timezone":
+            guard arguments.count == 1 else { throw usage }
+            switch arguments[0].kind {
+            case .name(let zone) where ["utc", "z", "gmt"].contains(zone.lowercased()): return "times are in UTC"
+            case .string(let zone) where ["utc", "z", "gmt"].contains(zone.lowercased()): return "times are in UTC"
+            default: throw usage
+            }
+        case "target":
+            guard arguments.count == 2, case .name(let kpi) = arguments[0].kind,
+                  ["rate", "never", "speed", "within"].contains(kpi.lowercased()) else { throw usage }
+            switch (kpi.lowercased(), arguments[1].kind) {
+            case ("speed", .duration(let seconds)): targets["speed"] = Double(seconds)
+            case ("speed", _): throw usage
+            case (let key, .number(let value, _)) where value >= 0 && value <= 1: targets[key] = value
+            default: throw usage
+            }
+            return "target for \(kpi.lowercased()) set"
+        default:
+            throw Diagnostic(.error, EngineMessages.setUsage(name), at: option.range)
+        }
+    }
+}

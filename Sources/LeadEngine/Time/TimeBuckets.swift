@@ -1,0 +1,129 @@
+import LeadQuery
+import LeadStore
+
+/// Calendar arithmetic in UTC: which hour, day, week, month, quarter or year
+/// a moment falls in (as a bucket number), where buckets start, and how they
+/// are labelled (`2026-03-04`, `2026-W09`, `2026-03`, `2026-Q1`, `2026`).
+public struct TimeBuckets: Sendable {
+    /// The first day of a week: Monday (ISO) unless set otherwise.
+    public var weekStartsOnSunday = false
+
+    public init(weekStartsOnSunday: Bool = false) {
+        self.weekStartsOnSunday = weekStartsOnSunday
+    }
+
+    /// The bucket of `unit` that `seconds` falls in.
+    @inline(__always)
+    public func bucket(_ seconds: Int64, _ unit: TimeUnit) -> Int64 {
+        switch unit {
+        case .hour: return Self.floorDiv(seconds, 3600)
+        case .day: return Self.floorDiv(seconds, 86_400)
+        case .week:
+            // 1970-01-05 was a Monday, 1970-01-04 a Sunday.
+            return Self.floorDiv(Self.floorDiv(seconds, 86_400) - (weekStartsOnSunday ? 3 : 4), 7)
+        case .month, .quarter, .year:
+            let (year, month, _) = CivilDate.date(daysSinceEpoch: Int(Self.floorDiv(seconds, 86_400)))
+            switch unit {
+            case .month: return Int64(year * 12 + month - 1)
+            case .quarter: return Int64(year * 4 + (month - 1) / 3)
+            default: return Int64(year)
+            }
+        }
+    }
+
+    /// The moment bucket `bucket` of `unit` starts.
+    public func start(of bucket: Int64, _ unit: TimeUnit) -> Int64 {
+        switch unit {
+        case .hour: return bucket * 3600
+        case .day: return bucket * 86_400
+        case .week: return (bucket * 7 + (weekStartsOnSunday ? 3 : 4)) * 86_400
+        case .month: return Self.startOf(year: Int(Self.floorDiv(bucket, 12)), month: Int(bucket - Self.floorDiv(bucket, 12) * 12) + 1)
+        case .quarter: return Self.startOf(year: Int(Self.floorDiv(bucket, 4)), month: Int(bucket - Self.floorDiv(bucket, 4) * 4) * 3 + 1)
+        case .year: return Self.startOf(year: Int(bucket), month: 1)
+        }
+    }
+
+    /// How a bucket is shown: `2026-03-04 09:00`, `2026-03-04`, `2026-W09`, `2026-03`, `2026-Q1`, `2026`.
+    public func label(_ bucket: Int64, _ unit: TimeUnit) -> String {
+        switch unit {
+        case .hour:
+            let start = self.start(of: bucket, .hour)
+            let iso = CivilDate.iso8601(start)
+            return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).prefix(5))
+        case .day: return String(CivilDate.iso8601(start(of: bucket, .day)).prefix(10))
+        case .week:
+            let start = self.start(of: bucket, .week)
+            if weekStartsOnSunday { return String(CivilDate.iso8601(start).prefix(10)) }
+            // ISO week: the year of the week's Thursday, counted from that year's first Thursday.
+            let thursday = Int(start / 86_400) + 3
+            let (year, _, _) = CivilDate.date(daysSinceEpoch: thursday)
+            let week = (thursday - CivilDate.daysSinceEpoch(year: year, month: 1, day: 1)) / 7 + 1
+            return "\(Self.pad(year, 4))-W\(Self.pad(week, 2))"
+        case .month:
+            let year = Self.floorDiv(bucket, 12)
+            return "\(Self.pad(Int(year), 4))-\(Self.pad(Int(bucket - year * 12) + 1, 2))"
+        case .quarter:
+            let year = Self.floorDiv(bucket, 4)
+            return "\(Self.pad(Int(year), 4))-Q\(bucket - year * 4 + 1)"
+        case .year: return Self.pad(Int(bucket), 4)
+        }
+    }
+
+    static func startOf(year: Int, month: Int) -> Int64 {
+        Int64(CivilDate.daysSinceEpoch(year: year, month: month, day: 1)) * 86_400
+    }
+
+    @inline(__always)
+    static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
+        let q = a / b
+        return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
+    }
+
+    static func pad(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    }
+}
+
+extension TimeBuckets {
+    /// The half-open span `[start, end)` of a period, relative to `now`.
+    public func span(of period: Period, now: Int64) -> (start: Int64, end: Int64) {
+        switch period.kind {
+        case .date(let date): return span(of: date)
+        case .between(let from, let to): return (span(of: from).start, span(of: to).start)
+        case .today:
+            let day = bucket(now, .day)
+            return (start(of: day, .day), start(of: day + 1, .day))
+        case .yesterday:
+            let day = bucket(now, .day) - 1
+            return (start(of: day, .day), start(of: day + 1, .day))
+        case .this(let unit):
+            let current = bucket(now, unit)
+            return (start(of: current, unit), start(of: current + 1, unit))
+        case .last(let count, let unit):
+            let current = bucket(now, unit)
+            return (start(of: current - Int64(count), unit), start(of: current, unit))
+        case .past(let seconds):
+            return (now - seconds, now + 1)
+        }
+    }
+
+    /// The span of a date literal: its day, month, quarter or year (a moment spans one second).
+    public func span(of date: DateLiteral) -> (start: Int64, end: Int64) {
+        let day = Int64(CivilDate.daysSinceEpoch(year: date.year, month: date.month, day: date.day)) * 86_400
+        switch date.span {
+        case .moment:
+            let moment = day + Int64(date.secondOfDay) - Int64(date.offset ?? 0)
+            return (moment, moment + 1)
+        case .day: return (day, day + 86_400)
+        case .month:
+            let bucket = Int64(date.year * 12 + date.month - 1)
+            return (start(of: bucket, .month), start(of: bucket + 1, .month))
+        case .quarter:
+            let bucket = Int64(date.year * 4 + (date.month - 1) / 3)
+            return (start(of: bucket, .quarter), start(of: bucket + 1, .quarter))
+        case .year:
+            return (start(of: Int64(date.year), .year), start(of: Int64(date.year) + 1, .year))
+        }
+    }
+}

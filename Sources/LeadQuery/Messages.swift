@@ -1,0 +1,20 @@
+/// The words of every syntax error, in one place.
+enum Messages {
+    static func expected(_ what: String, found: String) -> String { "expected \(what), found \(found)" }
+    static let expectedMeasure = "expected a measure such as rate, speed or count"
+    static let emptyStatement = "expected a statement"
+    static let tooDeep = "the expression nests too deeply (more than \(Parser.maximumDepth) levels)"
+    static let tooLong = "the statement is too long (more than \(Parser.maximumTokens) tokens)"
+    static func unknownDurationUnit(_ unit: String) -> String {
+        unit == "m"
+            ? "\"m\" is ambiguous: write min for minutes (30min); months are not a fixed length, use a period such as last 3 months"
+            : "unknown time unit \"\(unit)\": use s, min, h, d or w (90s 30min 1h 2d 1w)"
+    }
+    static func badDate(_ text: String) -> String { "\"\(text)\" is not a date: write 2026-03-01, 2026-03, 2026-Q1 or 2026" }
+    static func duplicateClause(_ clause: String) -> String { "\(clause) appears twice in this statement" }
+    static let limitNeedsNumber = "top and limit take a whole number of rows, such as top 10"
+    static let periodExpected = "expected a period: a date (2026-03), DATE to DATE, today, yesterday, this month, last 3 months or past 7d"
+    static let unitExpected = "expected a time unit: hour, day, week, month, quarter or year"
+    static let listTable = "list takes leads or touches: list leads where segment = \"SMB\""
+    static let postExpected = "after | write export \"file.csv\", chart or sql"
+}

@@ -1,0 +1,122 @@
+/// Statements and the clauses of a query.
+extension Parser {
+    /// Words that start a clause and so end the expression before them.
+    static let clauseWords: Set<String> = ["where", "during", "by", "having", "order", "top", "limit", "as"]
+
+    /// statement := query | list … | let NAME "=" expr | set OPTION value… ; then { "|" post }
+    mutating func parseStatement() throws(Failure) -> Statement {
+        guard let first = current else { throw fail(Messages.emptyStatement) }
+        var statement: Statement
+        if acceptWord("list") {
+            statement = Statement(kind: .list(try parseList()), range: first.range)
+        } else if acceptWord("let") {
+            let name = try name()
+            try expectSymbol("=")
+            statement = Statement(kind: .define(name: name, value: try parseExpression()), range: first.range)
+        } else if acceptWord("set") {
+            let option = try name()
+            var arguments: [Expr] = []
+            while !atEnd && !isSymbol("|") { arguments.append(try parseOperand()) }
+            statement = Statement(kind: .set(option: option, arguments: arguments), range: first.range)
+        } else {
+            statement = Statement(kind: .query(try parseQuery()), range: first.range)
+        }
+        while acceptSymbol("|") { statement.posts.append(try parsePost()) }
+        guard atEnd else { throw fail(Messages.expected("the end of the statement", found: describeCurrent)) }
+        statement.range = span(from: first.range)
+        return statement
+    }
+
+    /// query := measures [where filter] [during period] [by groups] [having filter]
+    ///          [order by key [asc|desc], …] [(top | limit) INT]   (clauses in any order, each once)
+    mutating func parseQuery() throws(Failure) -> Query {
+        if atEnd || Self.clauseWords.contains(current.map(text)?.lowercased() ?? "") {
+            throw fail(Messages.expectedMeasure)
+        }
+        var query = Query(measures: try parseMeasures())
+        var seen = Set<String>()
+        while let token = current, token.kind == .word {
+            let word = text(token).lowercased()
+            guard ["where", "during", "by", "having", "order", "top", "limit"].contains(word) else { break }
+            let clause = word == "top" ? "limit" : word
+            guard seen.insert(clause).inserted else { throw fail(Messages.duplicateClause(word)) }
+            index += 1
+            switch word {
+            case "where": query.filter = try parseExpression()
+            case "during": query.during = try parsePeriod()
+            case "by": query.groups = try parseList { (parser: inout Parser) throws(Failure) in try parser.parseOperand() }
+            case "having": query.having = try parseExpression()
+            case "order":
+                try expectWord("by")
+                query.order = try parseOrderKeys()
+            default: query.limit = try parseLimit()
+            }
+        }
+        return query
+    }
+
+    /// measures := measure ["as" NAME] {"," measure ["as" NAME]}
+    mutating func parseMeasures() throws(Failure) -> [MeasureItem] {
+        try parseList { (parser: inout Parser) throws(Failure) in
+            let expr = try parser.parseExpression()
+            let alias = parser.acceptWord("as") ? try parser.name() : nil
+            return MeasureItem(expr: expr, alias: alias)
+        }
+    }
+
+    /// key {"," key};  key := operand ["asc" | "desc"]
+    mutating func parseOrderKeys() throws(Failure) -> [OrderKey] {
+        try parseList { (parser: inout Parser) throws(Failure) in
+            let expr = try parser.parseOperand()
+            if parser.acceptWord("desc") { return OrderKey(expr: expr, descending: true) }
+            _ = parser.acceptWord("asc")
+            return OrderKey(expr: expr, descending: false)
+        }
+    }
+
+    /// INT
+    mutating func parseLimit() throws(Failure) -> Int {
+        guard let token = current, token.kind == .number, let value = Int(text(token)), value >= 0 else {
+            throw fail(Messages.limitNeedsNumber)
+        }
+        index += 1
+        return value
+    }
+
+    /// list := ("leads" | "touches") [field {"," field}] [where filter] [order by keys] [limit INT]
+    mutating func parseList() throws(Failure) -> ListQuery {
+        let table = try name()
+        guard ["leads", "touches"].contains(table.text.lowercased()) else { throw fail(Messages.listTable, at: table.range) }
+        var list = ListQuery(table: table, columns: [])
+        if let token = current, token.kind == .word, !["where", "order", "limit", "top"].contains(text(token).lowercased()) {
+            list.columns = try parseList { (parser: inout Parser) throws(Failure) in try parser.name() }
+        }
+        if acceptWord("where") { list.filter = try parseExpression() }
+        if acceptWord("order") {
+            try expectWord("by")
+            list.order = try parseOrderKeys()
+        }
+        if acceptWord("limit") || acceptWord("top") { list.limit = try parseLimit() }
+        return list
+    }
+
+    /// post := "export" STRING | "chart" | "sql"
+    mutating func parsePost() throws(Failure) -> Post {
+        let start = here
+        if acceptWord("export") {
+            guard let token = current, token.kind == .string else { throw fail(Messages.expected("a file name in quotes", found: describeCurrent)) }
+            index += 1
+            return Post(kind: .export(path: Self.unquote(text(token))), range: span(from: start))
+        }
+        if acceptWord("chart") { return Post(kind: .chart, range: span(from: start)) }
+        if acceptWord("sql") { return Post(kind: .sql, range: span(from: start)) }
+        throw fail(Messages.postExpected)
+    }
+
+    /// item {"," item}
+    mutating func parseList<T>(_ item: (inout Parser) throws(Failure) -> T) throws(Failure) -> [T] {
+        var items = [try item(&self)]
+        while acceptSymbol(",") { items.append(try item(&self)) }
+        return items
+    }
+}

@@ -1,0 +1,72 @@
+import LeadEngine
+
+/// Draws a result as a boxed, aligned table for a terminal: numbers on the
+/// right, null as `—`, banded KPI cells with a mark that reads without colour
+/// (● excellent, ◐ good, ○ needs attention), and a footer with the row count.
+struct TableRenderer {
+    var color = false
+    /// At most this many rows are drawn; nil draws them all.
+    var maximumRows: Int? = 40
+
+    func render(_ table: ResultTable, elapsed: String? = nil) -> [String] {
+        let shownRows = min(table.rowCount, maximumRows ?? table.rowCount)
+        let headers = table.columns.map(\.name)
+        var cells: [[String]] = []
+        var marks: [[Band?]] = []
+        for row in 0..<shownRows {
+            cells.append(table.columns.map { column in
+                let text = ValueFormatter.display(column.cell(row), in: column) ?? "—"
+                guard let band = column.bands?[row] else { return text }
+                return text + " " + Self.mark(band)
+            })
+            marks.append(table.columns.map { $0.bands?[row] })
+        }
+        let rightAligned = table.columns.map { column -> Bool in
+            switch column.kind {
+            case .text, .bucket, .timestamp: false
+            default: true
+            }
+        }
+        let widths = headers.indices.map { c in
+            max(DisplayWidth.of(headers[c]), cells.map { DisplayWidth.of($0[c]) }.max() ?? 0)
+        }
+        func line(_ left: String, _ middle: String, _ right: String) -> String {
+            left + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: middle) + right
+        }
+        var lines = [line("┌", "┬", "┐")]
+        lines.append("│" + headers.indices.map { " " + DisplayWidth.pad(headers[$0], to: widths[$0], right: rightAligned[$0]) + " " }.joined(separator: "│") + "│")
+        lines.append(line("├", "┼", "┤"))
+        for (r, row) in cells.enumerated() {
+            let drawn = row.indices.map { c -> String in
+                let padded = DisplayWidth.pad(row[c], to: widths[c], right: rightAligned[c])
+                guard color, let band = marks[r][c] else { return " " + padded + " " }
+                return " " + Self.colored(padded, band) + " "
+            }
+            lines.append("│" + drawn.joined(separator: "│") + "│")
+        }
+        lines.append(line("└", "┴", "┘"))
+        var footer = table.rowCount == 1 ? "1 row" : "\(table.rowCount.formatted()) rows"
+        if shownRows < table.rowCount { footer += " (\(shownRows) shown) — .last shows all" }
+        if let elapsed { footer += " · " + elapsed }
+        if table.columns.contains(where: { $0.bands != nil }) { footer += " · ● excellent ◐ good ○ needs attention" }
+        lines.append(footer)
+        return lines
+    }
+
+    static func mark(_ band: Band) -> String {
+        switch band {
+        case .excellent: "●"
+        case .good: "◐"
+        case .attention: "○"
+        }
+    }
+
+    private static func colored(_ text: String, _ band: Band) -> String {
+        let code = switch band {
+        case .excellent: "32"
+        case .good: "33"
+        case .attention: "31"
+        }
+        return "\u{1B}[\(code)m" + text + "\u{1B}[0m"
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import LeadEngine
+import LeadStore
+
+/// How one value reads: for people in a table (`87.3%`, `5.2h`, `1,234`), or
+/// raw for files (ratio `0.873`, duration in hours, ISO 8601 UTC).
+enum ValueFormatter {
+    /// The value as a table shows it; nil for null.
+    static func display(_ cell: Cell, in column: ResultColumn) -> String? {
+        switch (cell, column.kind) {
+        case (.null, _): return nil
+        case (.int(let value), .bucket): return column.bucketLabel(value)
+        case (.int(let value), .timestamp): return timestamp(value, compact: true)
+        case (.int(let value), _): return LoadSummary.grouped(Int(value))
+        case (.double(let value), .ratio): return String(format: "%.1f%%", value * 100)
+        case (.double(let value), .duration): return duration(value)
+        case (.double(let value), _): return number(value)
+        case (.text(let text), _): return text
+        }
+    }
+
+    /// The value as CSV and other files carry it; nil for null.
+    static func raw(_ cell: Cell, in column: ResultColumn) -> String? {
+        switch (cell, column.kind) {
+        case (.null, _): return nil
+        case (.int(let value), .bucket): return column.bucketLabel(value)
+        case (.int(let value), .timestamp): return CivilDate.iso8601(value)
+        case (.int(let value), _): return String(value)
+        case (.double(let value), .duration): return plain(value / 3600)
+        case (.double(let value), _): return plain(value)
+        case (.text(let text), _): return text
+        }
+    }
+
+    /// `45min` under an hour, `5.2h` up to 72 hours, `3.5d` past that.
+    static func duration(_ seconds: Double) -> String {
+        let hours = seconds / 3600
+        if abs(hours) < 1 { return String(format: "%.0fmin", seconds / 60) }
+        if abs(hours) <= 72 { return String(format: "%.1fh", hours) }
+        return String(format: "%.1fd", hours / 24)
+    }
+
+    /// Up to two decimals, no trailing zeros, thousands grouped.
+    static func number(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return LoadSummary.grouped(Int(value)) }
+        var text = String(format: "%.2f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+
+    /// The shortest text that reads back as the same double; whole numbers without `.0`.
+    static func plain(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
+    }
+
+    static func timestamp(_ seconds: Int64, compact: Bool) -> String {
+        let iso = CivilDate.iso8601(seconds)
+        return compact ? String(iso.prefix(10)) + " " + String(iso.dropFirst(11).prefix(8)) : iso
+    }
+}
