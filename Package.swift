@@ -36,6 +36,7 @@ let package = Package(
         ),
         .testTarget(name: "LeadStoreTests", dependencies: ["LeadStore"]),
         .testTarget(name: "LeadQueryTests", dependencies: ["LeadQuery"]),
+        .testTarget(name: "LeadEngineTests", dependencies: ["LeadEngine", "LeadQuery", "LeadStore"], resources: [.copy("Golden")]),
         .testTarget(name: "LeadShellTests", dependencies: ["LeadShell"]),
     ]
 )

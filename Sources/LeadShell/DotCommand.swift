@@ -49,6 +49,16 @@ struct DotCommand: Sendable {
             shell.session.store.summaryLines.forEach(shell.output.line)
             return .ok
         },
+        DotCommand(name: "timer", arguments: "on|off", help: "show how long each statement takes") { shell, arguments in
+            guard arguments.count == 1, ["on", "off"].contains(arguments[0]) else { return shell.usage("timer") }
+            shell.timer = arguments[0] == "on"
+            return .ok
+        },
+        DotCommand(name: "last", arguments: "", help: "show the last result in full") { shell, _ in
+            guard let table = shell.lastResult else { return shell.fail("there is no result yet", line: 1, column: 1) }
+            shell.show(table, all: true)
+            return .ok
+        },
         DotCommand(name: "history", arguments: "", help: "statements entered at the prompt") { shell, _ in
             for (index, entry) in shell.historyEntries.enumerated() { shell.output.line("\(index + 1)  \(entry)") }
             return .ok

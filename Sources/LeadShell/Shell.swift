@@ -159,7 +159,10 @@ public final class Shell {
     /// Runs a statement of the language and shows what it gives.
     private func runQuery(_ text: String, line: Int) -> Outcome {
         let place = editor == nil ? source : nil
-        switch session.run(text) {
+        let started = ContinuousClock.now
+        let outcome = session.run(text)
+        let elapsed = timer ? Self.milliseconds(since: started) : nil
+        switch outcome {
         case .failure(let diagnostic):
             DiagnosticPrinter.lines(diagnostic, source: text, place: place, firstLine: line).forEach(output.message)
             return .failed
@@ -172,7 +175,7 @@ public final class Shell {
             }
             lastResult = table
             if posts.isEmpty {
-                show(table)
+                show(table, elapsed: elapsed)
                 return .ok
             }
             for post in posts {
@@ -193,13 +196,23 @@ public final class Shell {
     }
 
     /// Shows a result: a table on a terminal, CSV otherwise.
-    func show(_ table: ResultTable, all: Bool = false) {
+    func show(_ table: ResultTable, all: Bool = false, elapsed: String? = nil) {
         if output.isTerminal {
-            let color = output.isTerminal && configuration.environment["NO_COLOR"] == nil && configuration.environment["TERM"] != "dumb"
-            TableRenderer(color: color, maximumRows: all ? nil : 40).render(table).forEach(output.line)
+            let color = configuration.environment["NO_COLOR"] == nil && configuration.environment["TERM"] != "dumb"
+            TableRenderer(color: color, maximumRows: all ? nil : 40).render(table, elapsed: elapsed).forEach(output.line)
         } else {
             output.write(CSVRenderer().render(table))
+            if let elapsed { output.message("time: \(elapsed)") }
         }
+    }
+
+    /// Whether `.timer on` is in force.
+    var timer = false
+
+    static func milliseconds(since start: ContinuousClock.Instant) -> String {
+        let elapsed = ContinuousClock.now - start
+        let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        return String(format: "%.1f ms", ms)
     }
 
     /// Reports an error at a place in the current source.
