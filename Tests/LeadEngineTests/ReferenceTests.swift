@@ -1,0 +1,143 @@
+import Foundation
+import LeadEngine
+import LeadQuery
+import LeadStore
+import Testing
+
+/// The engine against the naive reference model, over many random
+/// combinations of measure, filter and grouping on generated data. Counts
+/// must match exactly, ratios and medians to 1e-9.
+@Suite struct ReferenceTests {
+    typealias LeadFilter = @Sendable (ReferenceModel.Lead) -> Bool
+    typealias TouchFilter = @Sendable (ReferenceModel.Touch, ReferenceModel.Lead) -> Bool
+
+    static let q3Start = Int64(CivilDate.daysSinceEpoch(year: 2025, month: 7, day: 1)) * 86_400
+    static let q4Start = Int64(CivilDate.daysSinceEpoch(year: 2025, month: 10, day: 1)) * 86_400
+
+    static let leadFilters: [(String?, LeadFilter)] = [
+        (nil, { _ in true }),
+        (#"segment = "SMB""#, { $0.segment == "SMB" }),
+        (#"source in ("Referral", "Webinar")"#, { ["Referral", "Webinar"].contains($0.source ?? "") }),
+        (#"owner != "Ana Souza""#, { $0.owner != nil && $0.owner != "Ana Souza" }),
+        ("response <= 2h", { ($0.response ?? .max) <= 7200 }),
+        ("created_at in 2025-Q3", { $0.created >= q3Start && $0.created < q4Start }),
+        (#"not segment = "Enterprise" or region = "EMEA""#, { $0.segment != "Enterprise" || $0.region == "EMEA" }),
+        ("followups >= 5 and channels >= 2", { $0.followups >= 5 && $0.channels >= 2 }),
+        (#"first_channel = "call""#, { $0.first?.channel == "call" }),
+        ("converted_at is not null", { $0.converted != nil }),
+        (#"owner like "%a%""#, { ($0.owner ?? "").lowercased().contains("a") }),
+    ]
+
+    static let touchFilters: [(String?, TouchFilter)] = [
+        (#"channel = "call""#, { t, _ in t.channel == "call" }),
+        (#"outcome in ("replied", "sent") and segment != "SMB""#, { t, l in ["replied", "sent"].contains(t.outcome ?? "") && l.segment != nil && l.segment != "SMB" }),
+        ("at in 2025-Q3", { t, _ in t.at >= q3Start && t.at < q4Start }),
+    ]
+
+    /// A `by` clause and how the reference computes its key for a lead and for a touch.
+    struct GroupChoice: Sendable {
+        var clause: String?
+        var lead: (@Sendable (ReferenceModel.Lead) -> [String])?
+        var touch: @Sendable (ReferenceModel.Touch, ReferenceModel.Lead) -> [String]
+    }
+
+    static func text(_ value: String?) -> String { value ?? "∅" }
+
+    static let groupChoices: [GroupChoice] = [
+        GroupChoice(clause: nil, lead: { _ in [] }, touch: { _, _ in [] }),
+        GroupChoice(clause: "segment", lead: { [text($0.segment)] }, touch: { [text($1.segment)] }),
+        GroupChoice(clause: "month", lead: { [String(ReferenceModel.month($0.created))] }, touch: { t, _ in [String(ReferenceModel.month(t.at))] }),
+        GroupChoice(clause: "owner", lead: { [text($0.owner)] }, touch: { [text($1.owner)] }),
+        GroupChoice(clause: "region, segment", lead: { [text($0.region), text($0.segment)] }, touch: { [text($1.region), text($1.segment)] }),
+        GroupChoice(clause: "first_channel", lead: { [text($0.first?.channel)] }, touch: { [text($1.first?.channel)] }),
+        GroupChoice(clause: "quarter", lead: { [String(ReferenceModel.quarter($0.created))] }, touch: { t, _ in [String(ReferenceModel.quarter(t.at))] }),
+        GroupChoice(clause: "channel", lead: nil, touch: { t, _ in [text(t.channel)] }),
+        GroupChoice(clause: "at.month, channel", lead: nil, touch: { t, _ in [String(ReferenceModel.month(t.at)), text(t.channel)] }),
+    ]
+
+    static let leadKPIs = ["leads", "followed_up", "rate", "never", "speed", "speed(p90)", "speed(avg)", "within(1h)",
+                           "within(30min)", "qualified", "conversion", "touches_per_lead", "touches_to_convert"]
+    static let touchKPIs = ["touches", "reply_rate"]
+
+    @Test(arguments: [11, 29])
+    func engineMatchesTheReference(seed: Int) throws {
+        let generated = LeadGenerator(leadCount: 2500, seed: UInt64(seed)).generate()
+        let store = try LeadStore(
+            leads: DataSource(file: FileBytes(name: "leads.csv", bytes: generated.leads)),
+            touches: [DataSource(file: FileBytes(name: "touches.csv", bytes: generated.touches))])
+        var session = Session(store: store, description: "reference")
+        let model = ReferenceModel(store)
+        var random = RandomSource(seed: UInt64(seed))
+        for trial in 0..<120 {
+            let touchGrain = random.chance(0.3)
+            let kpi = touchGrain ? Self.touchKPIs[random.below(Self.touchKPIs.count)] : Self.leadKPIs[random.below(Self.leadKPIs.count)]
+            let groupChoices = Self.groupChoices.filter { touchGrain || $0.lead != nil }
+            let group = groupChoices[random.below(groupChoices.count)]
+            var query = kpi
+            var expected: [[String]: Double?] = [:]
+            if touchGrain {
+                let filters: [(String?, TouchFilter)] = Self.leadFilters.map { f in (f.0, { (_: ReferenceModel.Touch, l: ReferenceModel.Lead) in f.1(l) }) } + Self.touchFilters
+                let filter = filters[random.below(filters.count)]
+                if let clause = filter.0 { query += " where " + clause }
+                var groups: [[String]: [ReferenceModel.Touch]] = [:]
+                for touch in model.touches where filter.1(touch, model.leads[touch.lead]) {
+                    groups[group.touch(touch, model.leads[touch.lead]), default: []].append(touch)
+                }
+                if group.clause == nil && groups.isEmpty { groups[[]] = [] }
+                for (key, rows) in groups { expected[key] = ReferenceModel.touchKPI(kpi, rows) }
+            } else {
+                let filter = Self.leadFilters[random.below(Self.leadFilters.count)]
+                if let clause = filter.0 { query += " where " + clause }
+                var groups: [[String]: [ReferenceModel.Lead]] = [:]
+                for lead in model.leads where filter.1(lead) { groups[group.lead!(lead), default: []].append(lead) }
+                if group.clause == nil && groups.isEmpty { groups[[]] = [] }
+                for (key, rows) in groups { expected[key] = ReferenceModel.leadKPI(kpi, rows) }
+            }
+            if let clause = group.clause { query += " by " + clause }
+            try compare(query, expected, session: &session, context: "seed \(seed), trial \(trial)")
+        }
+    }
+
+    /// Checks every group of the reference against the engine's answer; groups
+    /// the engine adds (empty time buckets) must be empty.
+    private func compare(_ query: String, _ expected: [[String]: Double?], session: inout Session, context: String) throws {
+        guard case .success(.table(let table, _)) = session.run(query) else {
+            Issue.record("\(context): \(query) failed: \(session.run(query))")
+            return
+        }
+        let measure = table.columns[table.columns.count - 1]
+        let keyColumns = table.columns.dropLast()
+        var actual: [[String]: Cell] = [:]
+        for row in 0..<table.rowCount {
+            let key = keyColumns.map { column -> String in
+                switch column.cell(row) {
+                case .null: "∅"
+                case .int(let v): String(v)
+                case .double(let v): String(v)
+                case .text(let v): v
+                }
+            }
+            actual[key] = measure.cell(row)
+        }
+        for (key, value) in expected {
+            let cell = actual[key] ?? .null
+            let got: Double? = switch cell {
+            case .int(let v): Double(v)
+            case .double(let v): v
+            default: nil
+            }
+            switch (value, got) {
+            case (nil, nil): continue
+            case (let want?, let have?):
+                let tolerance = 1e-9 * max(1, abs(want))
+                #expect(abs(want - have) <= tolerance, "\(context): \(query) group \(key): expected \(want), got \(have)")
+            default:
+                Issue.record("\(context): \(query) group \(key): expected \(String(describing: value)), got \(cell)")
+            }
+        }
+        for (key, cell) in actual where expected[key] == nil {
+            let empty = cell == .null || cell == .int(0) || cell == .double(0)
+            #expect(empty, "\(context): \(query) has a group \(key) the reference does not, with \(cell)")
+        }
+    }
+}
