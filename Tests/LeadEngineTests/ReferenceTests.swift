@@ -59,16 +59,18 @@ import Testing
                            "within(30min)", "qualified", "conversion", "touches_per_lead", "touches_to_convert"]
     static let touchKPIs = ["touches", "reply_rate"]
 
-    @Test(arguments: [11, 29])
-    func engineMatchesTheReference(seed: Int) throws {
-        let generated = LeadGenerator(leadCount: 2500, seed: UInt64(seed)).generate()
+    /// Small data, many combinations; then data large enough that touches are
+    /// aggregated in several batches on several threads and merged.
+    @Test(arguments: [(11, 2500, 120), (29, 2500, 120), (5, 20_000, 40)])
+    func engineMatchesTheReference(seed: Int, leads: Int, trials: Int) throws {
+        let generated = LeadGenerator(leadCount: leads, seed: UInt64(seed)).generate()
         let store = try LeadStore(
             leads: DataSource(file: FileBytes(name: "leads.csv", bytes: generated.leads)),
             touches: [DataSource(file: FileBytes(name: "touches.csv", bytes: generated.touches))])
         var session = Session(store: store, description: "reference")
         let model = ReferenceModel(store)
         var random = RandomSource(seed: UInt64(seed))
-        for trial in 0..<120 {
+        for trial in 0..<trials {
             let touchGrain = random.chance(0.3)
             let kpi = touchGrain ? Self.touchKPIs[random.below(Self.touchKPIs.count)] : Self.leadKPIs[random.below(Self.leadKPIs.count)]
             let groupChoices = Self.groupChoices.filter { touchGrain || $0.lead != nil }

@@ -44,7 +44,7 @@ struct Aggregator {
             }
             return result
         case .quantile(let column, let fraction):
-            return quantiles(space.numbers(column, at: rows), groups: groups, groupCount: groupCount, fraction: fraction)
+            return Self.quantiles(space.numbers(column, at: rows), groups: groups, groupCount: groupCount, fraction: fraction)
         case .distinct(let column):
             let values = space.numbers(column, at: rows)
             var pairs: [(UInt32, UInt64)] = []
@@ -79,7 +79,7 @@ struct Aggregator {
 
     /// Interpolated quantiles per group: values bucketed by group with a
     /// counting sort, then each group's two middle ranks found by selection.
-    private func quantiles(_ values: [Double], groups: [UInt32], groupCount: Int, fraction: Double) -> [Double] {
+    static func quantiles(_ values: [Double], groups: [UInt32], groupCount: Int, fraction: Double) -> [Double] {
         var start = [Int](repeating: 0, count: groupCount + 1)
         for (i, value) in values.enumerated() where !value.isNaN { start[Int(groups[i]) + 1] += 1 }
         for g in 0..<groupCount { start[g + 1] += start[g] }

@@ -23,29 +23,10 @@ struct QueryExecutor {
         }
 
         for grain in [Grain.lead, .touch] where query.measures.contains(where: { $0.grain == grain }) {
-            let space = RowSpace(grain: grain, store: store)
-            let evaluator = PredicateEvaluator(space: space)
-            var rows = evaluator.select(query.filters[grain], rows: space.allRows)
-            if let during = query.during {
-                let time = grain == .lead ? store.leads["created_at"]! : store.touches["at"]!
-                let column = ColumnRef(name: time.name, data: time.data, grain: grain)
-                rows = evaluator.select(.range(column, lower: during.start, upper: during.end), rows: rows)
-            }
-            let grouping = Grouping(rows: rows, keys: query.groups.map { $0.keys[grain]! }, space: space, buckets: buckets)
-            let globalRows = grouping.keys.map(row(for:))
-            let aggregator = Aggregator(space: space)
-            for (index, measure) in query.measures.enumerated() where measure.grain == grain {
-                var measureRows = rows, measureGroups = grouping.groupOfRow
-                if let population = measure.population {
-                    let truth = evaluator.evaluate(population, rows: rows)
-                    measureRows = []
-                    measureGroups = []
-                    for i in rows.indices where truth[i] == 2 {
-                        measureRows.append(rows[i])
-                        measureGroups.append(grouping.groupOfRow[i])
-                    }
-                }
-                let computed = aggregator.compute(measure.formula, rows: measureRows, groups: measureGroups, groupCount: grouping.keys.count)
+            let pass = GrainPass(store: store, query: query, grain: grain, buckets: buckets)
+            let result = pass.runInBatches() ?? pass.runMaterialized()
+            let globalRows = result.keys.map(row(for:))
+            for (index, computed) in result.values {
                 for (local, global) in globalRows.enumerated() {
                     Self.set(&values[index], &present[index], global, computed[local])
                 }

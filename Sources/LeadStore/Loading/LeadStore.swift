@@ -11,6 +11,10 @@ public struct LeadStore: Sendable {
     public private(set) var followUps: FollowUpIndex
     /// What the last load read and found.
     public private(set) var summary: LoadSummary
+    /// The smallest and largest value of each timestamp, duration and count
+    /// column (leads, then touches), for sizing group tables.
+    public private(set) var leadExtents: [String: ClosedRange<Int64>] = [:]
+    public private(set) var touchExtents: [String: ClosedRange<Int64>] = [:]
 
     /// Loads leads and any number of touch files (calls, emails and meetings
     /// often come as separate exports); their rows are stacked.
@@ -57,9 +61,33 @@ public struct LeadStore: Sendable {
     }
 
     private mutating func finishSummary() {
+        leadExtents = Self.extents(of: leads)
+        touchExtents = Self.extents(of: touches)
         summary.leadCount = leads.rowCount
         summary.touchCount = touches.rowCount
         summary.touchCounts = followUps.counts
+    }
+
+    private static func extents(of table: Table) -> [String: ClosedRange<Int64>] {
+        var result: [String: ClosedRange<Int64>] = [:]
+        for column in table.columns {
+            var low = Int64.max, high = Int64.min
+            switch column.data {
+            case .timestamp(let values), .duration(let values):
+                for value in values where value != Null.timestamp {
+                    low = min(low, value)
+                    high = max(high, value)
+                }
+            case .count(let values):
+                for value in values where value != Null.count {
+                    low = min(low, Int64(value))
+                    high = max(high, Int64(value))
+                }
+            default: continue
+            }
+            if low <= high { result[column.name] = low...high }
+        }
+        return result
     }
 
     /// The summary as lines of plain text.

@@ -1,0 +1,110 @@
+import LeadStore
+
+/// The finite set of values a group key can take (dictionary codes, a range
+/// of buckets or counts, plus null), so each combination of keys addresses a
+/// slot of a flat array directly: no hashing, no strings.
+struct KeyDomain {
+    let key: BoundKey
+    /// How many values, the last one standing for null.
+    let size: Int
+    /// The key value of slot 0 (for ranges).
+    let low: Int64
+    /// For calendar buckets: each day's bucket, from `firstDay` on.
+    private let dayTable: [Int64]
+    private let firstDay: Int64
+
+    var nullSlot: Int { size - 1 }
+
+    /// The domain of a key, or nil when its values are not a small range.
+    init?(_ key: BoundKey, store: LeadStore, buckets: TimeBuckets) {
+        self.key = key
+        switch key {
+        case .column(let column):
+            switch column.data {
+            case .text(let text):
+                size = text.dictionary.count + 1
+                low = 0
+            case .count:
+                let extents = column.grain == .lead ? store.leadExtents : store.touchExtents
+                let extent = extents[column.name] ?? 0...0
+                guard extent.upperBound - extent.lowerBound < 1 << 20 else { return nil }
+                low = extent.lowerBound
+                size = Int(extent.upperBound - extent.lowerBound) + 2
+            default:
+                return nil
+            }
+            dayTable = []
+            firstDay = 0
+        case .bucket(let column, let unit):
+            let extents = column.grain == .lead ? store.leadExtents : store.touchExtents
+            let extent = extents[column.name] ?? 0...0
+            let first = buckets.bucket(extent.lowerBound, unit), last = buckets.bucket(extent.upperBound, unit)
+            guard last - first < 1 << 20 else { return nil }
+            low = first
+            size = Int(last - first) + 2
+            let days = (TimeBuckets.floorDiv(extent.lowerBound, 86_400), TimeBuckets.floorDiv(extent.upperBound, 86_400))
+            if [.month, .quarter, .year].contains(unit), days.1 - days.0 < 4_000_000 {
+                firstDay = days.0
+                dayTable = (days.0...days.1).map { buckets.bucket($0 * 86_400, unit) - first }
+            } else {
+                firstDay = 0
+                dayTable = []
+            }
+        }
+    }
+
+    /// The key value of a slot; `Grouping.nullKey` for the null slot.
+    func value(ofSlot slot: Int) -> Int64 {
+        slot == nullSlot ? Grouping.nullKey : low + Int64(slot)
+    }
+
+    /// Adds `slot(row) × stride` to each entry of `slots`.
+    func accumulate(_ rows: [UInt32], space: RowSpace, buckets: TimeBuckets, stride: Int, into slots: inout [UInt32]) {
+        let nullSlot = UInt32(self.nullSlot), stride = UInt32(stride), low = self.low
+        slots.withUnsafeMutableBufferPointer { slots in
+            switch key {
+            case .column(let column):
+                space.withIndices(rows, of: column) { index in
+                    switch column.data {
+                    case .text(let text):
+                        text.codes.withUnsafeBufferPointer { codes in
+                            for i in 0..<index.count {
+                                let code = codes[Int(index[i])]
+                                slots[i] &+= (code == Null.textCode ? nullSlot : code) &* stride
+                            }
+                        }
+                    case .count(let values):
+                        values.withUnsafeBufferPointer { values in
+                            for i in 0..<index.count {
+                                let value = values[Int(index[i])]
+                                slots[i] &+= (value == Null.count ? nullSlot : UInt32(Int64(value) - low)) &* stride
+                            }
+                        }
+                    default: break
+                    }
+                }
+            case .bucket(let column, let unit):
+                guard case .timestamp(let times) = column.data else { return }
+                space.withIndices(rows, of: column) { index in
+                    times.withUnsafeBufferPointer { times in
+                        if !dayTable.isEmpty {
+                            dayTable.withUnsafeBufferPointer { table in
+                                for i in 0..<index.count {
+                                    let t = times[Int(index[i])]
+                                    let local = t == Null.timestamp ? nullSlot : UInt32(table[Int(TimeBuckets.floorDiv(t, 86_400) - firstDay)])
+                                    slots[i] &+= local &* stride
+                                }
+                            }
+                        } else {
+                            for i in 0..<index.count {
+                                let t = times[Int(index[i])]
+                                let local = t == Null.timestamp ? nullSlot : UInt32(buckets.bucket(t, unit) - low)
+                                slots[i] &+= local &* stride
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
