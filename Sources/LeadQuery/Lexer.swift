@@ -22,10 +22,7 @@ public struct Lexer: Sendable {
 
     /// The text a token covers.
     public func text(of token: Token) -> Substring {
-        let utf8 = source.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: token.range.start)
-        let end = utf8.index(utf8.startIndex, offsetBy: token.range.end)
-        return source[start..<end]
+        Substring(String(decoding: bytes[token.range.start..<token.range.end], as: UTF8.self))
     }
 
     /// Lexes the whole text.
@@ -35,8 +32,13 @@ public struct Lexer: Sendable {
         var line = 1
         var lineStart = 0
         let n = bytes.count
+        // Columns are counted in characters, carried forward from the last token on the line.
+        var counted = (offset: 0, column: 1)
         func range(_ start: Int, _ end: Int) -> SourceRange {
-            SourceRange(start: start, end: end, line: line, column: characterColumn(lineStart, start))
+            if counted.offset < lineStart || counted.offset > start { counted = (lineStart, 1) }
+            counted.column += characterCount(counted.offset, start)
+            counted.offset = start
+            return SourceRange(start: start, end: end, line: line, column: counted.column)
         }
         while i < n {
             let c = bytes[i]
@@ -150,14 +152,15 @@ public struct Lexer: Sendable {
         }
     }
 
-    private func characterColumn(_ lineStart: Int, _ offset: Int) -> Int {
-        var column = 1
-        var i = lineStart
-        while i < offset {
-            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+    /// Characters (not bytes) from `start` to `end`.
+    private func characterCount(_ start: Int, _ end: Int) -> Int {
+        var count = 0
+        var i = start
+        while i < end {
+            if bytes[i] & 0xC0 != 0x80 { count += 1 }
             i += 1
         }
-        return column
+        return count
     }
 
     private func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }

@@ -88,7 +88,7 @@ extension Analyzer {
             let span: (start: Int64, end: Int64)
             switch value.kind {
             case .date(let date): span = settings.buckets.span(of: date)
-            case .number(let year, false) where year == year.rounded() && year >= 1 && year <= 9999:
+            case .number(let year, false) where year == year.rounded() && year >= 1000 && year <= 9999:
                 span = settings.buckets.span(of: DateLiteral(year: Int(year), month: 1, day: 1, span: .year))
             default: throw typeError(column, at: value.range)
             }

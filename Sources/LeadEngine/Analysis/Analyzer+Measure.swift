@@ -24,7 +24,7 @@ extension Analyzer {
             if let column = column(named: word) {
                 throw Diagnostic(.error, "\(column.name) is a field, not a measure; aggregate it, such as \(Self.suggestedAggregate(column))", at: expr.range)
             }
-            throw unknown(word, at: expr.range)
+            throw unknown(word, at: expr.range, preferring: measureNames)
         case .call(let function, let arguments):
             let word = function.text.lowercased()
             if let kpi = KPI.named(word) { return try bindKPI(kpi, arguments: arguments, name: name, range: expr.range) }
@@ -39,7 +39,7 @@ extension Analyzer {
             if let definition = definitions[word], definition.isMeasure {
                 throw Diagnostic(.error, EngineMessages.noArguments(definition.name), at: expr.range)
             }
-            throw unknown(function.text, at: function.range)
+            throw unknown(function.text, at: function.range, preferring: measureNames)
         default:
             throw Diagnostic(.error, EngineMessages.notAMeasure, at: expr.range)
         }

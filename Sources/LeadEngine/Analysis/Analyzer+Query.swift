@@ -32,8 +32,19 @@ extension Analyzer {
             }
             groups.append(group)
         }
+        var outputs = groups.map(\.name) + measures.map(\.name)
+        if let having = query.having {
+            for operand in Self.havingOperands(having) {
+                let written = text(of: operand.range)
+                guard !outputs.contains(where: { $0.lowercased() == written.lowercased() }) else { continue }
+                var hidden = try bindMeasure(operand, name: written)
+                hidden.hidden = true
+                if filters[hidden.grain] == nil, let filter = filters.values.first { filters[hidden.grain] = filter }
+                measures.append(hidden)
+                outputs.append(written)
+            }
+        }
         var order: [(String, Bool)] = []
-        let outputs = groups.map(\.name) + measures.map(\.name)
         for key in query.order {
             let written = text(of: key.expr.range)
             if let match = outputs.first(where: { $0.lowercased() == written.lowercased() }) {
@@ -56,7 +67,7 @@ extension Analyzer {
             order.append((written, key.descending))
         }
         return BoundQuery(measures: measures, filters: filters, groups: groups, during: during, having: query.having,
-                          order: order, limit: query.limit, warnings: warnings)
+                          source: source, order: order, limit: query.limit, warnings: warnings)
     }
 
     mutating func bindList(_ list: ListQuery) throws(Diagnostic) -> BoundList {
@@ -92,6 +103,16 @@ extension Analyzer {
             order.append((column, key.descending))
         }
         return BoundList(grain: grain, columns: columns, filter: filter, order: order, limit: list.limit, warnings: warnings)
+    }
+
+    /// The measures a `having` filter compares (the left side of each comparison).
+    static func havingOperands(_ expr: Expr) -> [Expr] {
+        switch expr.kind {
+        case .and(let a, let b), .or(let a, let b): return havingOperands(a) + havingOperands(b)
+        case .not(let a): return havingOperands(a)
+        case .compare(_, let lhs, _), .isNull(let lhs, _): return [lhs]
+        default: return []
+        }
     }
 
     /// Names of the touch columns a predicate reads.

@@ -58,9 +58,16 @@ struct Analyzer {
             + TimeUnit.allCases.map(\.rawValue)
     }
 
-    /// An error for a name nothing answers to, with the nearest known name.
-    func unknown(_ name: String, at range: SourceRange) -> Diagnostic {
-        let suggestion = NameMatcher.nearest(to: name, in: knownNames)
+    /// Names of the things that can be measured: KPIs, aggregates, named measures.
+    var measureNames: [String] {
+        KPI.all.map(\.name) + AggregateFunction.allCases.map(\.rawValue) + ["share"]
+            + definitions.all.filter(\.isMeasure).map(\.name)
+    }
+
+    /// An error for a name nothing answers to, with the nearest known name
+    /// (the nearest of `preferred` when one is as near as any).
+    func unknown(_ name: String, at range: SourceRange, preferring preferred: [String] = []) -> Diagnostic {
+        let suggestion = NameMatcher.nearest(to: name, in: preferred) ?? NameMatcher.nearest(to: name, in: knownNames)
         return Diagnostic(.error, EngineMessages.unknownName(name, suggestion: suggestion), at: range, fixIt: suggestion)
     }
 

@@ -98,6 +98,8 @@ struct BoundQuery: Sendable {
     /// The `during` span, read on `created_at` for leads and `at` for touches.
     var during: (start: Int64, end: Int64)?
     var having: Expr?
+    /// The statement's text, for naming what `having` compares.
+    var source: String
     var order: [(column: String, descending: Bool)]
     var limit: Int?
     var warnings: [Diagnostic]

@@ -6,6 +6,7 @@ import LeadStore
 /// or `90%`, durations as `12h`).
 struct HavingFilter {
     let table: ResultTable
+    let source: String
 
     func apply(_ expr: Expr) throws(Diagnostic) -> ResultTable {
         var kept: [Int] = []
@@ -45,12 +46,12 @@ struct HavingFilter {
     }
 
     private func column(_ expr: Expr) throws(Diagnostic) -> ResultColumn {
-        let name: String
         switch expr.kind {
-        case .name(let word): name = word
-        case .call(let function, _): name = function.text
-        default: throw Diagnostic(.error, "having compares result columns, such as leads or rate", at: expr.range)
+        case .name, .call: break
+        default: throw Diagnostic(.error, "having compares measures, such as leads or rate", at: expr.range)
         }
+        let utf8 = Array(source.utf8)
+        let name = String(decoding: utf8[expr.range.start..<min(expr.range.end, utf8.count)], as: UTF8.self)
         if let column = table.columns.first(where: { $0.name.lowercased() == name.lowercased() }) { return column }
         let written = table.columns.map(\.name)
         let suggestion = NameMatcher.nearest(to: name, in: written)

@@ -47,7 +47,7 @@ struct QueryExecutor {
         }
         table.warnings = query.warnings
         table = ResultOrdering.defaultOrder(table, groupCount: query.groups.count)
-        if let having = query.having { table = try HavingFilter(table: table).apply(having) }
+        if let having = query.having { table = try HavingFilter(table: table, source: query.source).apply(having) }
         table = try ResultOrdering.order(table, by: query.order)
         if let limit = query.limit, limit < table.rowCount { table = table.gathered(Array(0..<limit)) }
         table.columns.removeAll { column in query.measures.contains { $0.hidden && $0.name == column.name } }
