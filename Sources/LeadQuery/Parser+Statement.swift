@@ -22,7 +22,18 @@ extension Parser {
             statement = Statement(kind: .query(try parseQuery()), range: first.range)
         }
         while acceptSymbol("|") { statement.posts.append(try parsePost()) }
-        guard atEnd else { throw fail(Messages.expected("the end of the statement", found: describeCurrent)) }
+        guard atEnd else {
+            var message = Messages.expected("the end of the statement", found: describeCurrent)
+            var fixIt: String?
+            if let token = current, token.kind == .word,
+               let clause = NameMatcher.nearest(to: text(token), in: Array(Self.clauseWords) + ["export"]) {
+                message += "; did you mean \(clause)?"
+                fixIt = clause
+            }
+            var failure = fail(message)
+            failure.diagnostic.fixIt = fixIt
+            throw failure
+        }
         statement.range = span(from: first.range)
         return statement
     }
