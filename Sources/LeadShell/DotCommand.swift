@@ -49,6 +49,42 @@ struct DotCommand: Sendable {
             shell.session.store.summaryLines.forEach(shell.output.line)
             return .ok
         },
+        DotCommand(name: "mode", arguments: "table|csv|tsv|json|jsonl|markdown", help: "how results are shown") { shell, arguments in
+            guard arguments.count == 1, let mode = OutputMode(rawValue: arguments[0].lowercased()) else {
+                if arguments.isEmpty { shell.output.line(shell.mode.rawValue); return .ok }
+                return shell.usage("mode")
+            }
+            shell.mode = mode
+            return .ok
+        },
+        DotCommand(name: "export", arguments: "FILE", help: "write the last result (CSV; .json .jsonl .tsv .md by name)") { shell, arguments in
+            guard arguments.count == 1 else { return shell.usage("export") }
+            guard let table = shell.lastResult else { return shell.fail("there is no result to export yet", line: 1, column: 1) }
+            if let failure = shell.export(table, to: arguments[0]) { return shell.fail(failure, line: 1, column: 1) }
+            return .ok
+        },
+        DotCommand(name: "once", arguments: "FILE", help: "write the next result to FILE instead of showing it") { shell, arguments in
+            guard arguments.count == 1 else { return shell.usage("once") }
+            shell.onceFile = arguments[0]
+            return .ok
+        },
+        DotCommand(name: "read", arguments: "FILE", help: "run the statements in FILE") { shell, arguments in
+            guard arguments.count == 1 else { return shell.usage("read") }
+            return shell.read(arguments[0])
+        },
+        DotCommand(name: "defs", arguments: "", help: "named filters and measures made with let") { shell, _ in
+            let definitions = shell.session.definitions.all
+            if definitions.isEmpty { shell.output.line("no names yet: let smb = segment = \"SMB\" makes one") }
+            for definition in definitions {
+                shell.output.line("let \(definition.name) = \(definition.text)    -- \(definition.isMeasure ? "measure" : "filter")")
+            }
+            return .ok
+        },
+        DotCommand(name: "bands", arguments: "on|off", help: "marks on banded KPI cells (● excellent ◐ good ○ needs attention)") { shell, arguments in
+            guard arguments.count == 1, ["on", "off"].contains(arguments[0]) else { return shell.usage("bands") }
+            shell.bands = arguments[0] == "on"
+            return .ok
+        },
         DotCommand(name: "timer", arguments: "on|off", help: "show how long each statement takes") { shell, arguments in
             guard arguments.count == 1, ["on", "off"].contains(arguments[0]) else { return shell.usage("timer") }
             shell.timer = arguments[0] == "on"

@@ -15,14 +15,19 @@ public final class Shell {
         public var mappings: [FieldMapping]
         public var commands: [String]
         public var script: String?
+        /// The output mode asked for; nil chooses a table on a terminal and CSV elsewhere.
+        public var format: OutputMode?
+        /// Whether to skip `~/.leadqrc`.
+        public var noInit = false
         public var environment: [String: String]
 
         public init(location: DataLocation, mappings: [FieldMapping] = [], commands: [String] = [], script: String? = nil,
-                    environment: [String: String] = ProcessInfo.processInfo.environment) {
+                    format: OutputMode? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
             self.location = location
             self.mappings = mappings
             self.commands = commands
             self.script = script
+            self.format = format
             self.environment = environment
         }
     }
@@ -32,15 +37,24 @@ public final class Shell {
 
     let output = Output()
     private(set) var session: Session
-    private let configuration: Configuration
-    private var editor: LineEditor?
-    private var source = "<stdin>"
+    let configuration: Configuration
+    var editor: LineEditor?
+    var source = "<stdin>"
     /// The last result shown, for `.last` and `.export`.
     var lastResult: ResultTable?
+    /// How results are shown.
+    var mode: OutputMode = .csv
+    /// Whether `.timer on` is in force.
+    var timer = false
+    /// Whether banded KPI cells carry their mark (`.bands`).
+    var bands = true
+    /// Where the next result goes instead of the screen (`.once`).
+    var onceFile: String?
 
     private init(session: Session, configuration: Configuration) {
         self.session = session
         self.configuration = configuration
+        mode = configuration.format ?? (output.isTerminal ? .table : .csv)
     }
 
     /// Opens the data and runs what the configuration asks; returns the exit status.
@@ -55,6 +69,15 @@ public final class Shell {
             return .dataError
         }
         let shell = Shell(session: session, configuration: configuration)
+        if !configuration.noInit, let home = configuration.environment["HOME"] {
+            let rc = (home as NSString).appendingPathComponent(".leadqrc")
+            if FileManager.default.fileExists(atPath: rc), let text = try? String(contentsOfFile: rc, encoding: .utf8) {
+                shell.source = rc
+                let status = shell.runScript(text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+                if status != .success { return status }
+                shell.source = "<stdin>"
+            }
+        }
         if !configuration.commands.isEmpty {
             for (index, command) in configuration.commands.enumerated() {
                 shell.source = configuration.commands.count == 1 ? "-c" : "-c #\(index + 1)"
@@ -82,8 +105,23 @@ public final class Shell {
         return shell.runInteractive()
     }
 
+    /// `.read FILE`: runs a script's statements here, stopping at the first error.
+    func read(_ path: String) -> Outcome {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            return fail("cannot read \(path)", line: 1, column: 1)
+        }
+        let saved = (source, editor)
+        source = path
+        editor = nil
+        defer { (source, editor) = saved }
+        switch runScript(text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)) {
+        case .success: return .ok
+        default: return .failed
+        }
+    }
+
     /// Runs lines as a script, statement by statement, stopping at the first error.
-    private func runScript(_ lines: [String]) -> ExitStatus {
+    func runScript(_ lines: [String]) -> ExitStatus {
         var pending = ""
         var startLine = 1
         for (index, line) in lines.enumerated() {
@@ -175,44 +213,20 @@ public final class Shell {
             }
             lastResult = table
             if posts.isEmpty {
-                show(table, elapsed: elapsed)
-                return .ok
+                return present(table, elapsed: elapsed, line: line)
             }
             for post in posts {
                 switch post.kind {
                 case .export(let path):
-                    do {
-                        try AtomicFile.write(CSVRenderer().render(table), to: path)
-                    } catch {
-                        return fail(error.description, line: line + post.range.line - 1, column: post.range.column)
+                    if let failure = export(table, to: path) {
+                        return fail(failure, line: line + post.range.line - 1, column: post.range.column)
                     }
-                    if editor != nil { output.line("wrote \(table.rowCount) rows to \(path)") }
                 case .chart, .sql:
                     return fail("| chart and | sql are not available yet", line: line + post.range.line - 1, column: post.range.column)
                 }
             }
             return .ok
         }
-    }
-
-    /// Shows a result: a table on a terminal, CSV otherwise.
-    func show(_ table: ResultTable, all: Bool = false, elapsed: String? = nil) {
-        if output.isTerminal {
-            let color = configuration.environment["NO_COLOR"] == nil && configuration.environment["TERM"] != "dumb"
-            TableRenderer(color: color, maximumRows: all ? nil : 40).render(table, elapsed: elapsed).forEach(output.line)
-        } else {
-            output.write(CSVRenderer().render(table))
-            if let elapsed { output.message("time: \(elapsed)") }
-        }
-    }
-
-    /// Whether `.timer on` is in force.
-    var timer = false
-
-    static func milliseconds(since start: ContinuousClock.Instant) -> String {
-        let elapsed = ContinuousClock.now - start
-        let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        return String(format: "%.1f ms", ms)
     }
 
     /// Reports an error at a place in the current source.

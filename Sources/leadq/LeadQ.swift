@@ -17,6 +17,8 @@ struct LeadQ: ParsableCommand {
               leadq exports/                          open exports/leads.csv and exports/touches.csv
               leadq --leads Leads.csv --touches Calls.csv --touches Events.csv
               leadq --leads l.csv --touches t.csv --map created_at="Signup Time"
+              leadq exports/ -c 'rate by month' --format json
+              leadq -f weekly.lq                      run a script (or: leadq weekly.lq)
               leadq gen --leads 100000 --out /tmp/data
             """,
         version: Version.current,
@@ -62,12 +64,21 @@ struct Open: ParsableCommand {
     @Option(name: .customShort("f"), help: ArgumentHelp("Run a script file and exit.", valueName: "file"))
     var file: String?
 
+    @Option(help: ArgumentHelp("Output format: table, csv, tsv, json, jsonl or markdown (default: table on a terminal, else csv).", valueName: "format"))
+    var format: String?
+
+    @Flag(help: "Do not run ~/.leadqrc at start.")
+    var noInit = false
+
     func validate() throws {
         if folder != nil && (leads != nil || !touches.isEmpty) {
             throw ValidationError("give either a folder or --leads/--touches, not both")
         }
         if leads == nil && !touches.isEmpty {
             throw ValidationError("--touches needs --leads")
+        }
+        if let format, OutputMode(rawValue: format.lowercased()) == nil {
+            throw ValidationError("--format \(format): choose table, csv, tsv, json, jsonl or markdown")
         }
         for argument in map where FieldMapping(argument: argument) == nil {
             throw ValidationError("--map \(argument): write it as target=Header, e.g. --map created_at=\"Create Date\"")
@@ -86,8 +97,10 @@ struct Open: ParsableCommand {
         } else if let leads {
             location = .files(leads: leads, touches: touches)
         }
-        let configuration = Shell.Configuration(
-            location: location, mappings: map.compactMap(FieldMapping.init(argument:)), commands: command, script: script)
+        var configuration = Shell.Configuration(
+            location: location, mappings: map.compactMap(FieldMapping.init(argument:)), commands: command, script: script,
+            format: format.flatMap { OutputMode(rawValue: $0.lowercased()) })
+        configuration.noInit = noInit
         let status = Shell.run(configuration)
         if status != .success { throw ExitCode(status.rawValue) }
     }

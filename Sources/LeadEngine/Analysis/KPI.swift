@@ -23,7 +23,8 @@ struct KPI: Sendable {
 
     static let rateBand = BandRule(excellent: 0.9, good: 0.7, lowerIsBetter: false)
     static let neverBand = BandRule(excellent: 0.1, good: 0.3, lowerIsBetter: true)
-    static let speedBand = BandRule(excellent: 12 * 3600, good: 24 * 3600, lowerIsBetter: true)
+    /// Under 12 h excellent, 12–24 h good, over 24 h needs attention.
+    static let speedBand = BandRule(excellent: 12 * 3600, good: 24 * 3600, lowerIsBetter: true, strict: true)
     static let withinHourBand = BandRule(excellent: 0.5, good: 0.25, lowerIsBetter: false)
 
     /// Every KPI, in the order `.help` lists them.

@@ -11,19 +11,23 @@ public struct BandRule: Sendable, Equatable {
     public var good: Double
     /// True when smaller is better (speed, never).
     public var lowerIsBetter: Bool
+    /// True when the excellent line itself is only good ("under 12 h").
+    public var strict = false
 
     public func band(for value: Double) -> Band {
         if lowerIsBetter {
-            return value <= excellent ? .excellent : value <= good ? .good : .attention
+            let isExcellent = strict ? value < excellent : value <= excellent
+            return isExcellent ? .excellent : value <= good ? .good : .attention
         }
         return value >= excellent ? .excellent : value >= good ? .good : .attention
     }
 
-    /// The rule with its excellent line moved to `target`; the good line moves
-    /// with it when the target passes it.
+    /// The rule with its excellent line moved to `target` (meeting the target
+    /// is excellent); the good line moves with it when the target passes it.
     public func with(target: Double) -> BandRule {
         var rule = self
         rule.excellent = target
+        rule.strict = false
         rule.good = lowerIsBetter ? max(good, target) : min(good, target)
         return rule
     }

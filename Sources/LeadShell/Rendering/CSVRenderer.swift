@@ -1,3 +1,4 @@
+import Foundation
 import LeadEngine
 
 /// Writes a result as RFC 4180 CSV: a header row, a field quoted only when it

@@ -1,0 +1,47 @@
+import Foundation
+import LeadEngine
+
+/// Showing and writing results: the output mode, `.once`, exports, the timer.
+extension Shell {
+    /// Shows a result in the current mode, or writes it to the `.once` file.
+    func present(_ table: ResultTable, elapsed: String?, line: Int) -> Outcome {
+        if let path = onceFile {
+            onceFile = nil
+            if let failure = export(table, to: path) { return fail(failure, line: line, column: 1) }
+            return .ok
+        }
+        show(table, elapsed: elapsed)
+        return .ok
+    }
+
+    /// Shows a result: in table mode a boxed table (at most 40 rows unless `all`), else the mode's format.
+    func show(_ table: ResultTable, all: Bool = false, elapsed: String? = nil) {
+        if mode == .table {
+            var shown = table
+            if !bands { shown.columns = shown.columns.map { var c = $0; c.bands = nil; return c } }
+            let color = output.isTerminal && configuration.environment["NO_COLOR"] == nil && configuration.environment["TERM"] != "dumb"
+            TableRenderer(color: color, maximumRows: all || !output.isTerminal ? nil : 40).render(shown, elapsed: elapsed).forEach(output.line)
+        } else {
+            output.write(mode.render(table))
+            if let elapsed { output.message("time: \(elapsed)") }
+        }
+    }
+
+    /// Writes a result to a file in the format its name asks for, atomically;
+    /// returns what went wrong, if anything.
+    func export(_ table: ResultTable, to path: String) -> String? {
+        do {
+            try AtomicFile.write(OutputMode.forFile(path).render(table), to: path)
+        } catch {
+            return error.description
+        }
+        if editor != nil { output.line("wrote \(table.rowCount) row\(table.rowCount == 1 ? "" : "s") to \(path)") }
+        return nil
+    }
+
+    static func milliseconds(since start: ContinuousClock.Instant) -> String {
+        let elapsed = ContinuousClock.now - start
+        let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        return String(format: "%.1f ms", ms)
+    }
+}
