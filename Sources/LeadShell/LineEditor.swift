@@ -24,6 +24,8 @@ final class LineEditor {
     private var warnedAboutHistory = false
     private let warn: (String) -> Void
     private var lastEntry: String?
+    /// Answers Tab: what the text before the cursor could become.
+    var completer: ((String) -> Completer.Completion)?
 
     static let historyLimit = 10_000
 
@@ -49,6 +51,11 @@ final class LineEditor {
             guard let editLine, let data = leadq_el_get_clientdata(editLine) else { return nil }
             return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().promptText
         }
+        leadq_el_add_function(editLine, "leadq-complete", "Complete the word before the cursor") { editLine, _ in
+            guard let editLine, let data = leadq_el_get_clientdata(editLine) else { return UInt8(CC_ERROR) }
+            return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().complete()
+        }
+        leadq_el_bind(editLine, "^I", "leadq-complete")
         leadq_install_sigint()
         loadHistory()
     }
@@ -75,6 +82,47 @@ final class LineEditor {
         var line = String(cString: raw)
         if line.hasSuffix("\n") { line.removeLast() }
         return .line(line)
+    }
+
+    /// Tab: completes one candidate, extends to the common start of several and lists them.
+    private func complete() -> UInt8 {
+        guard let completer, let info = el_line(editLine) else { return UInt8(CC_ERROR) }
+        let length = info.pointee.cursor - info.pointee.buffer
+        let before = String(decoding: UnsafeRawBufferPointer(start: info.pointee.buffer, count: length), as: UTF8.self)
+        let completion = completer(before)
+        guard !completion.candidates.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
+        if completion.candidates.count == 1 {
+            replace(completion.prefix, with: completion.candidates[0] + completion.suffix)
+            return UInt8(CC_REFRESH)
+        }
+        let common = Completer.commonPrefix(completion.candidates)
+        if common.count > completion.prefix.count {
+            replace(completion.prefix, with: common)
+            return UInt8(CC_REFRESH)
+        }
+        let width = (completion.candidates.map(\.count).max() ?? 0) + 2
+        let perLine = max(1, 100 / width)
+        var text = "\n"
+        for (index, candidate) in completion.candidates.prefix(200).enumerated() {
+            text += candidate.padding(toLength: width, withPad: " ", startingAt: 0)
+            if index % perLine == perLine - 1 { text += "\n" }
+        }
+        if completion.candidates.count > 200 { text += "\n… \(completion.candidates.count - 200) more" }
+        if !text.hasSuffix("\n") { text += "\n" }
+        FileHandle.standardOutput.write(Data(text.utf8))
+        return UInt8(CC_REDISPLAY)
+    }
+
+    /// Replaces the typed `prefix` before the cursor with `text`, keeping what
+    /// was typed when `text` starts with it exactly.
+    private func replace(_ prefix: String, with text: String) {
+        if text.hasPrefix(prefix) {
+            let rest = String(text.dropFirst(prefix.count))
+            if !rest.isEmpty { _ = el_insertstr(editLine, rest) }
+        } else {
+            el_deletestr(editLine, Int32(prefix.count))
+            _ = el_insertstr(editLine, text)
+        }
     }
 
     /// Records a statement and saves the history file.

@@ -146,6 +146,7 @@ public final class Shell {
         editor = LineEditor(historyPath: LineEditor.defaultHistoryPath(environment: configuration.environment)) { [output] in
             output.message($0)
         }
+        editor?.completer = { [unowned self] line in Completer(session: self.session).complete(line) }
         output.line("leadq \(Version.current) on \(session.dataDescription)")
         session.store.summaryLines.forEach(output.line)
         output.line("Type .help for commands, Ctrl-D to leave.")

@@ -1,0 +1,10 @@
+/// The words of the language the shell needs for help and completion.
+public enum Vocabulary {
+    /// Every KPI with what it means, in the order `.help kpis` lists them.
+    public static var kpis: [(name: String, meaning: String)] { KPI.all.map { ($0.name, $0.meaning) } }
+
+    public static var kpiNames: [String] { KPI.all.map(\.name) }
+
+    /// `sum avg median min max distinct p count`, and `share`.
+    public static var aggregateNames: [String] { AggregateFunction.allCases.map(\.rawValue) + ["share"] }
+}
