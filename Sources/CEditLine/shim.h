@@ -9,24 +9,6 @@
 #include <locale.h>
 #include <histedit.h>
 
-// Ctrl-C: a flag set by the SIGINT handler, installed without SA_RESTART so
-// that a blocking el_gets returns with EINTR instead of swallowing the key.
-static volatile sig_atomic_t leadq_interrupt_flag = 0;
-static void leadq_on_sigint(int signal) { (void)signal; leadq_interrupt_flag = 1; }
-static inline void leadq_install_sigint(void) {
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = leadq_on_sigint;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = 0;
-    sigaction(SIGINT, &action, NULL);
-}
-static inline int leadq_take_interrupt(void) {
-    int was = leadq_interrupt_flag;
-    leadq_interrupt_flag = 0;
-    return was;
-}
-static inline int leadq_interrupt_pending(void) { return leadq_interrupt_flag; }
 static inline void leadq_ignore_sigpipe(void) { signal(SIGPIPE, SIG_IGN); }
 static inline void leadq_set_locale(void) { setlocale(LC_CTYPE, ""); }
 

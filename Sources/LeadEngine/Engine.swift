@@ -13,22 +13,26 @@ public enum StatementOutcome: Sendable {
 extension Session {
     /// Parses, analyzes and runs one statement. Errors come back as
     /// diagnostics pointing into `text`; warnings ride on the result.
-    public mutating func run(_ text: String) -> Result<StatementOutcome, Diagnostic> {
+    /// `isCancelled` is asked between batches of rows; when it answers true
+    /// the statement stops with an "interrupted" error.
+    public mutating func run(_ text: String, isCancelled: (@Sendable () -> Bool)? = nil) -> Result<StatementOutcome, Diagnostic> {
         let (parsed, diagnostics) = Parser.parse(text)
         guard let statement = parsed else { return .failure(diagnostics[0]) }
         do {
-            return .success(try execute(statement, source: text))
+            return .success(try execute(statement, source: text, isCancelled: isCancelled))
         } catch {
             return .failure(error)
         }
     }
 
-    private mutating func execute(_ statement: Statement, source: String) throws(Diagnostic) -> StatementOutcome {
+    private mutating func execute(
+        _ statement: Statement, source: String, isCancelled: (@Sendable () -> Bool)?
+    ) throws(Diagnostic) -> StatementOutcome {
         var analyzer = Analyzer(store: store, settings: settings, definitions: definitions, source: source)
         switch statement.kind {
         case .query(let query):
             let bound = try analyzer.bindQuery(query)
-            return .table(try QueryExecutor(store: store, settings: settings).run(bound), posts: statement.posts)
+            return .table(try QueryExecutor(store: store, settings: settings, isCancelled: isCancelled).run(bound), posts: statement.posts)
         case .list(let list):
             let bound = try analyzer.bindList(list)
             return .table(ListExecutor(store: store).run(bound), posts: statement.posts)

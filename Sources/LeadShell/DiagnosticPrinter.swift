@@ -12,7 +12,7 @@ enum DiagnosticPrinter {
         let prefix = place.map { "\($0):\(line):\(diagnostic.range.column): " } ?? ""
         var lines = ["\(prefix)\(diagnostic.severity.rawValue): \(diagnostic.message)"]
         let sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
-        guard diagnostic.range.line - 1 < sourceLines.count else { return lines }
+        guard diagnostic.range.end > 0, diagnostic.range.line - 1 < sourceLines.count else { return lines }
         let text = String(sourceLines[diagnostic.range.line - 1])
         lines.append("  " + text)
         let utf8 = Array(source.utf8)

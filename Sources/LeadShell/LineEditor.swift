@@ -56,7 +56,7 @@ final class LineEditor {
             return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().complete()
         }
         leadq_el_bind(editLine, "^I", "leadq-complete")
-        leadq_install_sigint()
+        Interrupt.install()
         loadHistory()
     }
 
@@ -70,10 +70,10 @@ final class LineEditor {
     func read(prompt: String) -> Input {
         free(promptText)
         promptText = strdup(prompt)
-        _ = leadq_take_interrupt()
+        Interrupt.take()
         var count: Int32 = 0
         guard let raw = el_gets(editLine, &count) else {
-            if count < 0 || leadq_take_interrupt() != 0 {
+            if count < 0 || Interrupt.take() {
                 print("")
                 return .interrupted
             }

@@ -1,3 +1,4 @@
+import CEditLine
 import Foundation
 import LeadEngine
 import LeadQuery
@@ -62,9 +63,13 @@ public final class Shell {
         let output = Output()
         let interactive = configuration.commands.isEmpty && configuration.script == nil && isatty(STDIN_FILENO) == 1
         let session: Session
+        if interactive { Interrupt.install() }
+        let progress = ProgressBar()
         do {
-            session = try configuration.location.open(mappings: configuration.mappings)
+            session = try configuration.location.open(mappings: configuration.mappings, progress: interactive ? progress.callback : nil)
+            progress.finish()
         } catch {
+            progress.finish()
             output.message(error.description)
             return .dataError
         }
@@ -199,7 +204,9 @@ public final class Shell {
     private func runQuery(_ text: String, line: Int) -> Outcome {
         let place = editor == nil ? source : nil
         let started = ContinuousClock.now
-        let outcome = session.run(text)
+        if editor != nil { Interrupt.take() }
+        let interruptible: (@Sendable () -> Bool)? = editor == nil ? nil : Interrupt.pending
+        let outcome = session.run(text, isCancelled: interruptible)
         let elapsed = timer ? Self.milliseconds(since: started) : nil
         switch outcome {
         case .failure(let diagnostic):
@@ -245,7 +252,10 @@ public final class Shell {
     func replaceSession(with location: DataLocation) -> Outcome {
         do {
             let settings = session.settings, definitions = session.definitions
-            session = try location.open(mappings: [])
+            let progress = ProgressBar()
+            defer { progress.finish() }
+            Interrupt.take()
+            session = try location.open(mappings: [], progress: editor == nil ? nil : progress.callback)
             session.settings = settings
             session.keep(definitions)
         } catch {
@@ -259,9 +269,13 @@ public final class Shell {
     func load(_ role: TableRole, path: String, mappings: [FieldMapping]) -> Outcome {
         do {
             let source = DataSource(path: path, mappings: mappings)
+            let progress = ProgressBar()
+            defer { progress.finish() }
+            Interrupt.take()
+            let callback = editor == nil ? nil : progress.callback
             switch role {
-            case .leads: try session.replaceLeads(source)
-            case .touches: try session.addTouches(source)
+            case .leads: try session.replaceLeads(source, progress: callback)
+            case .touches: try session.addTouches(source, progress: callback)
             }
         } catch {
             output.message(error.description)

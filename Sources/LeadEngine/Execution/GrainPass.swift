@@ -13,6 +13,7 @@ struct GrainPass: Sendable {
     let buckets: TimeBuckets
     let space: RowSpace
     let evaluator: PredicateEvaluator
+    let isCancelled: (@Sendable () -> Bool)?
 
     /// Rows per batch: small enough to stay in cache, large enough to amortize dispatch.
     static let batchSize = 1 << 14
@@ -25,7 +26,8 @@ struct GrainPass: Sendable {
         var values: [(measure: Int, values: [Double])]
     }
 
-    init(store: LeadStore, query: BoundQuery, grain: Grain, buckets: TimeBuckets) {
+    init(store: LeadStore, query: BoundQuery, grain: Grain, buckets: TimeBuckets, isCancelled: (@Sendable () -> Bool)?) {
+        self.isCancelled = isCancelled
         self.store = store
         self.query = query
         self.grain = grain
@@ -105,6 +107,7 @@ struct GrainPass: Sendable {
         let selection = self.selection
         var start = range.lowerBound
         while start < range.upperBound {
+            if let isCancelled, isCancelled() { break }
             let end = min(start + Self.batchSize, range.upperBound)
             var rows = (start..<end).map { UInt32($0) }
             start = end

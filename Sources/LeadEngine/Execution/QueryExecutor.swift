@@ -7,6 +7,7 @@ import LeadStore
 struct QueryExecutor {
     let store: LeadStore
     let settings: Settings
+    var isCancelled: (@Sendable () -> Bool)?
 
     func run(_ query: BoundQuery) throws(Diagnostic) -> ResultTable {
         let buckets = settings.buckets
@@ -23,8 +24,9 @@ struct QueryExecutor {
         }
 
         for grain in [Grain.lead, .touch] where query.measures.contains(where: { $0.grain == grain }) {
-            let pass = GrainPass(store: store, query: query, grain: grain, buckets: buckets)
+            let pass = GrainPass(store: store, query: query, grain: grain, buckets: buckets, isCancelled: isCancelled)
             let result = pass.runInBatches() ?? pass.runMaterialized()
+            if isCancelled?() == true { throw Diagnostic(.error, "interrupted", at: SourceRange(start: 0, end: 0, line: 1, column: 1)) }
             let globalRows = result.keys.map(row(for:))
             for (index, computed) in result.values {
                 for (local, global) in globalRows.enumerated() {

@@ -1,0 +1,37 @@
+import CEditLine
+import Foundation
+
+/// A load's progress on standard error, drawn only on a terminal and only once
+/// the load has taken a second; Ctrl-C stops the load.
+final class ProgressBar: @unchecked Sendable {
+    private let started = Date()
+    private let lock = NSLock()
+    private var drawn = false
+    private let enabled = isatty(STDERR_FILENO) == 1
+
+    /// The callback a load asks now and then; false stops it.
+    var callback: @Sendable (Double) -> Bool {
+        { [self] fraction in
+            update(fraction)
+            return !Interrupt.pending()
+        }
+    }
+
+    private func update(_ fraction: Double) {
+        guard enabled, Date().timeIntervalSince(started) > 1 else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        let width = 30
+        let filled = max(0, min(width, Int(fraction * Double(width))))
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        FileHandle.standardError.write(Data("\r\u{1B}[KLoading \(bar) \(Int(fraction * 100))%".utf8))
+        drawn = true
+    }
+
+    /// Clears the bar.
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
