@@ -37,6 +37,6 @@ let package = Package(
         .testTarget(name: "LeadStoreTests", dependencies: ["LeadStore"]),
         .testTarget(name: "LeadQueryTests", dependencies: ["LeadQuery"]),
         .testTarget(name: "LeadEngineTests", dependencies: ["LeadEngine", "LeadQuery", "LeadStore"], resources: [.copy("Golden")]),
-        .testTarget(name: "LeadShellTests", dependencies: ["LeadShell"]),
+        .testTarget(name: "LeadShellTests", dependencies: ["LeadShell", "CEditLine"]),
     ]
 )

@@ -8,6 +8,9 @@
 #include <string.h>
 #include <locale.h>
 #include <histedit.h>
+#include <pty.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
 
 static inline void leadq_ignore_sigpipe(void) { signal(SIGPIPE, SIG_IGN); }
 static inline void leadq_set_locale(void) { setlocale(LC_CTYPE, ""); }
@@ -61,6 +64,22 @@ static inline const char *leadq_history_next_oldest(History *h, int first) {
     HistEvent ev;
     int rc = history(h, &ev, first ? H_LAST : H_PREV);
     return rc == -1 ? NULL : ev.str;
+}
+
+/// Starts `path` on a new pseudo-terminal (its controlling terminal, 100 × 40)
+/// and returns its pid, with the terminal's master side in `*master`; -1 on failure.
+/// Used by tests that drive the interactive shell.
+static inline pid_t leadq_spawn_on_pty(const char *path, char *const argv[], char *const envp[], int *master) {
+    struct winsize size;
+    memset(&size, 0, sizeof size);
+    size.ws_row = 40;
+    size.ws_col = 100;
+    pid_t pid = forkpty(master, NULL, NULL, &size);
+    if (pid == 0) {
+        execve(path, argv, envp);
+        _exit(127);
+    }
+    return pid;
 }
 
 #endif

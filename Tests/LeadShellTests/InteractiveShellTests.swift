@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// The real interactive shell on a pseudo-terminal: a statement and its
+/// table, Tab completion of a field and a value, Ctrl-C, Ctrl-D, and history
+/// that survives a restart.
+@Suite(.serialized) struct InteractiveShellTests {
+    let history = FileManager.default.temporaryDirectory.appendingPathComponent("leadq-history-\(getpid())-\(UUID().uuidString)").path
+
+    var environment: [String: String] {
+        ["TERM": "xterm", "HOME": FileManager.default.temporaryDirectory.path, "LEADQ_HISTORY": history, "NO_COLOR": "1", "LANG": "C.UTF-8"]
+    }
+
+    @Test func statementsCompletionInterruptAndExit() throws {
+        defer { try? FileManager.default.removeItem(atPath: history) }
+        let shell = try PseudoTerminal(arguments: ["examples/data", "--no-init"], environment: environment)
+        #expect(shell.wait(for: "leadq> "), "no prompt:\n\(shell.screen)")
+
+        var mark = shell.mark
+        shell.type("rate by segment\r")
+        #expect(shell.wait(for: "3 rows", after: mark), "no table:\n\(shell.screen)")
+        #expect(shell.screen[mark...].contains("│ Enterprise │"))
+
+        mark = shell.mark
+        shell.type("leads by seg\t\r")
+        #expect(shell.wait(for: "3 rows", after: mark), "field not completed:\n\(shell.screen)")
+        #expect(shell.screen[mark...].contains("│ segment    │ leads │"))
+
+        mark = shell.mark
+        shell.type("leads where owner = \"Ok\t\r")
+        #expect(shell.wait(for: "1 row", after: mark), "value not completed:\n\(shell.screen)")
+        #expect(shell.screen[mark...].contains("│     3 │"))
+        #expect(!shell.screen[mark...].contains("warning"))
+
+        mark = shell.mark
+        shell.type("rate where\r")
+        #expect(shell.wait(for: "...>", after: mark), "no continuation prompt:\n\(shell.screen)")
+        shell.type("segment = \"SMB\"\r")
+        #expect(shell.wait(for: "66.7%", after: mark))
+
+        mark = shell.mark
+        shell.type("never finished \u{3}")
+        #expect(shell.wait(for: "leadq> ", after: mark), "Ctrl-C did not give a new prompt:\n\(shell.screen)")
+        #expect(shell.isRunning)
+
+        shell.type("\u{4}")
+        #expect(shell.exitStatus() == 0)
+    }
+
+    @Test func historySurvivesARestart() throws {
+        defer { try? FileManager.default.removeItem(atPath: history) }
+        do {
+            let first = try PseudoTerminal(arguments: ["examples/data", "--no-init"], environment: environment)
+            #expect(first.wait(for: "leadq> "))
+            first.type("leads by region\r")
+            #expect(first.wait(for: "4 rows"))
+            first.type("rate where\r  segment = \"SMB\"\r")
+            #expect(first.wait(for: "66.7%"))
+            first.type("\u{4}")
+            #expect(first.exitStatus() == 0)
+        }
+        let second = try PseudoTerminal(arguments: ["examples/data", "--no-init"], environment: environment)
+        #expect(second.wait(for: "leadq> "))
+        var mark = second.mark
+        second.type(".history\r")
+        #expect(second.wait(for: "2  rate where", after: mark), "history not kept:\n\(second.screen)")
+        #expect(second.screen[mark...].contains("1  leads by region"))
+        mark = second.mark
+        second.type("\u{1B}[A\u{1B}[A\u{1B}[A")
+        #expect(second.wait(for: "leads by region", after: mark), "up arrow did not recall:\n\(second.screen)")
+        mark = second.mark
+        second.type("\u{3}")
+        #expect(second.wait(for: "leadq> ", after: mark))
+        second.type("\u{4}")
+        #expect(second.exitStatus() == 0)
+    }
+}
