@@ -7,35 +7,37 @@ enum AtomicFile {
         var description: String
     }
 
-    static func write(_ text: String, to path: String) throws(Failure) {
+    /// Writes what `produce` hands its sink, chunk by chunk, then renames the file into place.
+    static func write(to path: String, _ produce: ((String) -> Void) -> Void) throws(Failure) {
         let folder = (path as NSString).deletingLastPathComponent
         let directory = folder.isEmpty ? "." : folder
         let temporary = (directory as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).tmp.\(getpid())")
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Foundation.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                close(descriptor)
-                unlink(temporary)
-                throw Failure(description: "cannot write \(path): \(reason)")
+        var failure: String?
+        produce { chunk in
+            guard failure == nil else { return }
+            var bytes = Array(chunk.utf8)
+            var offset = 0
+            while offset < bytes.count {
+                let n = bytes.withUnsafeMutableBytes { Foundation.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += n
             }
-            offset += n
         }
-        bytes.removeAll()
-        if fsync(descriptor) != 0 || close(descriptor) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw Failure(description: "cannot write \(path): \(reason)")
+        if failure == nil && (fsync(descriptor) != 0 || close(descriptor) != 0) {
+            failure = String(cString: strerror(errno))
+        } else if failure != nil {
+            close(descriptor)
         }
-        if rename(temporary, path) != 0 {
-            let reason = String(cString: strerror(errno))
+        if failure == nil && rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
             unlink(temporary)
-            throw Failure(description: "cannot write \(path): \(reason)")
+            throw Failure(description: "cannot write \(path): \(failure)")
         }
     }
 }

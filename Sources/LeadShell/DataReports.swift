@@ -40,6 +40,8 @@ enum DataReports {
         for (value, count) in counts.unrecognizedDirections.sorted(by: { $0.key < $1.key }) {
             lines.append("  (\(LoadSummary.grouped(count)) with direction \"\(value)\" were taken as outbound)")
         }
+        let duplicates = duplicateTouches(store)
+        lines.append("Touches repeated exactly (same lead, time and every other column): \(LoadSummary.grouped(duplicates))")
         if counts.unknownLead > 0 {
             lines.append("Unknown lead ids (first 10): " + unknownLeadIDs(store, limit: 10).map { "\"\($0)\"" }.joined(separator: ", "))
         }
@@ -53,6 +55,26 @@ enum DataReports {
             }
         }
         return lines
+    }
+
+    /// Touches equal in every column to an earlier one. Touches are stored in
+    /// order of lead and time, so only runs with the same lead and time compare.
+    private static func duplicateTouches(_ store: LeadStore) -> Int {
+        let touches = store.touches
+        guard let at = touches.timestamps("at"), let ids = touches.text("lead_id") else { return 0 }
+        var duplicates = 0
+        var runStart = 0
+        for row in 0..<touches.rowCount {
+            if row == 0 || at[row] != at[row - 1] || ids.codes[row] != ids.codes[row - 1] {
+                runStart = row
+                continue
+            }
+            let repeated = (runStart..<row).contains { earlier in
+                touches.columns.allSatisfy { $0.data.sameValue(row, earlier) }
+            }
+            if repeated { duplicates += 1 }
+        }
+        return duplicates
     }
 
     private static func unknownLeadIDs(_ store: LeadStore, limit: Int) -> [String] {

@@ -11,8 +11,15 @@ struct DotCommand: Sendable {
 
     /// Every dot command, in the order `.help` lists them.
     static let all: [DotCommand] = [
-        DotCommand(name: "help", arguments: "", help: "show this list") { shell, _ in
-            shell.output.line("Dot commands:")
+        DotCommand(name: "help", arguments: "[kpis|language|periods|keys]", help: "this list, or a topic") { shell, arguments in
+            if let topic = arguments.first {
+                guard let lines = HelpTopics.lines(for: topic) else {
+                    return shell.fail("no help on \(topic); topics: \(HelpTopics.names.joined(separator: ", "))", line: 1, column: 1)
+                }
+                lines.forEach(shell.output.line)
+                return .ok
+            }
+            shell.output.line("Dot commands (.help kpis, .help language, .help periods, .help keys for more):")
             for command in all {
                 let usage = "." + command.name + (command.arguments.isEmpty ? "" : " " + command.arguments)
                 shell.output.line("  " + usage.padding(toLength: 32, withPad: " ", startingAt: 0) + command.help)
@@ -90,9 +97,14 @@ struct DotCommand: Sendable {
             shell.timer = arguments[0] == "on"
             return .ok
         },
-        DotCommand(name: "last", arguments: "", help: "show the last result in full") { shell, _ in
+        DotCommand(name: "last", arguments: "", help: "show the last result in full (through $PAGER when long)") { shell, _ in
             guard let table = shell.lastResult else { return shell.fail("there is no result yet", line: 1, column: 1) }
-            shell.show(table, all: true)
+            shell.showInFull(table)
+            return .ok
+        },
+        DotCommand(name: "pager", arguments: "on|off", help: "page long results of .last through $PAGER") { shell, arguments in
+            guard arguments.count == 1, ["on", "off"].contains(arguments[0]) else { return shell.usage("pager") }
+            shell.pager = arguments[0] == "on"
             return .ok
         },
         DotCommand(name: "history", arguments: "", help: "statements entered at the prompt") { shell, _ in

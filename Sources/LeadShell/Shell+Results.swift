@@ -22,8 +22,32 @@ extension Shell {
             let color = output.isTerminal && configuration.environment["NO_COLOR"] == nil && configuration.environment["TERM"] != "dumb"
             TableRenderer(color: color, maximumRows: all || !output.isTerminal ? nil : 40).render(shown, elapsed: elapsed).forEach(output.line)
         } else {
-            output.write(mode.render(table))
+            mode.write(table, to: output.write)
             if let elapsed { output.message("time: \(elapsed)") }
+        }
+    }
+
+    /// `.last`: the whole result; in table mode on a terminal, through `$PAGER`
+    /// (default `less -FRX`) when it is longer than the screen.
+    func showInFull(_ table: ResultTable) {
+        let rows = Int(configuration.environment["LINES"] ?? "") ?? 40
+        guard mode == .table, output.isTerminal, pager, table.rowCount + 5 > rows else { return show(table, all: true) }
+        var shown = table
+        if !bands { shown.columns = shown.columns.map { var c = $0; c.bands = nil; return c } }
+        let text = TableRenderer(color: false, maximumRows: nil).render(shown).joined(separator: "\n") + "\n"
+        let command = configuration.environment["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "less -FRX"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        let pipe = Pipe()
+        process.standardInput = pipe
+        do {
+            try process.run()
+            pipe.fileHandleForWriting.write(Data(text.utf8))
+            try? pipe.fileHandleForWriting.close()
+            process.waitUntilExit()
+        } catch {
+            show(table, all: true)
         }
     }
 
@@ -31,7 +55,7 @@ extension Shell {
     /// returns what went wrong, if anything.
     func export(_ table: ResultTable, to path: String) -> String? {
         do {
-            try AtomicFile.write(OutputMode.forFile(path).render(table), to: path)
+            try AtomicFile.write(to: path) { sink in OutputMode.forFile(path).write(table, to: sink) }
         } catch {
             return error.description
         }

@@ -49,6 +49,8 @@ public final class Shell {
     var timer = false
     /// Whether banded KPI cells carry their mark (`.bands`).
     var bands = true
+    /// Whether `.last` pages long results (`.pager`).
+    var pager = true
     /// Where the next result goes instead of the screen (`.once`).
     var onceFile: String?
 
@@ -60,6 +62,8 @@ public final class Shell {
 
     /// Opens the data and runs what the configuration asks; returns the exit status.
     public static func run(_ configuration: Configuration) -> ExitStatus {
+        // A closed pipe (`leadq … | head`) shows up as a failed write, which ends quietly.
+        signal(SIGPIPE, SIG_IGN)
         let output = Output()
         let interactive = configuration.commands.isEmpty && configuration.script == nil && isatty(STDIN_FILENO) == 1
         let session: Session

@@ -7,7 +7,8 @@ import LeadEngine
 struct CSVRenderer {
     var separator: Character = ","
 
-    func render(_ table: ResultTable) -> String {
+    /// Writes the result in chunks of rows, so a long one is never one huge string.
+    func write(_ table: ResultTable, to sink: (String) -> Void) {
         var out = table.columns.map { field($0.name, isText: true) }.joined(separator: String(separator)) + "\n"
         for row in 0..<table.rowCount {
             out += table.columns.map { column in
@@ -17,7 +18,17 @@ struct CSVRenderer {
                 return field(text, isText: false)
             }.joined(separator: String(separator))
             out += "\n"
+            if row % 4096 == 4095 {
+                sink(out)
+                out = ""
+            }
         }
+        sink(out)
+    }
+
+    func render(_ table: ResultTable) -> String {
+        var out = ""
+        write(table) { out += $0 }
         return out
     }
 

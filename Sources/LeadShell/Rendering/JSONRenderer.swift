@@ -6,14 +6,21 @@ import LeadEngine
 struct JSONRenderer {
     var lines: Bool
 
-    func render(_ table: ResultTable) -> String {
-        let objects = (0..<table.rowCount).map { row in
-            "{" + table.columns.map { column in
-                Self.quote(column.name) + ":" + value(column.cell(row), in: column)
-            }.joined(separator: ",") + "}"
+    /// Writes the result in chunks of rows.
+    func write(_ table: ResultTable, to sink: (String) -> Void) {
+        let names = table.columns.map { Self.quote($0.name) + ":" }
+        var out = lines || table.rowCount > 0 ? "" : "["
+        for row in 0..<table.rowCount {
+            if !lines { out += row == 0 ? "[" : ",\n " }
+            out += "{" + table.columns.indices.map { names[$0] + value(table.columns[$0].cell(row), in: table.columns[$0]) }.joined(separator: ",") + "}"
+            if lines { out += "\n" }
+            if row % 4096 == 4095 {
+                sink(out)
+                out = ""
+            }
         }
-        if lines { return objects.map { $0 + "\n" }.joined() }
-        return "[" + objects.joined(separator: ",\n ") + "]\n"
+        if !lines { out += "]\n" }
+        sink(out)
     }
 
     private func value(_ cell: Cell, in column: ResultColumn) -> String {

@@ -14,15 +14,15 @@ public enum OutputMode: String, Sendable, CaseIterable {
         return .csv
     }
 
-    /// The result written in this mode (the table mode draws every row, without colour).
-    func render(_ table: ResultTable) -> String {
+    /// Writes the result in this mode, in chunks (the table mode draws every row, without colour).
+    func write(_ table: ResultTable, to sink: (String) -> Void) {
         switch self {
-        case .table: TableRenderer(color: false, maximumRows: nil).render(table).joined(separator: "\n") + "\n"
-        case .csv: CSVRenderer().render(table)
-        case .tsv: TSVRenderer().render(table)
-        case .json: JSONRenderer(lines: false).render(table)
-        case .jsonl: JSONRenderer(lines: true).render(table)
-        case .markdown: MarkdownRenderer().render(table)
+        case .table: sink(TableRenderer(color: false, maximumRows: nil).render(table).joined(separator: "\n") + "\n")
+        case .csv: CSVRenderer().write(table, to: sink)
+        case .tsv: TSVRenderer().write(table, to: sink)
+        case .json: JSONRenderer(lines: false).write(table, to: sink)
+        case .jsonl: JSONRenderer(lines: true).write(table, to: sink)
+        case .markdown: sink(MarkdownRenderer().render(table))
         }
     }
 }

@@ -3,14 +3,19 @@ import LeadEngine
 /// Tab-separated values: a header row, raw values, null as an empty field;
 /// a tab, line break or backslash inside a value is written `\t`, `\n`, `\\`.
 struct TSVRenderer {
-    func render(_ table: ResultTable) -> String {
+    /// Writes the result in chunks of rows.
+    func write(_ table: ResultTable, to sink: (String) -> Void) {
         var out = table.columns.map { escape($0.name) }.joined(separator: "\t") + "\n"
         for row in 0..<table.rowCount {
             out += table.columns.map { column in
                 ValueFormatter.raw(column.cell(row), in: column).map(escape) ?? ""
             }.joined(separator: "\t") + "\n"
+            if row % 4096 == 4095 {
+                sink(out)
+                out = ""
+            }
         }
-        return out
+        sink(out)
     }
 
     private func escape(_ text: String) -> String {

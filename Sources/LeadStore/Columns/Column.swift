@@ -63,6 +63,16 @@ public enum ColumnData: Sendable {
         }
     }
 
+    /// Whether two rows hold the same value (two nulls count as the same).
+    public func sameValue(_ a: Int, _ b: Int) -> Bool {
+        switch self {
+        case .text(let column): column.codes[a] == column.codes[b]
+        case .number(let values): values[a] == values[b] || (values[a].isNaN && values[b].isNaN)
+        case .timestamp(let values), .duration(let values): values[a] == values[b]
+        case .count(let values): values[a] == values[b]
+        }
+    }
+
     /// How many rows hold a null.
     public var nullCount: Int {
         switch self {

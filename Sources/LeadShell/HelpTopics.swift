@@ -1,0 +1,40 @@
+import LeadEngine
+
+/// The texts of `.help TOPIC`.
+enum HelpTopics {
+    static let names = ["kpis", "language", "periods", "keys"]
+
+    static func lines(for topic: String) -> [String]? {
+        switch topic.lowercased() {
+        case "kpis", "kpi":
+            return ["KPIs (lead grain unless marked):"] + Vocabulary.kpis.map { "  " + $0.name.padding(toLength: 20, withPad: " ", startingAt: 0) + $0.meaning } + [
+                "Bands: ● excellent ◐ good ○ needs attention; set target rate 95% or set target speed 6h moves the excellent line.",
+                "Aggregates: count, count(f), sum avg median min max distinct (f), p(f, 90), share(filter).",
+            ]
+        case "language":
+            return [
+                "measures [where filter] [during period] [by groups] [having filter] [order by key [asc|desc], …] [top|limit N] [| export \"file.csv\"]",
+                "list leads|touches [field, …] [where filter] [order by key] [limit N]",
+                "let NAME = filter-or-measure        set now|grace|target|week_start|tz value",
+                "filter: field = != < <= > >= value, field [not] in (…), field [not] like \"pat%\", field is [not] null,",
+                "        field in PERIOD, and, or, not, ( … ), a let name",
+                "groups: field, a unit (hour day week month quarter year: created_at for leads, at for touches), field.unit",
+                "values: \"text\", 42, 90%, durations 90s 30min 1h 2d 1w, dates 2026-03-01 2026-03 2026-Q1 2026",
+            ]
+        case "periods", "period":
+            return [
+                "2026-03-01, 2026-03, 2026-Q1, 2026, DATE to DATE (start of the first to start of the second)",
+                "today, yesterday, this UNIT, last UNIT, last N UNITs (whole units before the current one), past 7d (rolling)",
+                "during filters leads on created_at and touches on at; set now 2026-11-23T00:00:00Z pins the clock.",
+            ]
+        case "keys", "keyboard":
+            return [
+                "Tab completes (keywords, KPIs, fields, values inside quotes, file paths); twice lists the choices.",
+                "Up/Down recall whole statements; Ctrl-R searches history; emacs keys edit the line.",
+                "Ctrl-C clears the line or stops a running query or load; Ctrl-D on an empty line leaves.",
+            ]
+        default:
+            return nil
+        }
+    }
+}
