@@ -74,6 +74,7 @@ final class LineEditor {
         var count: Int32 = 0
         guard let raw = el_gets(editLine, &count) else {
             if count < 0 || Interrupt.take() {
+                clearLine()
                 print("")
                 return .interrupted
             }
@@ -123,6 +124,17 @@ final class LineEditor {
             el_deletestr(editLine, Int32(prefix.count))
             _ = el_insertstr(editLine, text)
         }
+    }
+
+    /// Empties libedit's line buffer, which a Ctrl-C leaves as it was.
+    private func clearLine() {
+        guard let info = el_line(editLine) else { return }
+        let after = info.pointee.lastchar - info.pointee.cursor
+        if after > 0 { _ = el_cursor(editLine, Int32(after)) }
+        guard let moved = el_line(editLine) else { return }
+        let bytes = UnsafeRawBufferPointer(start: moved.pointee.buffer, count: moved.pointee.cursor - moved.pointee.buffer)
+        let characters = String(decoding: bytes, as: UTF8.self).count
+        if characters > 0 { el_deletestr(editLine, Int32(characters)) }
     }
 
     /// Records a statement and saves the history file.

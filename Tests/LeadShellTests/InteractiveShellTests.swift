@@ -42,6 +42,9 @@ import Testing
         shell.type("never finished \u{3}")
         #expect(shell.wait(for: "leadq> ", after: mark), "Ctrl-C did not give a new prompt:\n\(shell.screen)")
         #expect(shell.isRunning)
+        mark = shell.mark
+        shell.type("leads\r")
+        #expect(shell.wait(for: "│    12 │", after: mark), "the line was not cleared by Ctrl-C:\n\(shell.screen)")
 
         shell.type("\u{4}")
         #expect(shell.exitStatus() == 0)
