@@ -77,4 +77,24 @@ import Testing
         second.type("\u{4}")
         #expect(second.exitStatus() == 0)
     }
+
+    @Test func ctrlCStopsALongQueryAndTheShellLivesOn() throws {
+        defer { try? FileManager.default.removeItem(atPath: history) }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadq-long-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try LeadQProcess.run(["gen", "--leads", "150000", "--out", folder]).status == 0)
+        let shell = try PseudoTerminal(arguments: [folder, "--no-init"], environment: environment)
+        #expect(shell.wait(for: "leadq> ", seconds: 60), "no prompt:\n\(shell.screen)")
+        var mark = shell.mark
+        shell.type("distinct(outcome), touches, reply_rate by at.day, channel, rep\r")
+        usleep(300_000)
+        shell.type("\u{3}")
+        #expect(shell.wait(for: "interrupted", after: mark, seconds: 30), "the query was not interrupted:\n\(shell.screen[mark...])")
+        #expect(shell.isRunning)
+        mark = shell.mark
+        shell.type("leads\r")
+        #expect(shell.wait(for: "150,000", after: mark))
+        shell.type("\u{4}")
+        #expect(shell.exitStatus() == 0)
+    }
 }
