@@ -82,3 +82,58 @@ import Testing
         #expect(opened.stdout.hasPrefix("Loaded 500 leads and "))
     }
 }
+
+/// Start-up files, exports and the other dot commands that touch files.
+@Suite struct FileCommandTests {
+    let folder: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("leadq-files-\(getpid())-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }()
+
+    @Test func leadqrcRunsFirstAndAFailingLineStops() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rc = folder.appendingPathComponent(".leadqrc")
+        try "let smb = segment = \"SMB\"\n".write(to: rc, atomically: true, encoding: .utf8)
+        let ok = try LeadQProcess.run(["examples/data", "-c", "leads where smb"], environment: ["HOME": folder.path])
+        #expect(ok.stdout == "leads\n6\n")
+        #expect(try LeadQProcess.run(["examples/data", "--no-init", "-c", "leads where smb"], environment: ["HOME": folder.path]).status == 1)
+        try "set grace 1d\nrate by nothing\n".write(to: rc, atomically: true, encoding: .utf8)
+        let failed = try LeadQProcess.run(["examples/data", "-c", "leads"], environment: ["HOME": folder.path])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.hasPrefix("\(rc.path):2:9: error: unknown name \"nothing\""))
+        #expect(failed.stdout == "")
+    }
+
+    @Test func exportsWriteWholeFilesInTheFormatTheirNameAsks() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = folder.appendingPathComponent("rate.csv").path, json = folder.appendingPathComponent("rate.json").path
+        let md = folder.appendingPathComponent("rate.md").path
+        let result = try LeadQProcess.run([
+            "examples/data", "-c", "rate by segment | export \"\(csv)\"", "-c", ".export \(json)", "-c", ".once \(md)", "-c", "leads",
+        ])
+        #expect(result.status == 0)
+        #expect(result.stdout == "")
+        #expect(try String(contentsOfFile: csv, encoding: .utf8) == "segment,rate\nEnterprise,0.6666666666666666\nMid-Market,0.6666666666666666\nSMB,0.6666666666666666\n")
+        #expect(try String(contentsOfFile: json, encoding: .utf8).hasPrefix("[{\"segment\":\"Enterprise\",\"rate\":0.6666666666666666},"))
+        #expect(try String(contentsOfFile: md, encoding: .utf8) == "| leads |\n|---:|\n| 12 |\n")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp.") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func exportIntoAMissingFolderFailsAndLeavesNothing() throws {
+        let result = try LeadQProcess.run(["examples/data", "-c", "rate | export \"/nonexistent/folder/rate.csv\""])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("cannot write /nonexistent/folder/rate.csv: No such file or directory"))
+    }
+
+    @Test func readRunsAScriptAndStopsAtItsError() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let script = folder.appendingPathComponent("part.lq")
+        try "leads\nrat\nleads\n".write(to: script, atomically: true, encoding: .utf8)
+        let result = try LeadQProcess.run(["examples/data", "-c", ".read \(script.path)"])
+        #expect(result.status == 1)
+        #expect(result.stdout == "leads\n12\n")
+        #expect(result.stderr.hasPrefix("\(script.path):2:1: error: unknown name \"rat\"; did you mean rate?"))
+    }
+}
