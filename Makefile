@@ -3,12 +3,15 @@
 #   make run     install libedit when missing, build release, open the demo data
 #   make test    install libedit when missing, run the test suite
 #   make gen     write generated data (LEADS=1000000 OUT=/tmp/leadq-1m)
+#   make bench   leadq against DuckDB on generated data (SIZE=1m, or 100k)
 
 SWIFT ?= swift
 LEADS ?= 1000000
 OUT ?= .build-data/$(LEADS)
 
-.PHONY: run test build deps gen clean
+SIZE ?= 1m
+
+.PHONY: run test build deps gen bench clean
 
 # libedit and pkg-config are the only system packages leadq needs.
 deps:
@@ -32,6 +35,10 @@ run: build
 
 test: deps
 	$(SWIFT) test
+
+# leadq and DuckDB side by side on generated data (SIZE=100k for a quick run).
+bench: build
+	python3 bench/run.py --size $(SIZE)
 
 gen: build
 	.build/release/leadq gen --leads $(LEADS) --out $(OUT)
