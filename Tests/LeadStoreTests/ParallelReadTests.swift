@@ -1,3 +1,4 @@
+import Foundation
 import LeadStore
 import Testing
 
@@ -30,6 +31,23 @@ import Testing
             #expect(values(whole.touches, name) == values(split.touches, name), "\(name)")
         }
         #expect(whole.followUps.counts == split.followUps.counts)
+    }
+
+    @Test func aMappedFileReadsTheSameAsBytesInMemory() throws {
+        let data = LeadGenerator(leadCount: 40_000, seed: 8).generate()
+        #expect(data.touches.count > 24 << 20, "the file must be large enough for pages to be released while reading")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadq-mapped-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("touches.csv").path
+        try Data(data.touches).write(to: URL(fileURLWithPath: path))
+        let leads = DataSource(file: FileBytes(name: "leads.csv", bytes: data.leads))
+        let fromMemory = try LeadStore(leads: leads, touches: [DataSource(file: FileBytes(name: "touches.csv", bytes: data.touches))])
+        let fromFile = try LeadStore(leads: leads, touches: [DataSource(path: path)])
+        for name in ["lead_id", "at", "channel", "rep", "direction", "outcome"] {
+            #expect(values(fromMemory.touches, name) == values(fromFile.touches, name), "\(name)")
+        }
+        #expect(fromMemory.followUps.counts == fromFile.followUps.counts)
     }
 
     @Test func cutInsideAQuotedFieldFallsBackToOnePass() throws {

@@ -53,9 +53,13 @@ enum CSVPartReader {
     }
 
     /// Reads every record of `bytes`, which start at a record on `line`.
+    /// Every 16 MB read, the bytes behind (less a margin, since text values
+    /// read last are compared again) are handed to `release`.
     static func read(
-        _ bytes: UnsafeRawBufferPointer, line: Int, layout: Layout, progress: LoadProgress?
+        _ bytes: UnsafeRawBufferPointer, line: Int, layout: Layout, progress: LoadProgress?,
+        release: (Range<Int>) -> Void = { _ in }
     ) throws(LoadError) -> Columns {
+        var released = 0
         let width = layout.plans.count
         let estimatedRows = max(16, bytes.count / max(1, 8 * width))
         var columns = Columns(
@@ -98,8 +102,13 @@ enum CSVPartReader {
                 }
             }
             columns.rows += 1
-            if columns.rows & 0xFFFF == 0, let progress, !progress(scanner.progress) {
-                throw LoadError(file: layout.file, message: "interrupted")
+            if columns.rows & 0xFFFF == 0 {
+                if let progress, !progress(scanner.progress) { throw LoadError(file: layout.file, message: "interrupted") }
+                let done = scanner.position - (1 << 20)
+                if done - released >= 16 << 20 {
+                    release(released..<done)
+                    released = done
+                }
             }
         }
         return columns

@@ -27,7 +27,7 @@ enum CSVTableReader {
     ) throws(LoadError) -> ParsedTable {
         do {
             return try file.withUnsafeBytes { (bytes) throws(LoadError) -> ParsedTable in
-                try read(bytes, name: file.name, role: role, mappings: mappings, progress: progress)
+                try read(bytes, name: file.name, role: role, mappings: mappings, progress: progress, release: file.release)
             }
         } catch let error as LoadError {
             throw error
@@ -37,7 +37,8 @@ enum CSVTableReader {
     }
 
     private static func read(
-        _ bytes: UnsafeRawBufferPointer, name: String, role: TableRole, mappings: [FieldMapping], progress: LoadProgress?
+        _ bytes: UnsafeRawBufferPointer, name: String, role: TableRole, mappings: [FieldMapping], progress: LoadProgress?,
+        release: @escaping @Sendable (Range<Int>) -> Void
     ) throws(LoadError) -> ParsedTable {
         var scanner = CSVScanner(bytes: bytes, file: name)
         var fields: [CSVField] = []
@@ -51,11 +52,12 @@ enum CSVTableReader {
 
         let parts = cut(bytes, body)
         var columns: CSVPartReader.Columns
-        if parts.count > 1, let parallel = readInParallel(bytes, parts: parts, layout: layout, progress: progress) {
+        if parts.count > 1, let parallel = readInParallel(bytes, parts: parts, layout: layout, progress: progress, release: release) {
             columns = parallel
         } else {
             columns = try CSVPartReader.read(
-                UnsafeRawBufferPointer(rebasing: bytes[body]), line: scanner.line, layout: layout, progress: progress)
+                UnsafeRawBufferPointer(rebasing: bytes[body]), line: scanner.line, layout: layout, progress: progress,
+                release: { release($0.lowerBound + body.lowerBound..<$0.upperBound + body.lowerBound) })
         }
         return ParsedTable(table: table(from: &columns, layout: layout), map: map, undecided: layout.undecided)
     }
@@ -80,13 +82,17 @@ enum CSVTableReader {
 
     /// Reads the parts at once; nil when any part fails.
     private static func readInParallel(
-        _ bytes: UnsafeRawBufferPointer, parts: [Range<Int>], layout: CSVPartReader.Layout, progress: LoadProgress?
+        _ bytes: UnsafeRawBufferPointer, parts: [Range<Int>], layout: CSVPartReader.Layout, progress: LoadProgress?,
+        release: @escaping @Sendable (Range<Int>) -> Void
     ) -> CSVPartReader.Columns? {
         let results = PartResults(count: parts.count)
         let file = SharedBytes(bytes: bytes)
         DispatchQueue.concurrentPerform(iterations: parts.count) { index in
             let part = UnsafeRawBufferPointer(rebasing: file.bytes[parts[index]])
-            let columns = try? CSVPartReader.read(part, line: 0, layout: layout, progress: index == 0 ? progress : nil)
+            let offset = parts[index].lowerBound
+            let columns = try? CSVPartReader.read(
+                part, line: 0, layout: layout, progress: index == 0 ? progress : nil,
+                release: { release($0.lowerBound + offset..<$0.upperBound + offset) })
             results.store(columns, at: index)
         }
         let read = results.all

@@ -66,6 +66,19 @@ public final class FileBytes: @unchecked Sendable {
         if let mappedLength { munmap(base, mappedLength) } else { free(base) }
     }
 
+    /// Lets the kernel drop the pages of `range` that a reader has finished
+    /// with, so a large file does not stay resident while its columns are
+    /// built. Only for a mapped file (its pages can be read again from the
+    /// file if needed); bytes held in memory are left alone.
+    public func release(_ range: Range<Int>) {
+        guard mappedLength != nil else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = (range.lowerBound + page - 1) / page * page
+        let end = range.upperBound / page * page
+        guard end > start else { return }
+        _ = madvise(base + start, end - start, Int32(MADV_DONTNEED))
+    }
+
     /// Calls `body` with the bytes.
     public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         try body(UnsafeRawBufferPointer(start: base, count: count))

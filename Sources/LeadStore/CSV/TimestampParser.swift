@@ -25,6 +25,7 @@ public enum TimestampParser {
     /// Reads a timestamp, trying `preferred` first, then every other form.
     /// Returns the outcome and the form that read it.
     public static func parse(_ text: UnsafeRawBufferPointer, preferred: Form = .iso) -> (Outcome, Form) {
+        if preferred == .iso, let seconds = compactISO(text) { return (.value(seconds), .iso) }
         let first = parse(text, as: preferred)
         if case .value = first { return (first, preferred) }
         var best = first
@@ -63,6 +64,27 @@ public enum TimestampParser {
         guard case .value = outcome else { return outcome }
         cursor.skipSpaces()
         return cursor.atEnd ? outcome : .unrecognized
+    }
+
+    /// The commonest form, `YYYY-MM-DDTHH:MM:SSZ` (or with a space, or without
+    /// the `Z`), read with fixed offsets; nil for anything else, which then
+    /// takes the general path (and gets its error message there).
+    @inline(__always)
+    static func compactISO(_ t: UnsafeRawBufferPointer) -> Int64? {
+        let n = t.count
+        guard n == 19 || (n == 20 && (t[19] | 0x20) == 0x7A) else { return nil }
+        guard t[4] == 0x2D, t[7] == 0x2D, t[10] == 0x54 || t[10] == 0x20 || t[10] == 0x74,
+              t[13] == 0x3A, t[16] == 0x3A else { return nil }
+        @inline(__always) func digit(_ i: Int) -> Int { Int(t[i] &- 0x30) }
+        @inline(__always) func pair(_ i: Int) -> Bool { t[i] &- 0x30 <= 9 && t[i + 1] &- 0x30 <= 9 }
+        guard pair(0), pair(2), pair(5), pair(8), pair(11), pair(14), pair(17) else { return nil }
+        let year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)
+        let month = digit(5) * 10 + digit(6), day = digit(8) * 10 + digit(9)
+        let hour = digit(11) * 10 + digit(12), minute = digit(14) * 10 + digit(15), second = digit(17) * 10 + digit(18)
+        guard year >= 1, month >= 1, month <= 12, day >= 1, day <= daysIn(month: month, year: year),
+              hour <= 23, minute <= 59, second <= 59 else { return nil }
+        return Int64(CivilDate.daysSinceEpoch(year: year, month: month, day: day)) * 86_400
+            + Int64(hour * 3600 + minute * 60 + second)
     }
 
     /// `YYYY-MM-DD[(T| )HH:MM[:SS[.fff]]][Z|±HH[:MM]]`
