@@ -101,11 +101,7 @@ struct CSVScanner {
                         message: "unexpected text after the closing quote of a field (a quote inside a quoted field must be doubled: \"\")")
                 }
             }
-            while p < n {
-                let c = bytes[p]
-                if c == 0x2C || c == 0x0A || c == 0x0D { break }
-                p += 1
-            }
+            p = Self.fieldEnd(bytes, from: p)
             fields.append(CSVField(start: position, end: p, hasEscapedQuotes: false, quoted: false))
             guard p < n else {
                 position = n
@@ -118,6 +114,29 @@ struct CSVScanner {
             endLine(at: p)
             return true
         }
+    }
+
+    /// Where an unquoted field ends: the first comma, LF or CR at or after `p`,
+    /// or the end. Eight bytes at a time: a byte equal to one of the three
+    /// becomes zero after an XOR, and the zero-byte test finds the first one.
+    @inline(__always)
+    static func fieldEnd(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
+        let n = bytes.count
+        var p = start
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        while p + 8 <= n {
+            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: p, as: UInt64.self))
+            let found = zeroBytes(word ^ (ones &* 0x2C)) | zeroBytes(word ^ (ones &* 0x0A)) | zeroBytes(word ^ (ones &* 0x0D))
+            if found != 0 { return p + found.trailingZeroBitCount >> 3 }
+            p += 8
+        }
+        while p < n {
+            let c = bytes[p]
+            if c == 0x2C || c == 0x0A || c == 0x0D { break }
+            p += 1
+        }
+        return p
     }
 
     private mutating func endLine(at p: Int) {
