@@ -13,22 +13,27 @@ enum CSVPartReader {
         let textCount: Int
         let timeCount: Int
         let file: String
+        /// For each text builder, the dictionary it looks values up in first.
+        let bases: [TextDictionary?]
 
-        init(map: HeaderMap, role: TableRole, file: String) {
+        init(map: HeaderMap, role: TableRole, file: String, leadIDs: TextDictionary? = nil) {
             self.map = map
             self.file = file
             var texts = 0, times = 0
+            var bases: [TextDictionary?] = []
             plans = map.entries.map { entry in
                 if let core = entry.core, core.kind == .timestamp {
                     times += 1
                     return .timestamp(times - 1, required: core.required)
                 }
                 texts += 1
+                bases.append(role == .touches && entry.core?.name == "lead_id" ? leadIDs : nil)
                 // Touches may lack a lead id (a call logged against no lead): counted, not refused.
                 return .text(texts - 1, required: role == .leads && entry.core?.name == "lead_id")
             }
             textCount = texts
             timeCount = times
+            self.bases = bases
         }
 
         var undecided: [String] { map.entries.filter(\.channelOrDirection).map(\.name) }
@@ -63,7 +68,7 @@ enum CSVPartReader {
         let width = layout.plans.count
         let estimatedRows = max(16, bytes.count / max(1, 8 * width))
         var columns = Columns(
-            texts: Array(repeating: TextColumnBuilder(capacity: estimatedRows), count: layout.textCount),
+            texts: layout.bases.map { TextColumnBuilder(capacity: estimatedRows, base: $0) },
             times: Array(repeating: TimestampColumnBuilder(capacity: estimatedRows), count: layout.timeCount))
         var scanner = CSVScanner(part: bytes, file: layout.file, line: line)
         var fields: [CSVField] = []

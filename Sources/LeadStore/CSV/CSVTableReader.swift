@@ -22,12 +22,13 @@ enum CSVTableReader {
     /// Files smaller than this are read in one part.
     static let minimumPartSize = 4 << 20
 
+    /// `leadIDs`, for touches: the leads' ids, which the touches' `lead_id` shares.
     static func read(
-        _ file: FileBytes, role: TableRole, mappings: [FieldMapping], progress: LoadProgress?
+        _ file: FileBytes, role: TableRole, mappings: [FieldMapping], progress: LoadProgress?, leadIDs: TextDictionary? = nil
     ) throws(LoadError) -> ParsedTable {
         do {
             return try file.withUnsafeBytes { (bytes) throws(LoadError) -> ParsedTable in
-                try read(bytes, name: file.name, role: role, mappings: mappings, progress: progress, release: file.release)
+                try read(bytes, name: file.name, role: role, mappings: mappings, progress: progress, release: file.release, leadIDs: leadIDs)
             }
         } catch let error as LoadError {
             throw error
@@ -38,7 +39,7 @@ enum CSVTableReader {
 
     private static func read(
         _ bytes: UnsafeRawBufferPointer, name: String, role: TableRole, mappings: [FieldMapping], progress: LoadProgress?,
-        release: @escaping @Sendable (Range<Int>) -> Void
+        release: @escaping @Sendable (Range<Int>) -> Void, leadIDs: TextDictionary?
     ) throws(LoadError) -> ParsedTable {
         var scanner = CSVScanner(bytes: bytes, file: name)
         var fields: [CSVField] = []
@@ -47,7 +48,7 @@ enum CSVTableReader {
         }
         let headers = fields.map { scanner.string(of: $0).trimmingCharacters(in: .whitespaces) }
         let map = try HeaderMap(headers: headers, role: role, overrides: mappings, file: name)
-        let layout = CSVPartReader.Layout(map: map, role: role, file: name)
+        let layout = CSVPartReader.Layout(map: map, role: role, file: name, leadIDs: leadIDs)
         let body = scanner.position..<bytes.count
 
         let parts = cut(bytes, body)

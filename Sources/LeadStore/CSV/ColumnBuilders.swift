@@ -9,13 +9,23 @@ import Foundation
 ///
 /// Sendable by hand: the remembered value points into the file's bytes, which
 /// outlive every builder, and is only read by the thread appending.
+///
+/// With a `base` dictionary (the leads' ids, for the touches' `lead_id`) a
+/// value is looked up there first and only values it lacks are added, after
+/// its codes: touches then share the leads' dictionary instead of building a
+/// second one of a million ids.
 struct TextColumnBuilder: @unchecked Sendable {
+    /// The values added here (after `base`'s, when there is one).
     var dictionary = TextDictionary()
+    let base: TextDictionary?
     var codes: [UInt32] = []
     private var lastValue = UnsafeRawBufferPointer(start: nil, count: 0)
     private var lastCode = Null.textCode
 
-    init(capacity: Int) { codes.reserveCapacity(capacity) }
+    init(capacity: Int, base: TextDictionary? = nil) {
+        self.base = base
+        codes.reserveCapacity(capacity)
+    }
 
     /// Appends a value. `stable` says its bytes stay where they are until the
     /// column is finished (true for the file's own bytes, false for a scratch copy).
@@ -30,7 +40,12 @@ struct TextColumnBuilder: @unchecked Sendable {
             codes.append(lastCode)
             return
         }
-        let code = dictionary.intern(value)
+        let code: UInt32
+        if let base {
+            code = base.code(of: value) ?? UInt32(base.count) + dictionary.intern(value)
+        } else {
+            code = dictionary.intern(value)
+        }
         codes.append(code)
         if stable {
             lastValue = value
@@ -40,7 +55,11 @@ struct TextColumnBuilder: @unchecked Sendable {
         }
     }
 
-    var column: TextColumn { TextColumn(codes: codes, dictionary: dictionary) }
+    var column: TextColumn {
+        guard var combined = base else { return TextColumn(codes: codes, dictionary: dictionary) }
+        for value in dictionary.values { _ = combined.intern(value) }
+        return TextColumn(codes: codes, dictionary: combined)
+    }
 }
 
 /// Collects one timestamp column, remembering which form the column is
@@ -73,15 +92,17 @@ struct TimestampColumnBuilder: Sendable {
 extension TextColumnBuilder {
     /// Adds the rows of a builder of a later part of the same file.
     mutating func append(contentsOf other: TextColumnBuilder) {
+        let first = UInt32(base?.count ?? 0)
         let remap = (0..<other.dictionary.count).map { code in
-            other.dictionary.withBytes(of: UInt32(code)) { dictionary.intern($0) }
+            first + other.dictionary.withBytes(of: UInt32(code)) { dictionary.intern($0) }
         }
         let start = codes.count
         codes.append(contentsOf: other.codes)
+        guard !remap.isEmpty else { return }
         remap.withUnsafeBufferPointer { remap in
             codes.withUnsafeMutableBufferPointer { codes in
-                for row in start..<codes.count where codes[row] != Null.textCode {
-                    codes[row] = remap[Int(codes[row])]
+                for row in start..<codes.count where codes[row] != Null.textCode && codes[row] >= first {
+                    codes[row] = remap[Int(codes[row] - first)]
                 }
             }
         }

@@ -60,7 +60,7 @@ public struct TextDictionary: Sendable {
                             if hashes[code] == hash {
                                 let start = offsets[code], length = offsets[code + 1] - start
                                 if length == value.count
-                                    && (length == 0 || memcmp(stored.baseAddress! + start, value.baseAddress!, length) == 0) {
+                                    && (length == 0 || Self.equal(stored.baseAddress! + start, value.baseAddress!, length)) {
                                     return (UInt32(code), slot)
                                 }
                             }
@@ -117,26 +117,28 @@ public struct TextDictionary: Sendable {
         slots = grown
     }
 
-    /// A fast hash over bytes, eight at a time, with a strong final mix.
+    /// A fast hash over bytes, eight at a time (the last word overlapping the
+    /// one before, so no byte-by-byte tail), with a strong final mix.
+    @inline(__always)
     static func hash(_ value: UnsafeRawBufferPointer) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(value.count)
-        var i = 0
         let n = value.count
-        while i + 8 <= n {
-            let word = value.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(n)
+        @inline(__always) func mix(_ word: UInt64) {
             h = (h ^ word) &* 0xFF51_AFD7_ED55_8CCD
             h = (h << 29) | (h >> 35)
-            i += 8
         }
-        if i < n {
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < n {
-                tail |= UInt64(value[i]) << shift
-                shift += 8
-                i += 1
+        if n >= 8 {
+            var i = 0
+            while i + 8 < n {
+                mix(value.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                i += 8
             }
-            h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+            mix(value.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self))
+        } else if n >= 4 {
+            mix(UInt64(value.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
+                | UInt64(value.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)) << 32)
+        } else if n > 0 {
+            mix(UInt64(value[0]) | UInt64(value[n / 2]) << 8 | UInt64(value[n - 1]) << 16)
         }
         h ^= h >> 33
         h = h &* 0xFF51_AFD7_ED55_8CCD
@@ -144,5 +146,15 @@ public struct TextDictionary: Sendable {
         h = h &* 0xC4CE_B9FE_1A85_EC53
         h ^= h >> 33
         return h
+    }
+
+    /// Whether `length` bytes at `a` and `b` are equal; short values without a call.
+    @inline(__always)
+    static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ length: Int) -> Bool {
+        if length >= 8 && length <= 16 {
+            return a.loadUnaligned(as: UInt64.self) == b.loadUnaligned(as: UInt64.self)
+                && a.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self) == b.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+        }
+        return memcmp(a, b, length) == 0
     }
 }

@@ -24,7 +24,7 @@ public struct LeadStore: Sendable {
         let leadTable = try Self.readLeads(leads, summary: &summary, progress: progress)
         var touchTable = Self.emptyTouches
         for (index, source) in touches.enumerated() {
-            let read = try Self.readTouches(source, summary: &summary, progress: progress)
+            let read = try Self.readTouches(source, summary: &summary, progress: progress, leadIDs: leadTable.text("lead_id")?.dictionary)
             touchTable = index == 0 ? read : touchTable.concatenated(with: read)
         }
         self.leads = leadTable
@@ -39,7 +39,7 @@ public struct LeadStore: Sendable {
     public mutating func addTouches(_ source: DataSource, progress: LoadProgress? = nil) throws(LoadError) {
         let clock = ContinuousClock.now
         var summary = LoadSummary()
-        let added = try Self.readTouches(source, summary: &summary, progress: progress)
+        let added = try Self.readTouches(source, summary: &summary, progress: progress, leadIDs: leads.text("lead_id")?.dictionary)
         touches = touches.concatenated(with: added)
         rederive(summary: summary, since: clock)
     }
@@ -117,11 +117,11 @@ public struct LeadStore: Sendable {
     }
 
     private static func readTouches(
-        _ source: DataSource, summary: inout LoadSummary, progress: LoadProgress?
+        _ source: DataSource, summary: inout LoadSummary, progress: LoadProgress?, leadIDs: TextDictionary?
     ) throws(LoadError) -> Table {
         let clock = ContinuousClock.now
         let file = try source.read()
-        let parsed = try CSVTableReader.read(file, role: .touches, mappings: source.mappings, progress: progress)
+        let parsed = try CSVTableReader.read(file, role: .touches, mappings: source.mappings, progress: progress, leadIDs: leadIDs)
         var table = parsed.table
         for name in parsed.undecided {
             guard let text = table.text(name) else { continue }
