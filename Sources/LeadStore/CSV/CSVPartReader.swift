@@ -15,12 +15,15 @@ enum CSVPartReader {
         let file: String
         /// For each text builder, the dictionary it looks values up in first.
         let bases: [TextDictionary?]
+        /// The text builder of the leads' ids, whose values are all different.
+        let uniqueText: Int?
 
         init(map: HeaderMap, role: TableRole, file: String, leadIDs: TextDictionary? = nil) {
             self.map = map
             self.file = file
             var texts = 0, times = 0
             var bases: [TextDictionary?] = []
+            var unique: Int?
             plans = map.entries.map { entry in
                 if let core = entry.core, core.kind == .timestamp {
                     times += 1
@@ -28,12 +31,14 @@ enum CSVPartReader {
                 }
                 texts += 1
                 bases.append(role == .touches && entry.core?.name == "lead_id" ? leadIDs : nil)
+                if role == .leads && entry.core?.name == "lead_id" { unique = texts - 1 }
                 // Touches may lack a lead id (a call logged against no lead): counted, not refused.
                 return .text(texts - 1, required: role == .leads && entry.core?.name == "lead_id")
             }
             textCount = texts
             timeCount = times
             self.bases = bases
+            uniqueText = unique
         }
 
         var undecided: [String] { map.entries.filter(\.channelOrDirection).map(\.name) }
@@ -68,7 +73,9 @@ enum CSVPartReader {
         let width = layout.plans.count
         let estimatedRows = max(16, bytes.count / max(1, 8 * width))
         var columns = Columns(
-            texts: layout.bases.map { TextColumnBuilder(capacity: estimatedRows, base: $0) },
+            texts: layout.bases.indices.map {
+                TextColumnBuilder(capacity: estimatedRows, base: layout.bases[$0], unique: layout.uniqueText == $0)
+            },
             times: Array(repeating: TimestampColumnBuilder(capacity: estimatedRows), count: layout.timeCount))
         var scanner = CSVScanner(part: bytes, file: layout.file, line: line)
         var fields: [CSVField] = []

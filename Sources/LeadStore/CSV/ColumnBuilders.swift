@@ -22,9 +22,12 @@ struct TextColumnBuilder: @unchecked Sendable {
     private var lastValue = UnsafeRawBufferPointer(start: nil, count: 0)
     private var lastCode = Null.textCode
 
-    init(capacity: Int, base: TextDictionary? = nil) {
+    /// `unique`: the values are expected to differ row by row (ids), so the
+    /// dictionary is sized for every row up front.
+    init(capacity: Int, base: TextDictionary? = nil, unique: Bool = false) {
         self.base = base
         codes.reserveCapacity(capacity)
+        if unique { dictionary = TextDictionary(capacity: capacity) }
     }
 
     /// Appends a value. `stable` says its bytes stay where they are until the
