@@ -130,8 +130,10 @@ import Testing
         let store = try load(leads: minimalLeads, touches: "lead_id,at,channel\nL1,2025-12-31,call\nL1,2026-01-02,email\nL7,2026-01-02,sms\n")
         let lines = store.summaryLines
         #expect(lines[0].hasPrefix("Loaded 1 leads and 3 touches from 2 files"))
-        #expect(lines[1] == "  leads:   lead_id text, created_at timestamp")
-        #expect(lines[2] == "  touches: lead_id text, at timestamp, channel text")
-        #expect(lines[3] == "  touches: 1 follow-ups, 1 before their lead was created, 1 for 1 unknown lead id (only follow-ups count in KPIs; .check lists the rest)")
+        #expect(lines[1].hasPrefix("  time:    leads.csv "))
+        #expect(store.stableSummaryLines[1] == "  leads:   lead_id text, created_at timestamp")
+        #expect(lines[2] == "  leads:   lead_id text, created_at timestamp")
+        #expect(lines[3] == "  touches: lead_id text, at timestamp, channel text")
+        #expect(lines[4] == "  touches: 1 follow-ups, 1 before their lead was created, 1 for 1 unknown lead id (only follow-ups count in KPIs; .check lists the rest)")
     }
 }

@@ -68,13 +68,11 @@ struct GrainPass: Sendable {
             stride *= domain.size
         }
         let ranges = Self.split(space.rowCount)
-        let work = WorkerResults<(accumulators: [Accumulator], rowsPerSlot: [Int])>(count: ranges.count)
         let pass = self
         let domainList = domains, strideList = strides, slots = slotCount
-        DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
-            work.store(pass.accumulate(ranges[index], domains: domainList, strides: strideList, slotCount: slots), at: index)
-        }
-        let parts = work.all.map { $0! }
+        let parts = ParallelResults<(accumulators: [Accumulator], rowsPerSlot: [Int])>.map(ranges.count) { index in
+            pass.accumulate(ranges[index], domains: domainList, strides: strideList, slotCount: slots)
+        }.map { $0! }
         let accumulators = parts[0].accumulators
         var rowsPerSlot = parts[0].rowsPerSlot
         for part in parts.dropFirst() {

@@ -86,17 +86,14 @@ enum CSVTableReader {
         _ bytes: UnsafeRawBufferPointer, parts: [Range<Int>], layout: CSVPartReader.Layout, progress: LoadProgress?,
         release: @escaping @Sendable (Range<Int>) -> Void
     ) -> CSVPartReader.Columns? {
-        let results = PartResults(count: parts.count)
         let file = SharedBytes(bytes: bytes)
-        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+        let read = ParallelResults<CSVPartReader.Columns>.map(parts.count) { index in
             let part = UnsafeRawBufferPointer(rebasing: file.bytes[parts[index]])
             let offset = parts[index].lowerBound
-            let columns = try? CSVPartReader.read(
+            return try? CSVPartReader.read(
                 part, line: 0, layout: layout, progress: index == 0 ? progress : nil,
                 release: { release($0.lowerBound + offset..<$0.upperBound + offset) })
-            results.store(columns, at: index)
         }
-        let read = results.all
         guard read.allSatisfy({ $0 != nil }) else { return nil }
         return CSVPartReader.Columns.merged(read.map { $0! })
     }
@@ -121,26 +118,6 @@ enum CSVTableReader {
 /// The bytes of a file, shared read-only by the threads reading its parts.
 private struct SharedBytes: @unchecked Sendable {
     let bytes: UnsafeRawBufferPointer
-}
-
-/// One slot per part, each written by one thread.
-private final class PartResults: @unchecked Sendable {
-    private var slots: [CSVPartReader.Columns?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ columns: CSVPartReader.Columns?, at index: Int) {
-        lock.lock()
-        slots[index] = columns
-        lock.unlock()
-    }
-
-    var all: [CSVPartReader.Columns?] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
-    }
 }
 
 /// Asked now and then while a file loads with the fraction done; returning

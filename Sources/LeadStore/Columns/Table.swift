@@ -34,6 +34,15 @@ public struct Table: Sendable {
         })
     }
 
+    /// `gathered`, one column per core at a time.
+    public func gatheredInParallel(_ rows: [UInt32]) -> Table {
+        let columns = self.columns
+        let gathered = ParallelResults<Column>.map(columns.count) { index in
+            Column(name: columns[index].name, origin: columns[index].origin, data: columns[index].data.gathered(rows))
+        }
+        return Table(rowCount: rows.count, columns: gathered.map { $0! })
+    }
+
     /// The text codes of column `name`, when it is a text column.
     public func text(_ name: String) -> TextColumn? {
         if case .text(let column)? = self[name]?.data { return column }

@@ -38,6 +38,18 @@ public struct TextDictionary: Sendable {
         return bytes.withUnsafeBufferPointer { String(decoding: $0[start..<end], as: UTF8.self) }
     }
 
+    /// Whether the first values here are exactly `other`'s, with the same codes.
+    public func startsWith(_ other: TextDictionary) -> Bool {
+        guard count >= other.count, bytes.count >= other.bytes.count else { return false }
+        guard offsets.withUnsafeBytes({ mine in
+            other.offsets.withUnsafeBytes { theirs in memcmp(mine.baseAddress!, theirs.baseAddress!, theirs.count) == 0 }
+        }) else { return false }
+        if other.bytes.isEmpty { return true }
+        return bytes.withUnsafeBytes { mine in
+            other.bytes.withUnsafeBytes { theirs in memcmp(mine.baseAddress!, theirs.baseAddress!, theirs.count) == 0 }
+        }
+    }
+
     /// Every value, in code order.
     public var values: [String] { (0..<count).map { self[UInt32($0)] } }
 

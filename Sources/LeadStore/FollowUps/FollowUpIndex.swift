@@ -31,8 +31,11 @@ public struct FollowUpIndex: Sendable {
         let leadIDs = leads.text("lead_id")!
         let touchIDs = touches.text("lead_id")!
 
+        // Touches read after their leads share the leads' dictionary (their codes are lead rows).
+        let shared = touchIDs.dictionary.startsWith(leadIDs.dictionary)
         let codeToLead: [UInt32] = (0..<touchIDs.dictionary.count).map { code in
-            touchIDs.dictionary.withBytes(of: UInt32(code)) { leadIDs.dictionary.code(of: $0) } ?? noLead
+            if shared && code < leadCount { return UInt32(code) }
+            return touchIDs.dictionary.withBytes(of: UInt32(code)) { leadIDs.dictionary.code(of: $0) } ?? noLead
         }
         var counts = TouchCounts()
         let fileLead: [UInt32] = touchIDs.codes.map { code in
@@ -44,8 +47,9 @@ public struct FollowUpIndex: Sendable {
         counts.unknownLeadIDs = touchIDs.dictionary.count - codeToLead.reduce(0) { $0 + ($1 == noLead ? 0 : 1) }
 
         let order = Self.order(fileLead: fileLead, at: touches.timestamps("at")!, leadCount: leadCount)
-        touches = touches.gathered(order.rows)
-        let touchLead = fileLead.gathered(order.rows)
+        let inOrder = order.rows.withUnsafeBufferPointer { rows in rows.indices.allSatisfy { rows[$0] == UInt32($0) } }
+        if !inOrder { touches = touches.gatheredInParallel(order.rows) }
+        let touchLead = inOrder ? fileLead : fileLead.gathered(order.rows)
 
         var derived = Derivation(leads: leads, touches: touches, touchStart: order.touchStart)
         derived.run(counts: &counts)

@@ -27,13 +27,18 @@ public struct LoadSummary: Sendable {
         var lines: [String] = []
         let megabytes = Double(totalBytes) / 1_000_000
         let rate = seconds > 0 ? megabytes / seconds : 0
-        let files = "\(self.files.count) file\(self.files.count == 1 ? "" : "s")"
-        let counts = "Loaded \(Self.grouped(leadCount)) leads and \(Self.grouped(touchCount)) touches from \(files)"
+        let fileCount = "\(files.count) file\(files.count == 1 ? "" : "s")"
+        let counts = "Loaded \(Self.grouped(leadCount)) leads and \(Self.grouped(touchCount)) touches from \(fileCount)"
         lines.append(
             timing
                 ? counts + " (\(String(format: "%.1f", megabytes)) MB) in \(Self.duration(seconds))"
                     + (seconds > 0.05 ? String(format: ", %.0f MB/s", rate) : "") + "."
                 : counts + ".")
+        if timing {
+            let reading = files.map { "\(($0.name as NSString).lastPathComponent) \(Self.duration($0.seconds))" }
+            let indexing = max(0, seconds - files.reduce(0) { $0 + $1.seconds })
+            lines.append("  time:    " + (reading + ["follow-up index \(Self.duration(indexing))"]).joined(separator: ", "))
+        }
         lines.append("  leads:   " + Self.describe(leads, skipping: Set(FollowUpIndex.derivedFieldNames)))
         lines.append("  touches: " + Self.describe(touches, skipping: []))
         let c = touchCounts
