@@ -1,17 +1,21 @@
 # leadq — build, run and test.
+SHELL := /bin/bash
 #
 #   make run     install libedit when missing, build release, open the demo data
 #   make test    install libedit when missing, run the test suite
 #   make gen     write generated data (LEADS=1000000 OUT=/tmp/leadq-1m)
 #   make bench   leadq against DuckDB on generated data (SIZE=1m, or 100k)
+#   make fuzz    fuzz the language and the CSV reader (SECONDS=60 each)
 
 SWIFT ?= swift
 LEADS ?= 1000000
 OUT ?= .build-data/$(LEADS)
 
 SIZE ?= 1m
+SECONDS ?= 60
+FUZZ_FLAGS = -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DLEADQ_FUZZ
 
-.PHONY: run test build deps gen bench clean
+.PHONY: run test build deps gen bench fuzz clean
 
 # libedit and pkg-config are the only system packages leadq needs.
 deps:
@@ -39,6 +43,22 @@ test: deps
 # leadq and DuckDB side by side on generated data (SIZE=100k for a quick run).
 bench: build
 	python3 bench/run.py --size $(SIZE)
+
+# Fuzz the language and the CSV reader for SECONDS each; new inputs and any
+# crash land in .build-fuzz/ (the seed corpus in Fuzz/corpus is not changed).
+fuzz: deps
+	$(SWIFT) build $(FUZZ_FLAGS) --product FuzzQuery
+	$(SWIFT) build $(FUZZ_FLAGS) --product FuzzCSV
+	@for target in query csv; do \
+	  name=$$( [ $$target = query ] && echo FuzzQuery || echo FuzzCSV ); \
+	  mkdir -p .build-fuzz/corpus-$$target .build-fuzz/crashes-$$target; \
+	  echo "fuzzing $$name for $(SECONDS) s"; \
+	  ASAN_OPTIONS=detect_leaks=0 .build-fuzz/release/$$name -max_total_time=$(SECONDS) -timeout=10 -rss_limit_mb=4096 -detect_leaks=0 \
+	    -artifact_prefix=.build-fuzz/crashes-$$target/ .build-fuzz/corpus-$$target Fuzz/corpus/$$target \
+	    2>&1 | grep -E "^(#[0-9]+ +DONE|==[0-9]+==|SUMMARY|Done)|ERROR|crash" ; \
+	  status=$${PIPESTATUS[0]}; \
+	  if [ "$$status" != 0 ]; then echo "$$name found a failure (exit $$status): see .build-fuzz/crashes-$$target"; exit 1; fi; \
+	done
 
 gen: build
 	.build/release/leadq gen --leads $(LEADS) --out $(OUT)

@@ -86,6 +86,10 @@ public final class FileBytes: @unchecked Sendable {
 
     private static func allocate(_ size: Int) -> UnsafeMutableRawPointer {
         let hugePage = 2 << 20
+        if size < hugePage {
+            guard let pointer = malloc(size + 16) else { fatalError("out of memory reading \(size) bytes") }
+            return pointer
+        }
         let rounded = max(hugePage, (size + 16 + hugePage - 1) / hugePage * hugePage)
         var pointer: UnsafeMutableRawPointer?
         guard posix_memalign(&pointer, hugePage, rounded) == 0, let pointer else {
