@@ -16,18 +16,8 @@ enum AtomicFile {
         guard descriptor >= 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
         var failure: String?
         produce { chunk in
-            guard failure == nil else { return }
-            var bytes = Array(chunk.utf8)
-            var offset = 0
-            while offset < bytes.count {
-                let n = bytes.withUnsafeMutableBytes { Foundation.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += n
-            }
+            guard failure == nil, let code = writeAll(chunk, to: descriptor) else { return }
+            failure = String(cString: strerror(code))
         }
         if failure == nil && (fsync(descriptor) != 0 || close(descriptor) != 0) {
             failure = String(cString: strerror(errno))

@@ -21,17 +21,6 @@ public struct Output: Sendable {
     public func message(_ text: String) { write(text + "\n", to: STDERR_FILENO) }
 
     private func write(_ text: String, to descriptor: Int32) {
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Foundation.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                if errno == EPIPE { exit(0) }
-                return
-            }
-            offset += n
-        }
-        bytes.removeAll()
+        if writeAll(text, to: descriptor) == EPIPE { exit(0) }
     }
 }
