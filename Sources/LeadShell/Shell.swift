@@ -64,6 +64,8 @@ public final class Shell {
     public static func run(_ configuration: Configuration) -> ExitStatus {
         // A closed pipe (`leadq … | head`) shows up as a failed write, which ends quietly.
         signal(SIGPIPE, SIG_IGN)
+        // A file-size limit (`ulimit -f`) shows up as a failed write, reported, not a kill.
+        signal(SIGXFSZ, SIG_IGN)
         let output = Output()
         let interactive = configuration.commands.isEmpty && configuration.script == nil && isatty(STDIN_FILENO) == 1
         let session: Session

@@ -137,3 +137,28 @@ import Testing
         #expect(result.stderr.hasPrefix("\(script.path):2:1: error: unknown name \"rat\"; did you mean rate?"))
     }
 }
+
+/// Writing files when the disk says no: the old file stays, the error is reported.
+@Suite struct WriteFaultTests {
+    @Test func aFileSizeLimitLeavesTheOldExportIntact() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadq-full-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("touches.csv").path
+        try "old\n".write(toFile: target, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", "ulimit -f 4; exec \"$0\" --no-init -c 'list touches | export \"\(target)\"'", LeadQProcess.binary.path]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(message.contains("cannot write \(target): File too large"), "\(message)")
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "old\n")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp.") }
+        #expect(leftovers.isEmpty)
+    }
+}

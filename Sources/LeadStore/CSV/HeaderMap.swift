@@ -96,7 +96,7 @@ struct HeaderMap: Sendable {
             else {
                 throw LoadError(
                     file: file, line: 1,
-                    message: "--map \(mapping.target)=\(mapping.header): the file has no column \"\(mapping.header)\"; its columns are \(headers.map { "\"\($0)\"" }.joined(separator: ", "))")
+                    message: "--map \(mapping.target)=\(mapping.header): the file has no column \"\(mapping.header)\"; its columns are \(HeaderMap.list(headers))")
             }
             let target = HeaderMap.normalize(mapping.target)
             entries[index].name = target
@@ -122,7 +122,7 @@ struct HeaderMap: Sendable {
             }
         }
         for field in core where field.required && !entries.contains(where: { $0.core?.name == field.name }) {
-            let names = headers.map { "\"\($0)\"" }.joined(separator: ", ")
+            let names = HeaderMap.list(headers)
             throw LoadError(
                 file: file, line: 1,
                 message: "no \(field.name) column: the header has \(names); name the column with --map \(field.name)=HEADER")
@@ -144,6 +144,12 @@ struct HeaderMap: Sendable {
             entries[index].name = name
             taken.insert(name)
         }
+    }
+
+    /// Headers quoted for a message, at most twenty of them.
+    static func list(_ headers: [String]) -> String {
+        let shown = headers.prefix(20).map { "\"\($0.count > 60 ? String($0.prefix(60)) + "…" : $0)\"" }.joined(separator: ", ")
+        return headers.count > 20 ? shown + " and \(headers.count - 20) more" : shown
     }
 
     /// A header as a field name: lower case, runs of anything but letters and

@@ -2,6 +2,8 @@
 public struct Table: Sendable {
     public private(set) var columns: [Column]
     public private(set) var rowCount: Int
+    /// Where each column is, by name (a file may have a hundred thousand).
+    private var positions: [String: Int] = [:]
 
     public init(rowCount: Int, columns: [Column] = []) {
         self.rowCount = rowCount
@@ -11,7 +13,7 @@ public struct Table: Sendable {
 
     /// The column named `name`, if there is one.
     public subscript(name: String) -> Column? {
-        columns.first { $0.name == name }
+        positions[name].map { columns[$0] }
     }
 
     /// Names of all columns, in order.
@@ -20,9 +22,10 @@ public struct Table: Sendable {
     /// Adds a column, replacing one of the same name.
     public mutating func append(_ column: Column) {
         precondition(column.count == rowCount, "column \(column.name) has \(column.count) rows, table has \(rowCount)")
-        if let index = columns.firstIndex(where: { $0.name == column.name }) {
+        if let index = positions[column.name] {
             columns[index] = column
         } else {
+            positions[column.name] = columns.count
             columns.append(column)
         }
     }
