@@ -7,7 +7,8 @@ import LeadStore
 public enum DataLocation: Sendable, Equatable {
     case demo
     case folder(String)
-    case files(leads: String, touches: [String])
+    /// `touchMappings[i]`, when given, are the `--map` options written after the i-th `--touches`.
+    case files(leads: String, touches: [String], touchMappings: [[FieldMapping]] = [])
 
     /// Loads the data into a new session.
     public func open(mappings: [FieldMapping], progress: LoadProgress? = nil) throws(LoadError) -> Session {
@@ -26,11 +27,14 @@ public enum DataLocation: Sendable, Equatable {
             let touches = (path as NSString).appendingPathComponent("touches.csv")
             let touchFiles = FileManager.default.fileExists(atPath: touches) ? [touches] : []
             return try Self.files(leads: leads, touches: touchFiles).open(mappings: mappings, progress: progress)
-        case .files(let leads, let touches):
+        case .files(let leads, let touches, let touchMappings):
             let (leadMaps, touchMaps) = Self.split(mappings)
             let store = try LeadStore(
                 leads: DataSource(path: leads, mappings: leadMaps),
-                touches: touches.map { DataSource(path: $0, mappings: touchMaps) },
+                touches: touches.indices.map { index in
+                    let own = index < touchMappings.count ? touchMappings[index] : []
+                    return DataSource(path: touches[index], mappings: touchMaps + own)
+                },
                 progress: progress)
             let names = ([leads] + touches).joined(separator: ", ")
             return Session(store: store, description: names)

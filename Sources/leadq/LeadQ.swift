@@ -95,14 +95,47 @@ struct Open: ParsableCommand {
                 location = .folder(folder)
             }
         } else if let leads {
-            location = .files(leads: leads, touches: touches)
+            let (shared, own) = Self.mappingsByTouchFile(CommandLine.arguments)
+            location = .files(leads: leads, touches: touches, touchMappings: own)
+            configuration(mappings: shared, location: location, script: script)
+            return
         }
+        configuration(mappings: map.compactMap(FieldMapping.init(argument:)), location: location, script: script)
+    }
+
+    /// `--map` options before the first `--touches` apply to every file; those
+    /// after a `--touches FILE` apply to that file only.
+    static func mappingsByTouchFile(_ arguments: [String]) -> (shared: [FieldMapping], own: [[FieldMapping]]) {
+        var shared: [FieldMapping] = [], own: [[FieldMapping]] = []
+        var index = 1
+        while index < arguments.count {
+            let argument = arguments[index]
+            func value(_ option: String) -> String? {
+                if argument == option, index + 1 < arguments.count {
+                    index += 1
+                    return arguments[index]
+                }
+                return argument.hasPrefix(option + "=") ? String(argument.dropFirst(option.count + 1)) : nil
+            }
+            if value("--touches") != nil {
+                own.append([])
+            } else if let text = value("--map"), let mapping = FieldMapping(argument: text) {
+                if own.isEmpty { shared.append(mapping) } else { own[own.count - 1].append(mapping) }
+            } else if ["-c", "-f", "--leads", "--format"].contains(argument) {
+                index += 1
+            }
+            index += 1
+        }
+        return (shared, own)
+    }
+
+    private func configuration(mappings: [FieldMapping], location: DataLocation, script: String?) {
         var configuration = Shell.Configuration(
-            location: location, mappings: map.compactMap(FieldMapping.init(argument:)), commands: command, script: script,
+            location: location, mappings: mappings, commands: command, script: script,
             format: format.flatMap { OutputMode(rawValue: $0.lowercased()) })
         configuration.noInit = noInit
         let status = Shell.run(configuration)
-        if status != .success { throw ExitCode(status.rawValue) }
+        if status != .success { Foundation.exit(status.rawValue) }
     }
 }
 

@@ -162,3 +162,23 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 }
+
+/// `--map` after a `--touches FILE` applies to that file alone.
+@Suite struct PerFileMappingTests {
+    @Test func eachTouchFileTakesTheMapsWrittenAfterIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadq-maps-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let calls = folder.appendingPathComponent("calls.csv").path, meetings = folder.appendingPathComponent("meetings.csv").path
+        try "lead_id,When\nL01,2026-01-05T10:00:00Z\n".write(toFile: calls, atomically: true, encoding: .utf8)
+        try "lead_id,Start\nL02,2026-01-05T12:00:00Z\n".write(toFile: meetings, atomically: true, encoding: .utf8)
+        let result = try LeadQProcess.run([
+            "--leads", "examples/data/leads.csv",
+            "--touches", calls, "--map", "channel=call", "--map", "at=When",
+            "--touches", meetings, "--map", "channel=meeting", "--map", "at=Start",
+            "--no-init", "-c", "touches by channel",
+        ])
+        #expect(result.stderr == "")
+        #expect(result.stdout == "channel,touches\ncall,1\nmeeting,1\n")
+    }
+}

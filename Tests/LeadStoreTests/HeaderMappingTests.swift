@@ -85,3 +85,29 @@ import Testing
         #expect(store.leads["followups"]?.data.renderedValue(0) == "0")
     }
 }
+
+/// `--map field=VALUE` for a text field the file lacks gives every row that value.
+@Suite struct ConstantMappingTests {
+    @Test func aMissingChannelCanBeGivenOne() throws {
+        let store = try load(leads: minimalLeads, touches: "lead_id,at\nL1,2026-01-02\nL1,2026-01-03\n",
+                             touchMaps: [FieldMapping(target: "channel", header: "call")])
+        #expect(values(store.touches, "channel") == ["call", "call"])
+        #expect(values(store.leads, "first_channel") == ["call"])
+        #expect(store.summary.decisions == ["touches.csv: no column \"call\", so every row has channel \"call\""])
+    }
+
+    @Test func requiredAndTimeFieldsStillNeedAColumn() {
+        #expect(loadError(leads: minimalLeads, touches: "lead_id,at\nL1,2026-01-02\n", touchMaps: [FieldMapping(target: "at", header: "When")])?
+            .contains("--map at=When: the file has no column \"When\"") == true)
+    }
+
+    @Test func eachTouchFileKeepsItsOwnMappingWhenAdded() throws {
+        var store = try load(leads: minimalLeads, touches: "lead_id,at\nL1,2026-01-02\n", touchMaps: [FieldMapping(target: "channel", header: "call")])
+        try store.addTouches(DataSource(file: FileBytes(name: "events.csv", bytes: Array("lead_id,at\nL1,2026-01-03\n".utf8)),
+                                        mappings: [FieldMapping(target: "channel", header: "meeting")]))
+        #expect(values(store.touches, "channel") == ["call", "meeting"])
+        #expect(values(store.leads, "channels") == ["2"])
+        #expect(store.summary.files.map(\.name) == ["leads.csv", "touches.csv", "events.csv"])
+        #expect(store.summary.decisions.count == 2)
+    }
+}

@@ -111,6 +111,12 @@ enum CSVTableReader {
                 table.append(Column(name: entry.name, origin: entry.header, data: data))
             }
         }
+        for constant in layout.map.constants {
+            let dictionary = TextDictionary([constant.value])
+            let codes = [UInt32](repeating: 0, count: columns.rows)
+            table.append(Column(name: constant.name, origin: "--map \(constant.name)=\(constant.value)",
+                                data: .text(TextColumn(codes: codes, dictionary: dictionary))))
+        }
         return table
     }
 }

@@ -80,6 +80,8 @@ struct HeaderMap: Sendable {
     }
 
     var entries: [Entry]
+    /// Fields the file lacks that `--map field=VALUE` gives one value for every row.
+    var constants: [(name: String, value: String)] = []
 
     /// Maps `headers` for `role`; `overrides` are `--map target=Header` pairs.
     init(headers: [String], role: TableRole, overrides: [FieldMapping], file: String) throws(LoadError) {
@@ -94,6 +96,15 @@ struct HeaderMap: Sendable {
             guard let index = headers.indices.first(where: { headers[$0] == mapping.header })
                 ?? normalized.indices.first(where: { normalized[$0] == wanted })
             else {
+                // A field a whole file often shares may be given one value for every row:
+                // --map channel=call for a calls export. People fields stay strict, so a
+                // mistyped header for an owner or rep is still an error.
+                let target = HeaderMap.normalize(mapping.target)
+                if HeaderMap.constantFields.contains(target), core.contains(where: { $0.name == target }),
+                   !constants.contains(where: { $0.name == target }) {
+                    constants.append((target, mapping.header))
+                    continue
+                }
                 throw LoadError(
                     file: file, line: 1,
                     message: "--map \(mapping.target)=\(mapping.header): the file has no column \"\(mapping.header)\"; its columns are \(HeaderMap.list(headers))")
@@ -103,7 +114,8 @@ struct HeaderMap: Sendable {
             entries[index].core = core.first { $0.name == target }
             claimed.insert(index)
         }
-        for field in core where !entries.contains(where: { $0.core?.name == field.name }) {
+        for field in core where !entries.contains(where: { $0.core?.name == field.name })
+            && !constants.contains(where: { $0.name == field.name }) {
             let candidates = [field.name] + field.aliases
             for candidate in candidates {
                 if let index = normalized.indices.first(where: { !claimed.contains($0) && normalized[$0] == candidate }) {
@@ -132,7 +144,7 @@ struct HeaderMap: Sendable {
 
     /// Renames extra columns that clash with another column or a derived field: `name_2`, `name_3`, …
     private mutating func makeNamesUnique(reserved: Set<String>) {
-        var taken = reserved.union(entries.compactMap { $0.core?.name })
+        var taken = reserved.union(entries.compactMap { $0.core?.name }).union(constants.map(\.name))
         for index in entries.indices where entries[index].core == nil {
             let base = entries[index].name
             var name = base
@@ -145,6 +157,9 @@ struct HeaderMap: Sendable {
             taken.insert(name)
         }
     }
+
+    /// Fields that `--map field=VALUE` may set to one value when the file has no such column.
+    static let constantFields: Set<String> = ["channel", "direction", "outcome", "source", "segment", "region"]
 
     /// Headers quoted for a message, at most twenty of them.
     static func list(_ headers: [String]) -> String {

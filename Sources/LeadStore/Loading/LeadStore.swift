@@ -55,7 +55,13 @@ public struct LeadStore: Sendable {
     private mutating func rederive(summary newSummary: LoadSummary, since clock: ContinuousClock.Instant) {
         leads = leads.removing(Set(FollowUpIndex.derivedFieldNames))
         followUps = FollowUpIndex.build(leads: &leads, touches: &touches)
+        // The summary covers every file now loaded: a new leads file replaces the old one.
+        let replacedLeads = newSummary.files.contains { $0.role == .leads }
+        let kept = summary.files.filter { !(replacedLeads && $0.role == .leads) }
+        let decisions = summary.decisions
         summary = newSummary
+        summary.files = kept + newSummary.files
+        summary.decisions = decisions + newSummary.decisions
         summary.seconds = Self.seconds(since: clock)
         finishSummary()
     }
@@ -123,6 +129,9 @@ public struct LeadStore: Sendable {
         let file = try source.read()
         let parsed = try CSVTableReader.read(file, role: .touches, mappings: source.mappings, progress: progress, leadIDs: leadIDs)
         var table = parsed.table
+        for constant in parsed.map.constants {
+            summary.decisions.append("\(file.name): no column \"\(constant.value)\", so every row has \(constant.name) \"\(constant.value)\"")
+        }
         for name in parsed.undecided {
             guard let text = table.text(name) else { continue }
             let header = table[name]!.origin
