@@ -47,13 +47,24 @@ extension Parser {
         } else if let sign = clock.lastIndex(where: { $0 == "+" || $0 == "-" }) {
             let zone = clock[clock.index(after: sign)...].split(separator: ":")
             guard let hours = Int(zone.first ?? ""), hours <= 18 else { throw bad }
-            let minutes = zone.count > 1 ? Int(zone[1]) ?? 0 : 0
+            let minutes = zone.count > 1 ? Int(zone[1]) ?? 99 : 0
+            guard minutes <= 59 else { throw bad }
             offset = (hours * 3600 + minutes * 60) * (clock[sign] == "-" ? -1 : 1)
             clock = clock[..<sign]
         }
-        let fields = clock.split(separator: ":").map { Double($0) }
-        guard fields.count >= 2, fields.count <= 3, fields.allSatisfy({ $0 != nil }) else { throw bad }
-        let hour = Int(fields[0]!), minute = Int(fields[1]!), second = fields.count == 3 ? Int(fields[2]!) : 0
+        // Hours and minutes of one or two digits; seconds of two, a fraction ignored.
+        let fields = clock.split(separator: ":", omittingEmptySubsequences: false)
+        func part(_ text: Substring?) -> Int? {
+            guard let text, (1...2).contains(text.count), text.allSatisfy(\.isASCII), let value = Int(text) else { return nil }
+            return value
+        }
+        guard fields.count >= 2, fields.count <= 3, let hour = part(fields[0]), let minute = part(fields[1]) else { throw bad }
+        var second = 0
+        if fields.count == 3 {
+            let whole = fields[2].split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let value = part(whole.first), whole.count == 1 || whole[1].allSatisfy(\.isNumber) else { throw bad }
+            second = value
+        }
         guard hour < 24, minute < 60, second < 60 else { throw bad }
         return DateLiteral(year: year, month: month, day: day, span: .moment,
                            secondOfDay: hour * 3600 + minute * 60 + second, offset: offset)

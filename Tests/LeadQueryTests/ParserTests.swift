@@ -100,3 +100,18 @@ import Testing
         #expect(result.statement != nil || !result.diagnostics.isEmpty)
     }
 }
+
+/// Inputs the fuzzers found crashing, kept as they were found.
+@Suite struct ParserFuzzRegressionTests {
+    /// Minutes of twenty-seven digits overflowed the conversion to an integer.
+    @Test func aMomentWithAHugeMinuteIsABadDate() {
+        let result = Parser.parse("set nowChloé Martin 0013-03-16T12:052222222222222222222222222")
+        #expect(result.statement == nil)
+        #expect(result.diagnostics.first?.message == "\"0013-03-16T12:052222222222222222222222222\" is not a date: write 2026-03-01, 2026-03, 2026-Q1 or 2026")
+    }
+
+    @Test(arguments: ["2026-01-01T10:99999999999999999999", "2026-01-01T10:00+05:99999999999999999999", "2026-01-01T1:2:3.", "2026-01-01T10:00:00.5Z"])
+    func oddMomentsNeverCrash(text: String) {
+        _ = Parser.parse("set now " + text)
+    }
+}

@@ -73,3 +73,19 @@ import Testing
         #expect(loadError(leads: "\n\n\n") == "leads.csv:1: error: the file is empty: it needs a header row naming its columns")
     }
 }
+
+/// Inputs the fuzzers found crashing, kept as they were found.
+@Suite struct FuzzRegressionTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Regressions")
+
+    /// Two unknown lead ids of invalid UTF-8 that read as the same string once
+    /// made one dictionary entry too few.
+    @Test func unknownLeadIDsThatDifferOnlyInInvalidUTF8() throws {
+        let bytes = try Array(Data(contentsOf: Self.folder.appendingPathComponent("fuzz-csv-touch-codes")))
+        let loaded = try LeadStore(
+            leads: DataSource(file: FileBytes(name: "leads.csv", bytes: Array("lead_id,created_at\nL1,2026-01-01T00:00:00Z\n".utf8))),
+            touches: [DataSource(file: FileBytes(name: "touches.csv", bytes: Array(bytes.dropFirst())))])
+        #expect(loaded.touches.rowCount == 10)
+        #expect(loaded.followUps.counts.unknownLeadIDs == 4)
+    }
+}

@@ -60,7 +60,8 @@ struct TextColumnBuilder: @unchecked Sendable {
 
     var column: TextColumn {
         guard var combined = base else { return TextColumn(codes: codes, dictionary: dictionary) }
-        for value in dictionary.values { _ = combined.intern(value) }
+        // By bytes, not by `String`: two different invalid UTF-8 values read as the same string.
+        for code in 0..<dictionary.count { _ = dictionary.withBytes(of: UInt32(code)) { combined.intern($0) } }
         return TextColumn(codes: codes, dictionary: combined)
     }
 }
