@@ -7,8 +7,9 @@ enum AtomicFile {
         var description: String
     }
 
-    /// Writes what `produce` hands its sink, chunk by chunk, then renames the file into place.
-    static func write(to path: String, _ produce: ((String) -> Void) -> Void) throws(Failure) {
+    /// Writes what `produce` hands its sink, chunk by chunk, then renames the file
+    /// into place; when `shouldStop` answers true between chunks, nothing is renamed.
+    static func write(to path: String, shouldStop: @escaping () -> Bool = { false }, _ produce: ((String) -> Void) -> Void) throws(Failure) {
         let folder = (path as NSString).deletingLastPathComponent
         let directory = folder.isEmpty ? "." : folder
         let temporary = (directory as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).tmp.\(getpid())")
@@ -16,8 +17,12 @@ enum AtomicFile {
         guard descriptor >= 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
         var failure: String?
         produce { chunk in
-            guard failure == nil, let code = writeAll(chunk, to: descriptor) else { return }
-            failure = String(cString: strerror(code))
+            guard failure == nil else { return }
+            if shouldStop() {
+                failure = "interrupted"
+                return
+            }
+            if let code = writeAll(chunk, to: descriptor) { failure = String(cString: strerror(code)) }
         }
         if failure == nil && (fsync(descriptor) != 0 || close(descriptor) != 0) {
             failure = String(cString: strerror(errno))

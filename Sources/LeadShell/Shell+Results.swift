@@ -55,7 +55,10 @@ extension Shell {
     /// returns what went wrong, if anything.
     func export(_ table: ResultTable, to path: String) -> String? {
         do {
-            try AtomicFile.write(to: path) { sink in OutputMode.forFile(path).write(table, to: sink) }
+            let interactive = editor != nil
+            try AtomicFile.write(to: path, shouldStop: { interactive && Interrupt.pending() }) { sink in
+                OutputMode.forFile(path).write(table, to: sink)
+            }
         } catch {
             return error.description
         }

@@ -94,6 +94,45 @@ import Testing
         mark = shell.mark
         shell.type("leads\r")
         #expect(shell.wait(for: "150,000", after: mark))
+
+        // Ctrl-C in the middle of a long export leaves the earlier file as it was.
+        let target = folder + "/export.csv"
+        try "old\n".write(toFile: target, atomically: true, encoding: .utf8)
+        mark = shell.mark
+        shell.type("list touches | export \"\(target)\"\r")
+        usleep(1_500_000)
+        shell.type("\u{3}")
+        #expect(shell.wait(for: "interrupted", after: mark, seconds: 60), "the export was not interrupted:\n\(shell.screen[mark...])")
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "old\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains(".tmp.") }.isEmpty)
+        shell.type("\u{4}")
+        #expect(shell.exitStatus() == 0)
+    }
+
+    @Test func anUnusableHistoryFileWarnsOnceAndTheShellGoesOn() throws {
+        var env = environment
+        env["LEADQ_HISTORY"] = "/proc/leadq-cannot-exist/history"
+        let shell = try PseudoTerminal(arguments: ["examples/data", "--no-init"], environment: env)
+        #expect(shell.wait(for: "leadq> "))
+        shell.type("leads\r")
+        #expect(shell.wait(for: "│    12 │"))
+        let mark = shell.mark
+        shell.type("rate\r")
+        #expect(shell.wait(for: "66.7%", after: mark))
+        let warnings = shell.screen.components(separatedBy: "cannot write the history file").count - 1
+        #expect(warnings == 1, "\(shell.screen)")
+        shell.type("\u{4}")
+        #expect(shell.exitStatus() == 0)
+    }
+
+    @Test func aCorruptHistoryFileWarnsAndTheShellGoesOn() throws {
+        defer { try? FileManager.default.removeItem(atPath: history) }
+        try Data([0x00, 0xFF, 0x13, 0x37]).write(to: URL(fileURLWithPath: history))
+        let shell = try PseudoTerminal(arguments: ["examples/data", "--no-init"], environment: environment)
+        #expect(shell.wait(for: "leadq> "))
+        #expect(shell.screen.contains("cannot read the history file"))
+        shell.type("leads\r")
+        #expect(shell.wait(for: "│    12 │"))
         shell.type("\u{4}")
         #expect(shell.exitStatus() == 0)
     }
