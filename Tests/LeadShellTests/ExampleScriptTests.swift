@@ -140,6 +140,36 @@ import Testing
 
 /// Writing files when the disk says no: the old file stays, the error is reported.
 @Suite struct WriteFaultTests {
+    /// A folder nobody may write in, root included (`chattr +i`); where the file
+    /// system has no such attribute the test has nothing to check and says so.
+    @Test func aReadOnlyFolderLeavesTheOldExportIntact() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadq-readonly-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let target = folder.appendingPathComponent("rate.csv").path
+        try "old\n".write(toFile: target, atomically: true, encoding: .utf8)
+        func chattr(_ flag: String) -> Bool {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["chattr", flag, folder.path]
+            process.standardError = Pipe()
+            guard (try? process.run()) != nil else { return false }
+            process.waitUntilExit()
+            return process.terminationStatus == 0
+        }
+        defer {
+            _ = chattr("-i")
+            try? FileManager.default.removeItem(at: folder)
+        }
+        guard chattr("+i") else {
+            print("aReadOnlyFolderLeavesTheOldExportIntact: chattr +i is not available here; nothing to check")
+            return
+        }
+        let result = try LeadQProcess.run(["examples/data", "--no-init", "-c", "rate by segment | export \"\(target)\""])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("cannot write \(target): Operation not permitted"), "\(result.stderr)")
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "old\n")
+    }
+
     @Test func aFileSizeLimitLeavesTheOldExportIntact() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadq-full-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

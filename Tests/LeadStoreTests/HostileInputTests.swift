@@ -89,3 +89,21 @@ import Testing
         #expect(loaded.followUps.counts.unknownLeadIDs == 4)
     }
 }
+
+/// Data is read whole at load: a file that disappears or changes afterwards changes nothing.
+@Suite struct DisappearingFileTests {
+    @Test func theStoreKeepsItsDataWhenTheFilesGo() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadq-gone-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let leads = folder.appendingPathComponent("leads.csv").path, touches = folder.appendingPathComponent("touches.csv").path
+        let data = LeadGenerator(leadCount: 3_000, seed: 4).generate()
+        try Data(data.leads).write(to: URL(fileURLWithPath: leads))
+        try Data(data.touches).write(to: URL(fileURLWithPath: touches))
+        let store = try LeadStore(leads: DataSource(path: leads), touches: [DataSource(path: touches)])
+        let before = values(store.touches, "channel")
+        try "lead_id,created_at\nX,2026-01-01\n".write(toFile: leads, atomically: false, encoding: .utf8)
+        try FileManager.default.removeItem(at: folder)
+        #expect(values(store.touches, "channel") == before)
+        #expect(store.leads.rowCount == 3_000)
+    }
+}
