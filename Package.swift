@@ -35,8 +35,9 @@ let package = Package(
             ]
         ),
         // libFuzzer targets, built by `make fuzz` (with -D LEADQ_FUZZ and the fuzzer sanitizer).
-        .executableTarget(name: "FuzzQuery", dependencies: ["LeadEngine"], path: "Fuzz/FuzzQuery"),
-        .executableTarget(name: "FuzzCSV", dependencies: ["LeadStore"], path: "Fuzz/FuzzCSV"),
+        .target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"),
+        .executableTarget(name: "FuzzQuery", dependencies: ["LeadEngine", "FuzzSupport"], path: "Fuzz/FuzzQuery"),
+        .executableTarget(name: "FuzzCSV", dependencies: ["LeadStore", "FuzzSupport"], path: "Fuzz/FuzzCSV"),
         .testTarget(name: "LeadStoreTests", dependencies: ["LeadStore"]),
         .testTarget(name: "LeadQueryTests", dependencies: ["LeadQuery"]),
         .testTarget(name: "LeadEngineTests", dependencies: ["LeadEngine", "LeadQuery", "LeadStore"], resources: [.copy("Golden")]),

@@ -87,32 +87,29 @@ struct DotCommand: Sendable {
             }
             return .ok
         },
-        DotCommand(name: "bands", arguments: "on|off", help: "marks on banded KPI cells (● excellent ◐ good ○ needs attention)") { shell, arguments in
-            guard arguments.count == 1, ["on", "off"].contains(arguments[0]) else { return shell.usage("bands") }
-            shell.bands = arguments[0] == "on"
-            return .ok
-        },
-        DotCommand(name: "timer", arguments: "on|off", help: "show how long each statement takes") { shell, arguments in
-            guard arguments.count == 1, ["on", "off"].contains(arguments[0]) else { return shell.usage("timer") }
-            shell.timer = arguments[0] == "on"
-            return .ok
-        },
+        DotCommand.toggle("bands", \.bands, help: "marks on banded KPI cells (● excellent ◐ good ○ needs attention)"),
+        DotCommand.toggle("timer", \.timer, help: "show how long each statement takes"),
         DotCommand(name: "last", arguments: "", help: "show the last result in full (through $PAGER when long)") { shell, _ in
             guard let table = shell.lastResult else { return shell.fail("there is no result yet", line: 1, column: 1) }
             shell.showInFull(table)
             return .ok
         },
-        DotCommand(name: "pager", arguments: "on|off", help: "page long results of .last through $PAGER") { shell, arguments in
-            guard arguments.count == 1, ["on", "off"].contains(arguments[0]) else { return shell.usage("pager") }
-            shell.pager = arguments[0] == "on"
-            return .ok
-        },
+        DotCommand.toggle("pager", \.pager, help: "page long results of .last through $PAGER"),
         DotCommand(name: "history", arguments: "", help: "statements entered at the prompt") { shell, _ in
             for (index, entry) in shell.historyEntries.enumerated() { shell.output.line("\(index + 1)  \(entry)") }
             return .ok
         },
         DotCommand(name: "quit", arguments: "", help: "leave leadq (Ctrl-D does too)") { _, _ in .quit },
     ]
+
+    /// A `.name on|off` command that sets a switch of the shell.
+    static func toggle(_ name: String, _ setting: ReferenceWritableKeyPath<Shell, Bool> & Sendable, help: String) -> DotCommand {
+        DotCommand(name: name, arguments: "on|off", help: help) { shell, arguments in
+            guard arguments.count == 1, ["on", "off"].contains(arguments[0]) else { return shell.usage(name) }
+            shell[keyPath: setting] = arguments[0] == "on"
+            return .ok
+        }
+    }
 
     static func named(_ name: String) -> DotCommand? {
         all.first { $0.name == name } ?? (name == "exit" ? all.first { $0.name == "quit" } : nil)
