@@ -5,6 +5,7 @@ import LeadStore
 /// Binding whole queries and lists.
 extension Analyzer {
     mutating func bindQuery(_ query: Query) throws(Diagnostic) -> BoundQuery {
+        prefersTouchColumns = query.groups.contains(where: isTouchOnly)
         var measures: [BoundMeasure] = []
         for item in query.measures {
             let name = item.alias?.text ?? text(of: item.expr.range)

@@ -14,6 +14,9 @@ struct Analyzer {
     var warnings: [Diagnostic] = []
     /// Definitions being expanded, to refuse a definition that uses itself.
     var expanding: [String] = []
+    /// Whether a name both tables have (`lead_id`) means the touches' column:
+    /// set when the query groups by touch fields.
+    var prefersTouchColumns = false
 
     init(store: LeadStore, settings: Settings, definitions: Definitions, source: String) {
         self.store = store
@@ -34,9 +37,21 @@ struct Analyzer {
     /// The column named `name` of either table, lead fields first.
     func column(named name: String) -> ColumnRef? {
         let key = name.lowercased()
+        if prefersTouchColumns, let column = store.touches[key] { return ColumnRef(name: key, data: column.data, grain: .touch) }
         if let column = store.leads[key] { return ColumnRef(name: key, data: column.data, grain: .lead) }
         if let column = store.touches[key] { return ColumnRef(name: key, data: column.data, grain: .touch) }
         return nil
+    }
+
+    /// Whether a `by` term names a field only touches have (`channel`, `at.month`).
+    func isTouchOnly(_ expr: Expr) -> Bool {
+        let name: String
+        switch expr.kind {
+        case .name(let word): name = word
+        case .member(let base, _): name = base.text
+        default: return false
+        }
+        return store.touches[name.lowercased()] != nil && store.leads[name.lowercased()] == nil
     }
 
     /// A lead column a KPI is built on.
