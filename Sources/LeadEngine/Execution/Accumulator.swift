@@ -22,9 +22,12 @@ final class Accumulator: @unchecked Sendable {
     private var second: [Double]
     private var pairSlots: [UInt32] = []
     private var pairValues: [Double] = []
+    /// Plain row counts, in `Tally` lanes.
+    private var tally: Tally
 
     init(_ formula: Formula, slotCount: Int) {
         self.slotCount = slotCount
+        if case .count(nil) = formula { tally = Tally(slotCount: slotCount) } else { tally = Tally(slotCount: 0) }
         switch formula {
         case .count(let condition): kind = .count(condition)
         case .countValues(let column): kind = .countValues(column)
@@ -52,13 +55,7 @@ final class Accumulator: @unchecked Sendable {
     /// only the rows where it is 2 (true) count.
     func add(rows: [UInt32], slots: [UInt32], population: [UInt8]?, evaluator: PredicateEvaluator) {
         if case .count(nil) = kind {
-            first.withUnsafeMutableBufferPointer { counts in
-                if let population {
-                    for i in 0..<slots.count { counts[Int(slots[i])] += Double(population[i] >> 1) }
-                } else {
-                    for slot in slots { counts[Int(slot)] += 1 }
-                }
-            }
+            tally.add(slots, weights: population)
             return
         }
         guard let population else { return add(rows: rows, slots: slots, evaluator: evaluator) }
@@ -148,6 +145,8 @@ final class Accumulator: @unchecked Sendable {
         case (.quantile, _), (.distinct, _):
             pairSlots += other.pairSlots
             pairValues += other.pairValues
+        case (.count(nil), _):
+            tally.merge(other.tally)
         case (.quotient(let a, let b), .quotient(let c, let d)):
             a.merge(c)
             b.merge(d)
@@ -160,6 +159,7 @@ final class Accumulator: @unchecked Sendable {
     /// The value of every slot: NaN for null.
     func finish() -> [Double] {
         switch kind {
+        case .count(nil): return tally.totals.map(Double.init)
         case .count, .countValues, .extreme: return first
         case .share: return zip(first, second).map { $1 > 0 ? $0 / $1 : .nan }
         case .sum(_, let mean): return zip(first, second).map { $1 > 0 ? (mean ? $0 / $1 : $0) : .nan }

@@ -70,15 +70,16 @@ struct GrainPass: Sendable {
         let ranges = Self.split(space.rowCount)
         let pass = self
         let domainList = domains, strideList = strides, slots = slotCount
-        let parts = ParallelResults<(accumulators: [Accumulator], rowsPerSlot: [Int])>.map(ranges.count) { index in
+        let parts = ParallelResults<(accumulators: [Accumulator], rowsPerSlot: Tally)>.map(ranges.count) { index in
             pass.accumulate(ranges[index], domains: domainList, strides: strideList, slotCount: slots)
         }.map { $0! }
         let accumulators = parts[0].accumulators
-        var rowsPerSlot = parts[0].rowsPerSlot
+        var tally = parts[0].rowsPerSlot
         for part in parts.dropFirst() {
             for (mine, theirs) in zip(accumulators, part.accumulators) { mine.merge(theirs) }
-            for slot in 0..<slotCount { rowsPerSlot[slot] += part.rowsPerSlot[slot] }
+            tally.merge(part.rowsPerSlot)
         }
+        let rowsPerSlot = tally.totals
         let used = domains.isEmpty ? [0] : rowsPerSlot.indices.filter { rowsPerSlot[$0] > 0 }
         let keys = used.map { slot in domains.enumerated().map { k, domain in domain.value(ofSlot: slot / strides[k] % domain.size) } }
         let values = zip(measures, accumulators).map { measure, accumulator in
@@ -98,10 +99,10 @@ struct GrainPass: Sendable {
     /// Aggregates a range of rows, batch by batch, into fresh accumulators.
     private func accumulate(
         _ range: Range<Int>, domains: [KeyDomain], strides: [Int], slotCount: Int
-    ) -> (accumulators: [Accumulator], rowsPerSlot: [Int]) {
+    ) -> (accumulators: [Accumulator], rowsPerSlot: Tally) {
         let measures = self.measures
         let accumulators = measures.map { Accumulator($0.1.formula, slotCount: slotCount) }
-        var rowsPerSlot = [Int](repeating: 0, count: slotCount)
+        var rowsPerSlot = Tally(slotCount: slotCount)
         let selection = self.selection
         var start = range.lowerBound
         while start < range.upperBound {
@@ -115,7 +116,7 @@ struct GrainPass: Sendable {
             for (k, domain) in domains.enumerated() {
                 domain.accumulate(rows, space: space, buckets: buckets, stride: strides[k], into: &slots)
             }
-            for slot in slots { rowsPerSlot[Int(slot)] += 1 }
+            rowsPerSlot.add(slots)
             for (m, (_, measure)) in measures.enumerated() {
                 let population = measure.population.map { evaluator.evaluate($0, rows: rows) }
                 accumulators[m].add(rows: rows, slots: slots, population: population, evaluator: evaluator)
