@@ -24,13 +24,27 @@ public enum CivilDate {
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
-    /// `2025-03-04T09:15:07Z` for a number of seconds since the epoch.
+    /// `2025-03-04T09:15:07Z` for a number of seconds since the epoch (years 0–9999).
     public static func iso8601(_ seconds: Int64) -> String {
         let days = Int((seconds >= 0 ? seconds : seconds - 86_399) / 86_400)
         let secondOfDay = Int(seconds - Int64(days) * 86_400)
         let (y, m, d) = date(daysSinceEpoch: days)
-        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        let year = String(y).count < 4 ? String(repeating: "0", count: 4 - String(y).count) + String(y) : String(y)
-        return "\(year)-\(two(m))-\(two(d))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
+        guard (0...9999).contains(y) else { return "\(y)-\(m)-\(d)T\(secondOfDay / 3600):\(secondOfDay / 60 % 60):\(secondOfDay % 60)Z" }
+        return String(unsafeUninitializedCapacity: 20) { buffer in
+            func put(_ value: Int, _ width: Int, at offset: Int) {
+                var rest = value
+                for i in stride(from: offset + width - 1, through: offset, by: -1) {
+                    buffer[i] = UInt8(0x30 + rest % 10)
+                    rest /= 10
+                }
+            }
+            put(y, 4, at: 0); buffer[4] = 0x2D
+            put(m, 2, at: 5); buffer[7] = 0x2D
+            put(d, 2, at: 8); buffer[10] = 0x54
+            put(secondOfDay / 3600, 2, at: 11); buffer[13] = 0x3A
+            put(secondOfDay / 60 % 60, 2, at: 14); buffer[16] = 0x3A
+            put(secondOfDay % 60, 2, at: 17); buffer[19] = 0x5A
+            return 20
+        }
     }
 }
