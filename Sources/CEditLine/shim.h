@@ -12,7 +12,6 @@
 #include <unistd.h>
 #include <sys/ioctl.h>
 
-static inline void leadq_ignore_sigpipe(void) { signal(SIGPIPE, SIG_IGN); }
 static inline void leadq_set_locale(void) { setlocale(LC_CTYPE, ""); }
 
 typedef char *(*leadq_prompt_fn)(EditLine *);
