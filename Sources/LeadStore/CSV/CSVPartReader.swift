@@ -50,15 +50,24 @@ enum CSVPartReader {
         var times: [TimestampColumnBuilder]
         var rows = 0
 
-        /// The parts' columns one after another.
-        static func merged(_ parts: [Columns]) -> Columns {
-            var result = parts[0]
-            for part in parts.dropFirst() {
-                for index in result.texts.indices { result.texts[index].append(contentsOf: part.texts[index]) }
-                for index in result.times.indices { result.times[index].values += part.times[index].values }
-                result.rows += part.rows
-            }
-            return result
+        /// Frees the values of a part that will not be merged.
+        func free() {
+            for text in texts { text.codes.free() }
+            for time in times { time.values.free() }
+        }
+    }
+
+    /// The columns of every part of a file, one after another.
+    struct Merged {
+        var texts: [TextColumn]
+        var times: [[Int64]]
+        var rows: Int
+
+        /// Merges the parts' columns, freeing theirs.
+        init(_ parts: [Columns]) {
+            texts = parts[0].texts.indices.map { index in TextColumnBuilder.column(merging: parts.map { $0.texts[index] }) }
+            times = parts[0].times.indices.map { index in TimestampColumnBuilder.values(merging: parts.map { $0.times[index] }) }
+            rows = parts.reduce(0) { $0 + $1.rows }
         }
     }
 
@@ -69,61 +78,83 @@ enum CSVPartReader {
         _ bytes: UnsafeRawBufferPointer, line: Int, layout: Layout, progress: LoadProgress?,
         release: (Range<Int>) -> Void = { _ in }
     ) throws(LoadError) -> Columns {
-        var released = 0
-        let width = layout.plans.count
-        let estimatedRows = max(16, bytes.count / max(1, 8 * width))
+        let estimatedRows = max(16, bytes.count / max(1, 8 * layout.plans.count))
         var columns = Columns(
             texts: layout.bases.indices.map {
                 TextColumnBuilder(capacity: estimatedRows, base: layout.bases[$0], unique: layout.uniqueText == $0)
             },
-            times: Array(repeating: TimestampColumnBuilder(capacity: estimatedRows), count: layout.timeCount))
-        var scanner = CSVScanner(part: bytes, file: layout.file, line: line)
-        var fields: [CSVField] = []
-        var scratch: [UInt8] = []
-        let names = layout.map.entries.map(\.name)
-        while try scanner.nextRecord(into: &fields) {
-            guard fields.count == width else {
-                let column = fields.count < width ? fields.count + 1 : width + 1
-                throw LoadError(
-                    file: layout.file, line: scanner.recordLine, column: column,
-                    message: "this row has \(fields.count) field\(fields.count == 1 ? "" : "s") but the header has \(width)")
-            }
-            for index in 0..<width {
-                let field = fields[index]
-                switch layout.plans[index] {
-                case .text(let builder, let required):
-                    if required && field.isEmpty {
-                        throw LoadError(
-                            file: layout.file, line: scanner.recordLine, column: index + 1,
-                            message: "\(names[index]) is empty; every row needs one")
-                    }
-                    scanner.withValue(of: field, scratch: &scratch) {
-                        columns.texts[builder].append($0, quoted: field.quoted, stable: !field.hasEscapedQuotes)
-                    }
-                case .timestamp(let builder, let required):
-                    let failure = scanner.withValue(of: field, scratch: &scratch) { columns.times[builder].append($0) }
-                    if let failure {
-                        throw timestampError(failure, value: scanner.string(of: field), name: names[index],
-                                             line: scanner.recordLine, column: index + 1, file: layout.file)
-                    }
-                    if required, columns.times[builder].values.last == Null.timestamp {
-                        throw LoadError(
-                            file: layout.file, line: scanner.recordLine, column: index + 1,
-                            message: "\(names[index]) is empty; every row needs one")
-                    }
-                }
-            }
-            columns.rows += 1
-            if columns.rows & 0xFFFF == 0 {
-                if let progress, !progress(scanner.progress) { throw LoadError(file: layout.file, message: "interrupted") }
-                let done = scanner.position - (1 << 20)
-                if done - released >= 16 << 20 {
-                    release(released..<done)
-                    released = done
-                }
-            }
+            times: (0..<layout.timeCount).map { _ in TimestampColumnBuilder(capacity: estimatedRows) })
+        do {
+            columns.rows = try readRecords(bytes, line: line, layout: layout, texts: &columns.texts, times: &columns.times,
+                                           progress: progress, release: release)
+        } catch {
+            columns.free()
+            throw error
         }
         return columns
+    }
+
+    /// The loop of `read`: returns how many records there were.
+    private static func readRecords(
+        _ bytes: UnsafeRawBufferPointer, line: Int, layout: Layout, texts: inout [TextColumnBuilder],
+        times: inout [TimestampColumnBuilder], progress: LoadProgress?, release: (Range<Int>) -> Void
+    ) throws(LoadError) -> Int {
+        var released = 0
+        var rows = 0
+        let width = layout.plans.count
+        var scanner = CSVScanner(part: bytes, file: layout.file, line: line)
+        let fields = UnsafeMutablePointer<CSVField>.allocate(capacity: width)
+        defer { fields.deallocate() }
+        var scratch: [UInt8] = []
+        let names = layout.map.entries.map(\.name)
+        let plans = layout.plans
+        try texts.withUnsafeMutableBufferPointer { (texts) throws(LoadError) in
+        try times.withUnsafeMutableBufferPointer { (times) throws(LoadError) in
+                while let count = try scanner.nextRecord({ index, field in if index < width { fields[index] = field } }) {
+                    guard count == width else {
+                        let column = count < width ? count + 1 : width + 1
+                        throw LoadError(
+                            file: layout.file, line: scanner.recordLine, column: column,
+                            message: "this row has \(count) field\(count == 1 ? "" : "s") but the header has \(width)")
+                    }
+                    for index in 0..<width {
+                        let field = fields[index]
+                        switch plans[index] {
+                        case .text(let builder, let required):
+                            if required && field.isEmpty {
+                                throw LoadError(
+                                    file: layout.file, line: scanner.recordLine, column: index + 1,
+                                    message: "\(names[index]) is empty; every row needs one")
+                            }
+                            CSVScanner.withValue(of: field, in: bytes, scratch: &scratch) {
+                                texts[builder].append($0, quoted: field.quoted, stable: !field.hasEscapedQuotes)
+                            }
+                        case .timestamp(let builder, let required):
+                            let failure = CSVScanner.withValue(of: field, in: bytes, scratch: &scratch) { times[builder].append($0) }
+                            if let failure {
+                                throw timestampError(failure, value: scanner.string(of: field), name: names[index],
+                                                     line: scanner.recordLine, column: index + 1, file: layout.file)
+                            }
+                            if required, times[builder].values.last == Null.timestamp {
+                                throw LoadError(
+                                    file: layout.file, line: scanner.recordLine, column: index + 1,
+                                    message: "\(names[index]) is empty; every row needs one")
+                            }
+                        }
+                    }
+                    rows += 1
+                    if rows & 0xFFFF == 0 {
+                        if let progress, !progress(scanner.progress) { throw LoadError(file: layout.file, message: "interrupted") }
+                        let done = scanner.position - (1 << 20)
+                        if done - released >= 16 << 20 {
+                            release(released..<done)
+                            released = done
+                        }
+                    }
+                }
+        }
+        }
+        return rows
     }
 
     private static func timestampError(

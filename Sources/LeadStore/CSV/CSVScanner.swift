@@ -51,6 +51,13 @@ struct CSVScanner {
     /// Reads the next record's fields into `fields`; false at the end of the bytes.
     mutating func nextRecord(into fields: inout [CSVField]) throws(LoadError) -> Bool {
         fields.removeAll(keepingCapacity: true)
+        return try nextRecord { _, field in fields.append(field) } != nil
+    }
+
+    /// Reads the next record, handing each field to `emit` with its index;
+    /// returns how many fields it had, or nil at the end of the bytes.
+    @inline(__always)
+    mutating func nextRecord(_ emit: (Int, CSVField) -> Void) throws(LoadError) -> Int? {
         let n = bytes.count
         let base = bytes.baseAddress
         while position < n, bytes[position] == 0x0A || bytes[position] == 0x0D {
@@ -58,8 +65,9 @@ struct CSVScanner {
             position += 1
             line += 1
         }
-        guard position < n, let base else { return false }
+        guard position < n, let base else { return nil }
         recordLine = line
+        var count = 0
         while true {
             var p = position
             if p < n, bytes[p] == 0x22 {
@@ -70,7 +78,7 @@ struct CSVScanner {
                 while true {
                     guard let found = memchr(base + p, 0x22, n - p) else {
                         throw LoadError(
-                            file: file, line: openingLine, column: fields.count + 1,
+                            file: file, line: openingLine, column: count + 1,
                             message: "a quoted field opened here is never closed")
                     }
                     let quote = base.distance(to: UnsafeRawPointer(found))
@@ -80,13 +88,14 @@ struct CSVScanner {
                         p = quote + 2
                         continue
                     }
-                    fields.append(CSVField(start: start, end: quote, hasEscapedQuotes: escaped, quoted: true))
+                    emit(count, CSVField(start: start, end: quote, hasEscapedQuotes: escaped, quoted: true))
+                    count += 1
                     p = quote + 1
                     break
                 }
                 guard p < n else {
                     position = n
-                    return true
+                    return count
                 }
                 switch bytes[p] {
                 case 0x2C:
@@ -94,25 +103,26 @@ struct CSVScanner {
                     continue
                 case 0x0A, 0x0D:
                     endLine(at: p)
-                    return true
+                    return count
                 default:
                     throw LoadError(
-                        file: file, line: line, column: fields.count,
+                        file: file, line: line, column: count,
                         message: "unexpected text after the closing quote of a field (a quote inside a quoted field must be doubled: \"\")")
                 }
             }
             p = Self.fieldEnd(bytes, from: p)
-            fields.append(CSVField(start: position, end: p, hasEscapedQuotes: false, quoted: false))
+            emit(count, CSVField(start: position, end: p, hasEscapedQuotes: false, quoted: false))
+            count += 1
             guard p < n else {
                 position = n
-                return true
+                return count
             }
             if bytes[p] == 0x2C {
                 position = p + 1
                 continue
             }
             endLine(at: p)
-            return true
+            return count
         }
     }
 
@@ -157,6 +167,16 @@ struct CSVScanner {
 
     /// Calls `body` with the field's value, its doubled quotes undone.
     func withValue<R>(of field: CSVField, scratch: inout [UInt8], _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try Self.withValue(of: field, in: bytes, scratch: &scratch, body)
+    }
+
+    /// `withValue(of:scratch:_:)` for a field of `bytes`, without the scanner
+    /// (whose file name threads reading parts of one file would otherwise
+    /// retain and release, row after row, from two cores).
+    @inline(__always)
+    static func withValue<R>(
+        of field: CSVField, in bytes: UnsafeRawBufferPointer, scratch: inout [UInt8], _ body: (UnsafeRawBufferPointer) throws -> R
+    ) rethrows -> R {
         let slice = UnsafeRawBufferPointer(rebasing: bytes[field.start..<field.end])
         guard field.hasEscapedQuotes else { return try body(slice) }
         scratch.removeAll(keepingCapacity: true)

@@ -52,15 +52,16 @@ enum CSVTableReader {
         let body = scanner.position..<bytes.count
 
         let parts = cut(bytes, body)
-        var columns: CSVPartReader.Columns
+        var columns: [CSVPartReader.Columns]
         if parts.count > 1, let parallel = readInParallel(bytes, parts: parts, layout: layout, progress: progress, release: release) {
             columns = parallel
         } else {
-            columns = try CSVPartReader.read(
+            columns = [try CSVPartReader.read(
                 UnsafeRawBufferPointer(rebasing: bytes[body]), line: scanner.line, layout: layout, progress: progress,
-                release: { release($0.lowerBound + body.lowerBound..<$0.upperBound + body.lowerBound) })
+                release: { release($0.lowerBound + body.lowerBound..<$0.upperBound + body.lowerBound) })]
         }
-        return ParsedTable(table: table(from: &columns, layout: layout), map: map, undecided: layout.undecided)
+        let merged = CSVPartReader.Merged(columns)
+        return ParsedTable(table: table(from: merged, layout: layout), map: map, undecided: layout.undecided)
     }
 
     /// Cuts the body of a file into parts at line ends, one per core.
@@ -85,7 +86,7 @@ enum CSVTableReader {
     private static func readInParallel(
         _ bytes: UnsafeRawBufferPointer, parts: [Range<Int>], layout: CSVPartReader.Layout, progress: LoadProgress?,
         release: @escaping @Sendable (Range<Int>) -> Void
-    ) -> CSVPartReader.Columns? {
+    ) -> [CSVPartReader.Columns]? {
         let file = SharedBytes(bytes: bytes)
         let read = ParallelResults<CSVPartReader.Columns>.map(parts.count) { index in
             let part = UnsafeRawBufferPointer(rebasing: file.bytes[parts[index]])
@@ -94,19 +95,22 @@ enum CSVTableReader {
                 part, line: 0, layout: layout, progress: index == 0 ? progress : nil,
                 release: { release($0.lowerBound + offset..<$0.upperBound + offset) })
         }
-        guard read.allSatisfy({ $0 != nil }) else { return nil }
-        return CSVPartReader.Columns.merged(read.map { $0! })
+        guard read.allSatisfy({ $0 != nil }) else {
+            for part in read { part?.free() }
+            return nil
+        }
+        return read.map { $0! }
     }
 
     /// The typed table from the columns read.
-    private static func table(from columns: inout CSVPartReader.Columns, layout: CSVPartReader.Layout) -> Table {
+    private static func table(from columns: CSVPartReader.Merged, layout: CSVPartReader.Layout) -> Table {
         var table = Table(rowCount: columns.rows)
         for (index, entry) in layout.map.entries.enumerated() {
             switch layout.plans[index] {
             case .timestamp(let builder, _):
-                table.append(Column(name: entry.name, origin: entry.header, data: .timestamp(columns.times[builder].values)))
+                table.append(Column(name: entry.name, origin: entry.header, data: .timestamp(columns.times[builder])))
             case .text(let builder, _):
-                let text = columns.texts[builder].column
+                let text = columns.texts[builder]
                 let data = entry.core != nil || entry.channelOrDirection ? .text(text) : ColumnInference.typed(text)
                 table.append(Column(name: entry.name, origin: entry.header, data: data))
             }

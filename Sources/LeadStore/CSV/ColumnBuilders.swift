@@ -5,10 +5,13 @@ import Foundation
 /// empty field (`""`) is empty text.
 ///
 /// Exports often repeat a value row after row (touches sorted by lead, a
-/// constant column), so the last value is remembered and compared first.
+/// constant column), so the last value is remembered and compared first;
+/// short values of columns without a `base` are then looked up in a
+/// `ShortValueCache` before the dictionary.
 ///
 /// Sendable by hand: the remembered value points into the file's bytes, which
-/// outlive every builder, and is only read by the thread appending.
+/// outlive every builder, and is only read by the thread appending. The
+/// codes are a `ColumnBuffer`, freed when the parts are merged.
 ///
 /// With a `base` dictionary (the leads' ids, for the touches' `lead_id`) a
 /// value is looked up there first and only values it lacks are added, after
@@ -18,36 +21,50 @@ struct TextColumnBuilder: @unchecked Sendable {
     /// The values added here (after `base`'s, when there is one).
     var dictionary = TextDictionary()
     let base: TextDictionary?
-    var codes: [UInt32] = []
+    var codes: ColumnBuffer<UInt32>
     private var lastValue = UnsafeRawBufferPointer(start: nil, count: 0)
     private var lastCode = Null.textCode
+    /// The code last found in `base`.
+    private var lastBaseCode = UInt32.max
+    private var shortValues: ShortValueCache?
 
     /// `unique`: the values are expected to differ row by row (ids), so the
     /// dictionary is sized for every row up front.
     init(capacity: Int, base: TextDictionary? = nil, unique: Bool = false) {
         self.base = base
-        codes.reserveCapacity(capacity)
+        codes = ColumnBuffer(capacity: capacity)
         if unique { dictionary = TextDictionary(capacity: capacity) }
+        // Ids (unique, or found in a base) would only fill the cache.
+        shortValues = unique || base != nil ? nil : ShortValueCache()
     }
 
     /// Appends a value. `stable` says its bytes stay where they are until the
     /// column is finished (true for the file's own bytes, false for a scratch copy).
-    @inline(__always)
     mutating func append(_ value: UnsafeRawBufferPointer, quoted: Bool, stable: Bool) {
         if value.isEmpty && !quoted {
             codes.append(Null.textCode)
             return
         }
         if lastCode != Null.textCode, value.count == lastValue.count,
-           value.isEmpty || memcmp(value.baseAddress!, lastValue.baseAddress!, value.count) == 0 {
+           value.isEmpty || TextDictionary.equal(value.baseAddress!, lastValue.baseAddress!, value.count) {
             codes.append(lastCode)
             return
         }
         let code: UInt32
         if let base {
-            code = base.code(of: value) ?? UInt32(base.count) + dictionary.intern(value)
+            // Touches exported in the leads' order name the next lead next: try it before hashing.
+            let next = lastBaseCode &+ 1
+            if next < base.count, base.holds(value, at: next) {
+                code = next
+            } else {
+                code = base.code(of: value) ?? UInt32(base.count) + dictionary.intern(value)
+            }
+            if code < base.count { lastBaseCode = code }
+        } else if let known = shortValues?.code(of: value) {
+            code = known
         } else {
             code = dictionary.intern(value)
+            shortValues?.insert(value, code: code)
         }
         codes.append(code)
         if stable {
@@ -57,22 +74,15 @@ struct TextColumnBuilder: @unchecked Sendable {
             lastCode = Null.textCode
         }
     }
-
-    var column: TextColumn {
-        guard var combined = base else { return TextColumn(codes: codes, dictionary: dictionary) }
-        // By bytes, not by `String`: two different invalid UTF-8 values read as the same string.
-        for code in 0..<dictionary.count { _ = dictionary.withBytes(of: UInt32(code)) { combined.intern($0) } }
-        return TextColumn(codes: codes, dictionary: combined)
-    }
 }
 
 /// Collects one timestamp column, remembering which form the column is
 /// written in so that each value is tried in that form first.
 struct TimestampColumnBuilder: Sendable {
-    var values: [Int64] = []
+    var values: ColumnBuffer<Int64>
     var form = TimestampParser.Form.iso
 
-    init(capacity: Int) { values.reserveCapacity(capacity) }
+    init(capacity: Int) { values = ColumnBuffer(capacity: capacity) }
 
     /// Appends the value; returns the reason when it cannot be read.
     @inline(__always)
@@ -94,22 +104,52 @@ struct TimestampColumnBuilder: Sendable {
 }
 
 extension TextColumnBuilder {
-    /// Adds the rows of a builder of a later part of the same file.
-    mutating func append(contentsOf other: TextColumnBuilder) {
-        let first = UInt32(base?.count ?? 0)
-        let remap = (0..<other.dictionary.count).map { code in
-            first + other.dictionary.withBytes(of: UInt32(code)) { dictionary.intern($0) }
+    /// The column made of the builders of a file's parts, in order. Frees their codes.
+    static func column(merging parts: [TextColumnBuilder]) -> TextColumn {
+        let first = UInt32(parts[0].base?.count ?? 0)
+        var dictionary = parts[0].dictionary
+        // For each later part, its codes' codes in the merged dictionary; nil when they are the same.
+        let remaps: [[UInt32]?] = parts.indices.map { index in
+            guard index > 0, !parts[index].dictionary.isEmpty else { return nil }
+            let remap = dictionary.absorb(parts[index].dictionary).map { first + $0 }
+            return remap.indices.allSatisfy({ remap[$0] == first + UInt32($0) }) ? nil : remap
         }
-        let start = codes.count
-        codes.append(contentsOf: other.codes)
-        guard !remap.isEmpty else { return }
-        remap.withUnsafeBufferPointer { remap in
-            codes.withUnsafeMutableBufferPointer { codes in
-                for row in start..<codes.count where codes[row] != Null.textCode && codes[row] >= first {
-                    codes[row] = remap[Int(codes[row] - first)]
+        let total = parts.reduce(0) { $0 + $1.codes.count }
+        let codes = [UInt32].filled(count: total) { target in
+            var next = target
+            for (part, remap) in zip(parts, remaps) {
+                let values = part.codes.values
+                if let remap {
+                    remap.withUnsafeBufferPointer { remap in
+                        for (offset, code) in values.enumerated() {
+                            next[offset] = code == Null.textCode || code < first ? code : remap[Int(code - first)]
+                        }
+                    }
+                } else if let source = values.baseAddress {
+                    next.update(from: source, count: values.count)
                 }
+                next += values.count
+                part.codes.free()
             }
         }
-        lastCode = Null.textCode
+        guard var combined = parts[0].base else { return TextColumn(codes: codes, dictionary: dictionary) }
+        // By bytes, not by `String`: two different invalid UTF-8 values read as the same string.
+        _ = combined.absorb(dictionary)
+        return TextColumn(codes: codes, dictionary: combined)
+    }
+}
+
+extension TimestampColumnBuilder {
+    /// The values of the builders of a file's parts, in order. Frees them.
+    static func values(merging parts: [TimestampColumnBuilder]) -> [Int64] {
+        let total = parts.reduce(0) { $0 + $1.values.count }
+        return [Int64].filled(count: total) { target in
+            var next = target
+            for part in parts {
+                if let source = part.values.values.baseAddress { next.update(from: source, count: part.values.count) }
+                next += part.values.count
+                part.values.free()
+            }
+        }
     }
 }

@@ -45,7 +45,7 @@ public final class FileBytes: @unchecked Sendable {
             if n == 0 { break }
             bytes.append(contentsOf: chunk[0..<n])
         }
-        let buffer = Self.allocate(bytes.count)
+        let buffer = HugePages.allocate(bytes.count)
         bytes.withUnsafeBytes { if let source = $0.baseAddress { buffer.copyMemory(from: source, byteCount: $0.count) } }
         base = buffer
         count = bytes.count
@@ -55,7 +55,7 @@ public final class FileBytes: @unchecked Sendable {
     /// Wraps bytes made in memory, such as generated demo data.
     public init(name: String, bytes: [UInt8]) {
         self.name = name
-        let base = Self.allocate(bytes.count)
+        let base = HugePages.allocate(bytes.count)
         bytes.withUnsafeBytes { if let source = $0.baseAddress { base.copyMemory(from: source, byteCount: $0.count) } }
         self.base = base
         count = bytes.count
@@ -82,23 +82,6 @@ public final class FileBytes: @unchecked Sendable {
     /// Calls `body` with the bytes.
     public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         try body(UnsafeRawBufferPointer(start: base, count: count))
-    }
-
-    private static func allocate(_ size: Int) -> UnsafeMutableRawPointer {
-        let hugePage = 2 << 20
-        if size < hugePage {
-            guard let pointer = malloc(size + 16) else { fatalError("out of memory reading \(size) bytes") }
-            return pointer
-        }
-        let rounded = max(hugePage, (size + 16 + hugePage - 1) / hugePage * hugePage)
-        var pointer: UnsafeMutableRawPointer?
-        guard posix_memalign(&pointer, hugePage, rounded) == 0, let pointer else {
-            fatalError("out of memory reading \(size) bytes")
-        }
-        #if os(Linux)
-        _ = madvise(pointer, rounded, 14 /* MADV_HUGEPAGE */)
-        #endif
-        return pointer
     }
 
     static func describeErrno(_ code: Int32, verb: String) -> String {

@@ -1,6 +1,6 @@
 /// A table of typed columns with the same number of rows.
 public struct Table: Sendable {
-    public private(set) var columns: [Column]
+    public internal(set) var columns: [Column]
     public private(set) var rowCount: Int
     /// Where each column is, by name (a file may have a hundred thousand).
     private var positions: [String: Int] = [:]

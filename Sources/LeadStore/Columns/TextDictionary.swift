@@ -32,6 +32,8 @@ public struct TextDictionary: Sendable {
     /// How many distinct values there are.
     public var count: Int { offsets.count - 1 }
 
+    public var isEmpty: Bool { offsets.count == 1 }
+
     /// The value with this code.
     public subscript(code: UInt32) -> String {
         let start = offsets[Int(code)], end = offsets[Int(code) + 1]
@@ -63,6 +65,16 @@ public struct TextDictionary: Sendable {
     public func code(of value: UnsafeRawBufferPointer) -> UInt32? {
         let found = find(value, hash: Self.hash(value))
         return found.code
+    }
+
+    /// Whether the value with this code is `value`.
+    @inline(__always)
+    func holds(_ value: UnsafeRawBufferPointer, at code: UInt32) -> Bool {
+        offsets.withUnsafeBufferPointer { offsets in
+            let start = offsets[Int(code)], length = offsets[Int(code) + 1] - start
+            return length == value.count
+                && (length == 0 || bytes.withUnsafeBytes { Self.equal($0.baseAddress! + start, value.baseAddress!, length) })
+        }
     }
 
     /// Where `value` is, or the empty slot where it would go.
@@ -101,7 +113,10 @@ public struct TextDictionary: Sendable {
 
     /// The code of the bytes, adding them when new.
     public mutating func intern(_ value: UnsafeRawBufferPointer) -> UInt32 {
-        let hash = Self.hash(value)
+        intern(value, hash: Self.hash(value))
+    }
+
+    private mutating func intern(_ value: UnsafeRawBufferPointer, hash: UInt64) -> UInt32 {
         let found = find(value, hash: hash)
         if let code = found.code { return code }
         let code = count
@@ -120,14 +135,25 @@ public struct TextDictionary: Sendable {
         return UInt32(code)
     }
 
+    /// Adds the values of `other` that are new here; returns, for each code
+    /// of `other`, the value's code here. Reuses `other`'s hashes.
+    mutating func absorb(_ other: TextDictionary) -> [UInt32] {
+        var size = slots.count
+        while size * 7 < (count + other.count) * 10 { size *= 2 }
+        if size > slots.count { grow(to: size) }
+        return (0..<other.count).map { code in
+            other.withBytes(of: UInt32(code)) { intern($0, hash: other.hashes[code]) }
+        }
+    }
+
     /// Calls `body` with the bytes of the value with this code.
     public func withBytes<R>(of code: UInt32, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         let start = offsets[Int(code)], end = offsets[Int(code) + 1]
         return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
     }
 
-    private mutating func grow() {
-        let capacity = slots.count * 2
+    private mutating func grow(to capacity: Int? = nil) {
+        let capacity = capacity ?? slots.count * 2
         var grown = [UInt32](repeating: 0, count: capacity)
         let mask = capacity - 1
         for code in 0..<count {

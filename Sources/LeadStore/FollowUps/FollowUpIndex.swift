@@ -47,9 +47,16 @@ public struct FollowUpIndex: Sendable {
         counts.unknownLeadIDs = touchIDs.dictionary.count - codeToLead.reduce(0) { $0 + ($1 == noLead ? 0 : 1) }
 
         let order = Self.order(fileLead: fileLead, at: touches.timestamps("at")!, leadCount: leadCount)
-        let inOrder = order.rows.withUnsafeBufferPointer { rows in rows.indices.allSatisfy { rows[$0] == UInt32($0) } }
-        if !inOrder { touches = touches.gatheredInParallel(order.rows) }
-        let touchLead = inOrder ? fileLead : fileLead.gathered(order.rows)
+        var touchLead = fileLead
+        switch order.moves {
+        case .none:
+            break
+        case .withinLeads(let runs, let sources):
+            touches.reorder(runs: runs, sources: sources)
+        case .all(let rows):
+            touches = touches.gatheredInParallel(rows)
+            touchLead = fileLead.gathered(rows)
+        }
 
         var derived = Derivation(leads: leads, touches: touches, touchStart: order.touchStart)
         derived.run(counts: &counts)
@@ -60,13 +67,60 @@ public struct FollowUpIndex: Sendable {
             touchStart: order.touchStart, touchLead: touchLead, isFollowUp: derived.isFollowUp, counts: counts)
     }
 
-    /// The order of touches by lead, then time, then file order; and where each lead's touches start.
-    private static func order(fileLead: [UInt32], at: [Int64], leadCount: Int) -> (rows: [UInt32], touchStart: [UInt32]) {
+    /// How touches move to be in order by lead, then time, then file order.
+    enum Moves {
+        /// They are in order already.
+        case none
+        /// They come grouped by lead in lead order; the touches of some
+        /// leads move within their lead's rows (see `Table.reorder`).
+        case withinLeads(runs: [Range<Int>], sources: [UInt32])
+        /// Row `i` of the ordered touches is row `rows[i]` of the file's.
+        case all(rows: [UInt32])
+    }
+
+    /// How touches move to be in order by lead, then time, then file order;
+    /// and where each lead's touches start once they are.
+    private static func order(fileLead: [UInt32], at: [Int64], leadCount: Int) -> (moves: Moves, touchStart: [UInt32]) {
         var start = [UInt32](repeating: 0, count: leadCount + 2)
-        for lead in fileLead {
-            start[lead == noLead ? leadCount + 1 : Int(lead) + 1] += 1
+        var grouped = true
+        fileLead.withUnsafeBufferPointer { fileLead in
+            start.withUnsafeMutableBufferPointer { start in
+                var previous = 0
+                for lead in fileLead {
+                    let bucket = lead == noLead ? leadCount : Int(lead)
+                    start[bucket + 1] &+= 1
+                    if bucket < previous { grouped = false }
+                    previous = bucket
+                }
+                for i in 1..<start.count { start[i] &+= start[i - 1] }
+            }
         }
-        for i in 1..<start.count { start[i] &+= start[i - 1] }
+        let moves = grouped
+            ? withinLeads(start: start, at: at, leadCount: leadCount)
+            : .all(rows: scattered(fileLead: fileLead, at: at, start: start, leadCount: leadCount))
+        start.removeLast()
+        return (moves, start)
+    }
+
+    /// The moves of touches already grouped by lead: only leads whose
+    /// touches are out of time order have theirs sorted.
+    private static func withinLeads(start: [UInt32], at: [Int64], leadCount: Int) -> Moves {
+        var runs: [Range<Int>] = []
+        var sources: [UInt32] = []
+        at.withUnsafeBufferPointer { at in
+            for lead in 0..<leadCount {
+                let run = Int(start[lead])..<Int(start[lead + 1])
+                guard run.count > 1, !(run.lowerBound + 1..<run.upperBound).allSatisfy({ at[$0 - 1] <= at[$0] }) else { continue }
+                runs.append(run)
+                sources += run.map(UInt32.init).sorted { (at[Int($0)], $0) < (at[Int($1)], $1) }
+            }
+        }
+        return runs.isEmpty ? .none : .withinLeads(runs: runs, sources: sources)
+    }
+
+    /// The rows of touches in any order, put in order by a counting sort by
+    /// lead and then a sort by time within each lead.
+    private static func scattered(fileLead: [UInt32], at: [Int64], start: [UInt32], leadCount: Int) -> [UInt32] {
         var next = start
         var rows = [UInt32](repeating: 0, count: fileLead.count)
         for (touch, lead) in fileLead.enumerated() {
@@ -95,8 +149,7 @@ public struct FollowUpIndex: Sendable {
                 }
             }
         }
-        start.removeLast()
-        return (rows, start)
+        return rows
     }
 }
 

@@ -21,15 +21,16 @@ public struct LeadStore: Sendable {
     public init(leads: DataSource, touches: [DataSource], progress: LoadProgress? = nil) throws(LoadError) {
         let clock = ContinuousClock.now
         var summary = LoadSummary()
-        let leadTable = try Self.readLeads(leads, summary: &summary, progress: progress)
+        var leadTable = try Self.readLeads(leads, summary: &summary, progress: progress)
         var touchTable = Self.emptyTouches
         for (index, source) in touches.enumerated() {
             let read = try Self.readTouches(source, summary: &summary, progress: progress, leadIDs: leadTable.text("lead_id")?.dictionary)
             touchTable = index == 0 ? read : touchTable.concatenated(with: read)
         }
+        // Built on the only copies of the tables, so that touches are reordered in place.
+        self.followUps = FollowUpIndex.build(leads: &leadTable, touches: &touchTable)
         self.leads = leadTable
         self.touches = touchTable
-        self.followUps = FollowUpIndex.build(leads: &self.leads, touches: &self.touches)
         summary.seconds = Self.seconds(since: clock)
         self.summary = summary
         finishSummary()

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Reordering rows in place where only short runs of rows are out of place,
+/// as when touches come grouped by lead but not quite in time order.
+extension Table {
+    /// Reorders the rows of each range in `runs`: the rows of the ranges, one
+    /// after another, become the rows named in `sources` (which name rows of
+    /// the same ranges). Rows outside the ranges stay where they are. One
+    /// column per core at a time, without copying the untouched rows.
+    mutating func reorder(runs: [Range<Int>], sources: [UInt32]) {
+        guard !runs.isEmpty else { return }
+        var taken = columns
+        columns = []
+        taken.withUnsafeMutableBufferPointer { buffer in
+            let shared = SharedColumns(base: buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: buffer.count) { index in
+                shared.base[index].data.reorder(runs: runs, sources: sources)
+            }
+        }
+        columns = taken
+    }
+}
+
+/// The columns of a table being reordered, each worker writing a column of its own.
+private struct SharedColumns: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Column>
+}
+
+extension ColumnData {
+    /// See `Table.reorder(runs:sources:)`.
+    mutating func reorder(runs: [Range<Int>], sources: [UInt32]) {
+        switch self {
+        case .text(var column):
+            self = .count([])
+            column.codes.reorder(runs: runs, sources: sources)
+            self = .text(column)
+        case .number(var values):
+            self = .count([])
+            values.reorder(runs: runs, sources: sources)
+            self = .number(values)
+        case .timestamp(var values):
+            self = .count([])
+            values.reorder(runs: runs, sources: sources)
+            self = .timestamp(values)
+        case .duration(var values):
+            self = .count([])
+            values.reorder(runs: runs, sources: sources)
+            self = .duration(values)
+        case .count(var values):
+            self = .count([])
+            values.reorder(runs: runs, sources: sources)
+            self = .count(values)
+        }
+    }
+}
+
+extension Array {
+    /// See `Table.reorder(runs:sources:)`.
+    mutating func reorder(runs: [Range<Int>], sources: [UInt32]) {
+        var scratch: [Element] = []
+        var next = 0
+        withUnsafeMutableBufferPointer { values in
+            for run in runs {
+                scratch.removeAll(keepingCapacity: true)
+                for offset in 0..<run.count { scratch.append(values[Int(sources[next + offset])]) }
+                for (offset, value) in scratch.enumerated() { values[run.lowerBound + offset] = value }
+                next += run.count
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import LeadStore
+import Testing
+
+/// Touches come in any order: already by lead and time, grouped by lead but
+/// out of time order within some leads, or scattered. Each way, the store
+/// holds them by lead, then time, then file order, with every column moved
+/// together.
+@Suite struct TouchOrderTests {
+    static let leadIDs = (1...40).map { "L\($0)" }
+    static let leads = "lead_id,created_at\n" + leadIDs.map { "\($0),2026-01-01T00:00:00Z" }.joined(separator: "\n") + "\n"
+
+    /// Touches of every third lead (so the leads in between have none), a few
+    /// at the same time, in lead order and time order; then some of unknown leads.
+    static let touches: [(id: String, at: String, tag: String)] = {
+        var rows: [(String, String, String)] = []
+        var random = SplitMix(seed: 11)
+        for (index, id) in leadIDs.enumerated() where index % 3 == 0 {
+            let days = (0..<(1 + Int(random.next() % 5))).map { _ in 2 + Int(random.next() % 4) }.sorted()
+            for day in days { rows.append((id, "2026-01-0\(day)T10:00:00Z", "t\(rows.count)")) }
+        }
+        for index in [4, 1, 4] { rows.append(("X\(index)", "2026-01-0\(index)T10:00:00Z", "t\(rows.count)")) }
+        return rows
+    }()
+
+    /// The order the store must hold `rows` in: by lead row, then time, then position in `rows`.
+    static func expectedTags(_ rows: [(id: String, at: String, tag: String)]) -> [String] {
+        let leadRow = Dictionary(uniqueKeysWithValues: leadIDs.enumerated().map { ($1, $0) })
+        return rows.enumerated().sorted { a, b in
+            let leadA = leadRow[a.element.id] ?? Int.max, leadB = leadRow[b.element.id] ?? Int.max
+            if leadA != leadB { return leadA < leadB }
+            if leadA == Int.max { return a.offset < b.offset }
+            return (a.element.at, a.offset) < (b.element.at, b.offset)
+        }.map(\.element.tag)
+    }
+
+    static func check(_ rows: [(id: String, at: String, tag: String)]) throws {
+        let text = "lead_id,at,tag\n" + rows.map { "\($0.id),\($0.at),\($0.tag)" }.joined(separator: "\n") + "\n"
+        let store = try load(leads: leads, touches: text)
+        let tags = values(store.touches, "tag").map { $0 ?? "" }
+        #expect(tags == expectedTags(rows))
+        let byTag = Dictionary(uniqueKeysWithValues: rows.map { ($0.tag, $0) })
+        let ids = values(store.touches, "lead_id"), at = values(store.touches, "at")
+        for (row, tag) in tags.enumerated() {
+            #expect(ids[row] == byTag[tag]?.id)
+            #expect(at[row] == byTag[tag]?.at)
+            let lead = store.followUps.touchLead[row]
+            let expected = leadIDs.firstIndex(of: byTag[tag]!.id).map(UInt32.init) ?? FollowUpIndex.noLead
+            #expect(lead == expected)
+        }
+    }
+
+    @Test func inOrder() throws {
+        try Self.check(Self.touches)
+    }
+
+    @Test func groupedByLeadButNotByTime() throws {
+        // Leads in order, each lead's touches reversed.
+        var rows: [(id: String, at: String, tag: String)] = []
+        var run: [(id: String, at: String, tag: String)] = []
+        for row in Self.touches {
+            if let last = run.last, last.id != row.id {
+                rows += run.reversed()
+                run = []
+            }
+            run.append(row)
+        }
+        rows += run.reversed()
+        try Self.check(rows)
+    }
+
+    @Test func scattered() throws {
+        var random = SplitMix(seed: 3)
+        var rows = Self.touches
+        for i in stride(from: rows.count - 1, to: 0, by: -1) { rows.swapAt(i, Int(random.next() % UInt64(i + 1))) }
+        try Self.check(rows)
+    }
+}
+
+/// Text columns with many short values alike in their first or last bytes
+/// keep every value exactly.
+@Suite struct ShortTextTests {
+    @Test func manyShortValuesRoundTrip() throws {
+        var random = SplitMix(seed: 7)
+        let alphabet = Array("ab x")
+        let distinct = (0..<300).map { index -> String in
+            let length = 1 + index % 20
+            return String((0..<length).map { _ in alphabet[Int(random.next() % 4)] })
+        }
+        let notes = (0..<2_000).map { _ in "n" + distinct[Int(random.next() % 300)] }
+        let leads = "lead_id,created_at,note\n"
+            + notes.enumerated().map { "L\($0),2026-01-01T00:00:00Z,\($1)" }.joined(separator: "\n") + "\n"
+        let store = try load(leads: leads)
+        #expect(values(store.leads, "note") == notes)
+    }
+}
+
+/// A small deterministic random source for test data.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
