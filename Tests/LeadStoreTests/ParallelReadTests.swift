@@ -72,4 +72,34 @@ import Testing
         #expect(loadError(leads: minimalLeads, touches: text)
             == "touches.csv:\(count + 2):2: error: at \"2026-13-01\" is not a valid date: there is no month 13")
     }
+
+    @Test func linesEndingInLoneCarriageReturnsInALaterPart() throws {
+        // Parts are sized by their line feeds; a part with more records than that is read again in one pass.
+        let lf = "L1,2026-01-02T10:00:00Z,lf\n", cr = "L1,2026-01-02T11:00:00Z,cr\r"
+        let count = 5 << 20 / lf.utf8.count
+        let text = "lead_id,at,kind\n" + String(repeating: lf, count: count) + String(repeating: cr, count: count) + lf
+        #expect(text.utf8.count > 8 << 20)
+        let store = try load(leads: minimalLeads, touches: text)
+        #expect(store.touches.rowCount == 2 * count + 1)
+        #expect(values(store.touches, "kind").filter { $0 == "cr" }.count == count)
+    }
+
+    @Test func aWideFileReadInParts() throws {
+        let extra = 80
+        let header = "lead_id,at," + (0..<extra).map { "c\($0)" }.joined(separator: ",") + "\n"
+        var rows: [String] = []
+        var size = header.utf8.count
+        while size < 12 << 20 {
+            let index = rows.count
+            let row = "L1,2026-01-02T10:00:00Z," + (0..<extra).map { "v\((index + $0) % 7)" }.joined(separator: ",") + "\n"
+            rows.append(row)
+            size += row.utf8.count
+        }
+        let store = try load(leads: minimalLeads, touches: header + rows.joined())
+        #expect(store.touches.rowCount == rows.count)
+        for column in [0, 41, extra - 1] {
+            let expected = rows.indices.map { "v\(($0 + column) % 7)" as String? }
+            #expect(values(store.touches, "c\(column)") == expected)
+        }
+    }
 }

@@ -49,54 +49,31 @@ enum CSVPartReader {
         var texts: [TextColumnBuilder]
         var times: [TimestampColumnBuilder]
         var rows = 0
-
-        /// Frees the values of a part that will not be merged.
-        func free() {
-            for text in texts { text.codes.free() }
-            for time in times { time.values.free() }
-        }
     }
 
-    /// The columns of every part of a file, one after another.
-    struct Merged {
-        var texts: [TextColumn]
-        var times: [[Int64]]
-        var rows: Int
-
-        /// Merges the parts' columns, freeing theirs.
-        init(_ parts: [Columns]) {
-            texts = parts[0].texts.indices.map { index in TextColumnBuilder.column(merging: parts.map { $0.texts[index] }) }
-            times = parts[0].times.indices.map { index in TimestampColumnBuilder.values(merging: parts.map { $0.times[index] }) }
-            rows = parts.reduce(0) { $0 + $1.rows }
-        }
-    }
-
-    /// Reads every record of `bytes`, which start at a record on `line`.
-    /// Every 16 MB read, the bytes behind (less a margin, since text values
-    /// read last are compared again) are handed to `release`.
+    /// Reads every record of `bytes`, which start at a record on `line`,
+    /// into rows `start..<start + capacity` of the columns' arrays (room for
+    /// a row per line end and one more). Every 16 MB read, the bytes behind
+    /// (less a margin, since text values read last are compared again) are
+    /// handed to `release`.
     static func read(
-        _ bytes: UnsafeRawBufferPointer, line: Int, layout: Layout, progress: LoadProgress?,
-        release: (Range<Int>) -> Void = { _ in }
+        _ bytes: UnsafeRawBufferPointer, line: Int, layout: Layout, into windows: ColumnArrays.Windows, start: Int,
+        capacity: Int, progress: LoadProgress?, release: (Range<Int>) -> Void = { _ in }
     ) throws(LoadError) -> Columns {
-        let estimatedRows = max(16, bytes.count / max(1, 8 * layout.plans.count))
+        let slices = windows.slices(start: start, capacity: capacity)
         var columns = Columns(
             texts: layout.bases.indices.map {
-                TextColumnBuilder(capacity: estimatedRows, base: layout.bases[$0], unique: layout.uniqueText == $0)
+                TextColumnBuilder(codes: slices.texts[$0], base: layout.bases[$0], unique: layout.uniqueText == $0)
             },
-            times: (0..<layout.timeCount).map { _ in TimestampColumnBuilder(capacity: estimatedRows) })
-        do {
-            columns.rows = try readRecords(bytes, line: line, layout: layout, texts: &columns.texts, times: &columns.times,
-                                           progress: progress, release: release)
-        } catch {
-            columns.free()
-            throw error
-        }
+            times: slices.times.map { TimestampColumnBuilder(values: $0) })
+        columns.rows = try readRecords(bytes, line: line, layout: layout, capacity: capacity, texts: &columns.texts,
+                                       times: &columns.times, progress: progress, release: release)
         return columns
     }
 
     /// The loop of `read`: returns how many records there were.
     private static func readRecords(
-        _ bytes: UnsafeRawBufferPointer, line: Int, layout: Layout, texts: inout [TextColumnBuilder],
+        _ bytes: UnsafeRawBufferPointer, line: Int, layout: Layout, capacity: Int, texts: inout [TextColumnBuilder],
         times: inout [TimestampColumnBuilder], progress: LoadProgress?, release: (Range<Int>) -> Void
     ) throws(LoadError) -> Int {
         var released = 0
@@ -111,6 +88,8 @@ enum CSVPartReader {
         try texts.withUnsafeMutableBufferPointer { (texts) throws(LoadError) in
         try times.withUnsafeMutableBufferPointer { (times) throws(LoadError) in
                 while let count = try scanner.nextRecord({ index, field in if index < width { fields[index] = field } }) {
+                    // Only a part cut by line feeds whose lines end in lone carriage returns gets here; it is read again in one pass.
+                    guard rows < capacity else { throw LoadError(file: layout.file, message: "more records than line ends") }
                     guard count == width else {
                         let column = count < width ? count + 1 : width + 1
                         throw LoadError(

@@ -52,16 +52,50 @@ enum CSVTableReader {
         let body = scanner.position..<bytes.count
 
         let parts = cut(bytes, body)
-        var columns: [CSVPartReader.Columns]
-        if parts.count > 1, let parallel = readInParallel(bytes, parts: parts, layout: layout, progress: progress, release: release) {
-            columns = parallel
-        } else {
-            columns = [try CSVPartReader.read(
-                UnsafeRawBufferPointer(rebasing: bytes[body]), line: scanner.line, layout: layout, progress: progress,
-                release: { release($0.lowerBound + body.lowerBound..<$0.upperBound + body.lowerBound) })]
+        var arrays = ColumnArrays(textCount: 0, timeCount: 0, rows: 0)
+        var starts: [Int] = []
+        var read: [CSVPartReader.Columns]?
+        if parts.count > 1 {
+            // Room for a row per line feed in each part, and one more; a part
+            // whose lines end in lone carriage returns fails, and the file is read again.
+            let file = SharedBytes(bytes: bytes)
+            let capacities = ParallelResults<Int>.map(parts.count) { index in
+                count(of: 0x0A, in: UnsafeRawBufferPointer(rebasing: file.bytes[parts[index]])) + 1
+            }.map { $0! }
+            starts = capacities.indices.map { capacities[..<$0].reduce(0, +) }
+            arrays = ColumnArrays(textCount: layout.textCount, timeCount: layout.timeCount, rows: capacities.reduce(0, +))
+            read = arrays.withWindows { windows in
+                readInParallel(bytes, parts: parts, layout: layout, windows: windows, starts: starts, capacities: capacities,
+                               progress: progress, release: release)
+            }
         }
-        let merged = CSVPartReader.Merged(columns)
-        return ParsedTable(table: table(from: merged, layout: layout), map: map, undecided: layout.undecided)
+        if read == nil {
+            let whole = UnsafeRawBufferPointer(rebasing: bytes[body])
+            let capacity = count(of: 0x0A, in: whole) + count(of: 0x0D, in: whole) + 1
+            arrays = ColumnArrays(textCount: layout.textCount, timeCount: layout.timeCount, rows: capacity)
+            starts = [0]
+            read = [try arrays.withWindows { (windows) throws(LoadError) in
+                try CSVPartReader.read(
+                    whole, line: scanner.line, layout: layout, into: windows, start: 0, capacity: capacity, progress: progress,
+                    release: { release($0.lowerBound + body.lowerBound..<$0.upperBound + body.lowerBound) })
+            }]
+        }
+        let parsed = read!
+        let finished = arrays.finish(parsed, starts: starts)
+        let rows = parsed.reduce(0) { $0 + $1.rows }
+        return ParsedTable(table: table(from: finished, rows: rows, layout: layout), map: map, undecided: layout.undecided)
+    }
+
+    /// How many times `byte` occurs in `bytes`.
+    private static func count(of byte: UInt8, in bytes: UnsafeRawBufferPointer) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        var found = 0
+        var position = 0
+        while position < bytes.count, let hit = memchr(base + position, Int32(byte), bytes.count - position) {
+            found += 1
+            position = base.distance(to: UnsafeRawPointer(hit)) + 1
+        }
+        return found
     }
 
     /// Cuts the body of a file into parts at line ends, one per core.
@@ -82,29 +116,26 @@ enum CSVTableReader {
         return parts
     }
 
-    /// Reads the parts at once; nil when any part fails.
+    /// Reads the parts at once, part `i` into rows from `starts[i]`; nil when any part fails.
     private static func readInParallel(
-        _ bytes: UnsafeRawBufferPointer, parts: [Range<Int>], layout: CSVPartReader.Layout, progress: LoadProgress?,
-        release: @escaping @Sendable (Range<Int>) -> Void
+        _ bytes: UnsafeRawBufferPointer, parts: [Range<Int>], layout: CSVPartReader.Layout, windows: ColumnArrays.Windows,
+        starts: [Int], capacities: [Int], progress: LoadProgress?, release: @escaping @Sendable (Range<Int>) -> Void
     ) -> [CSVPartReader.Columns]? {
         let file = SharedBytes(bytes: bytes)
         let read = ParallelResults<CSVPartReader.Columns>.map(parts.count) { index in
             let part = UnsafeRawBufferPointer(rebasing: file.bytes[parts[index]])
             let offset = parts[index].lowerBound
             return try? CSVPartReader.read(
-                part, line: 0, layout: layout, progress: index == 0 ? progress : nil,
-                release: { release($0.lowerBound + offset..<$0.upperBound + offset) })
+                part, line: 0, layout: layout, into: windows, start: starts[index], capacity: capacities[index],
+                progress: index == 0 ? progress : nil, release: { release($0.lowerBound + offset..<$0.upperBound + offset) })
         }
-        guard read.allSatisfy({ $0 != nil }) else {
-            for part in read { part?.free() }
-            return nil
-        }
+        guard read.allSatisfy({ $0 != nil }) else { return nil }
         return read.map { $0! }
     }
 
     /// The typed table from the columns read.
-    private static func table(from columns: CSVPartReader.Merged, layout: CSVPartReader.Layout) -> Table {
-        var table = Table(rowCount: columns.rows)
+    private static func table(from columns: (texts: [TextColumn], times: [[Int64]]), rows: Int, layout: CSVPartReader.Layout) -> Table {
+        var table = Table(rowCount: rows)
         for (index, entry) in layout.map.entries.enumerated() {
             switch layout.plans[index] {
             case .timestamp(let builder, _):
@@ -117,7 +148,7 @@ enum CSVTableReader {
         }
         for constant in layout.map.constants {
             let dictionary = TextDictionary([constant.value])
-            let codes = [UInt32](repeating: 0, count: columns.rows)
+            let codes = [UInt32](repeating: 0, count: rows)
             table.append(Column(name: constant.name, origin: "--map \(constant.name)=\(constant.value)",
                                 data: .text(TextColumn(codes: codes, dictionary: dictionary))))
         }

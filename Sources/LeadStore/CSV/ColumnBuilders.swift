@@ -11,7 +11,7 @@ import Foundation
 ///
 /// Sendable by hand: the remembered value points into the file's bytes, which
 /// outlive every builder, and is only read by the thread appending. The
-/// codes are a `ColumnBuffer`, freed when the parts are merged.
+/// codes go straight into the part's window of the column's array.
 ///
 /// With a `base` dictionary (the leads' ids, for the touches' `lead_id`) a
 /// value is looked up there first and only values it lacks are added, after
@@ -21,7 +21,7 @@ struct TextColumnBuilder: @unchecked Sendable {
     /// The values added here (after `base`'s, when there is one).
     var dictionary = TextDictionary()
     let base: TextDictionary?
-    var codes: ColumnBuffer<UInt32>
+    var codes: ColumnSlice<UInt32>
     private var lastValue = UnsafeRawBufferPointer(start: nil, count: 0)
     private var lastCode = Null.textCode
     /// The code last found in `base`.
@@ -30,10 +30,10 @@ struct TextColumnBuilder: @unchecked Sendable {
 
     /// `unique`: the values are expected to differ row by row (ids), so the
     /// dictionary is sized for every row up front.
-    init(capacity: Int, base: TextDictionary? = nil, unique: Bool = false) {
+    init(codes: ColumnSlice<UInt32>, base: TextDictionary? = nil, unique: Bool = false) {
         self.base = base
-        codes = ColumnBuffer(capacity: capacity)
-        if unique { dictionary = TextDictionary(capacity: capacity) }
+        self.codes = codes
+        if unique { dictionary = TextDictionary(capacity: codes.capacity) }
         // Ids (unique, or found in a base) would only fill the cache.
         shortValues = unique || base != nil ? nil : ShortValueCache()
     }
@@ -79,10 +79,10 @@ struct TextColumnBuilder: @unchecked Sendable {
 /// Collects one timestamp column, remembering which form the column is
 /// written in so that each value is tried in that form first.
 struct TimestampColumnBuilder: Sendable {
-    var values: ColumnBuffer<Int64>
+    var values: ColumnSlice<Int64>
     var form = TimestampParser.Form.iso
 
-    init(capacity: Int) { values = ColumnBuffer(capacity: capacity) }
+    init(values: ColumnSlice<Int64>) { self.values = values }
 
     /// Appends the value; returns the reason when it cannot be read.
     @inline(__always)
@@ -100,56 +100,5 @@ struct TimestampColumnBuilder: Sendable {
 
     private func isBlank(_ value: UnsafeRawBufferPointer) -> Bool {
         value.allSatisfy { $0 == 0x20 || $0 == 0x09 }
-    }
-}
-
-extension TextColumnBuilder {
-    /// The column made of the builders of a file's parts, in order. Frees their codes.
-    static func column(merging parts: [TextColumnBuilder]) -> TextColumn {
-        let first = UInt32(parts[0].base?.count ?? 0)
-        var dictionary = parts[0].dictionary
-        // For each later part, its codes' codes in the merged dictionary; nil when they are the same.
-        let remaps: [[UInt32]?] = parts.indices.map { index in
-            guard index > 0, !parts[index].dictionary.isEmpty else { return nil }
-            let remap = dictionary.absorb(parts[index].dictionary).map { first + $0 }
-            return remap.indices.allSatisfy({ remap[$0] == first + UInt32($0) }) ? nil : remap
-        }
-        let total = parts.reduce(0) { $0 + $1.codes.count }
-        let codes = [UInt32].filled(count: total) { target in
-            var next = target
-            for (part, remap) in zip(parts, remaps) {
-                let values = part.codes.values
-                if let remap {
-                    remap.withUnsafeBufferPointer { remap in
-                        for (offset, code) in values.enumerated() {
-                            next[offset] = code == Null.textCode || code < first ? code : remap[Int(code - first)]
-                        }
-                    }
-                } else if let source = values.baseAddress {
-                    next.update(from: source, count: values.count)
-                }
-                next += values.count
-                part.codes.free()
-            }
-        }
-        guard var combined = parts[0].base else { return TextColumn(codes: codes, dictionary: dictionary) }
-        // By bytes, not by `String`: two different invalid UTF-8 values read as the same string.
-        _ = combined.absorb(dictionary)
-        return TextColumn(codes: codes, dictionary: combined)
-    }
-}
-
-extension TimestampColumnBuilder {
-    /// The values of the builders of a file's parts, in order. Frees them.
-    static func values(merging parts: [TimestampColumnBuilder]) -> [Int64] {
-        let total = parts.reduce(0) { $0 + $1.values.count }
-        return [Int64].filled(count: total) { target in
-            var next = target
-            for part in parts {
-                if let source = part.values.values.baseAddress { next.update(from: source, count: part.values.count) }
-                next += part.values.count
-                part.values.free()
-            }
-        }
     }
 }

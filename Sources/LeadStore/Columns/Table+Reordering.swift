@@ -57,14 +57,17 @@ extension ColumnData {
 extension Array {
     /// See `Table.reorder(runs:sources:)`.
     mutating func reorder(runs: [Range<Int>], sources: [UInt32]) {
-        var scratch: [Element] = []
+        let longest = runs.reduce(0) { Swift.max($0, $1.count) }
+        let scratch = UnsafeMutableBufferPointer<Element>.allocate(capacity: longest)
+        defer { scratch.deallocate() }
         var next = 0
         withUnsafeMutableBufferPointer { values in
-            for run in runs {
-                scratch.removeAll(keepingCapacity: true)
-                for offset in 0..<run.count { scratch.append(values[Int(sources[next + offset])]) }
-                for (offset, value) in scratch.enumerated() { values[run.lowerBound + offset] = value }
-                next += run.count
+            sources.withUnsafeBufferPointer { sources in
+                for run in runs {
+                    for offset in 0..<run.count { scratch.initializeElement(at: offset, to: values[Int(sources[next + offset])]) }
+                    for offset in 0..<run.count { values[run.lowerBound + offset] = scratch.moveElement(from: offset) }
+                    next += run.count
+                }
             }
         }
     }

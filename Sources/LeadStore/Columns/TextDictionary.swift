@@ -10,8 +10,10 @@ public struct TextDictionary: Sendable {
     private var bytes: [UInt8] = []
     private var offsets: [Int] = [0]
     private var hashes: [UInt64] = []
-    /// Slots hold `code + 1`; zero marks an empty slot.
-    private var slots: [UInt32] = Array(repeating: 0, count: 64)
+    /// Slots hold `code + 1` in the low half and the high half of the
+    /// value's hash in the high half (so most probes that miss are told
+    /// apart without reading `hashes`); zero marks an empty slot.
+    private var slots: [UInt64] = Array(repeating: 0, count: 64)
 
     public init() {}
 
@@ -19,7 +21,7 @@ public struct TextDictionary: Sendable {
     public init(capacity: Int) {
         var size = 64
         while size * 7 < capacity * 10 { size *= 2 }
-        slots = Array(repeating: 0, count: size)
+        slots = Self.emptySlots(size)
         hashes.reserveCapacity(capacity)
         offsets.reserveCapacity(capacity + 1)
     }
@@ -89,8 +91,8 @@ public struct TextDictionary: Sendable {
                         while true {
                             let entry = slots[slot]
                             if entry == 0 { return (nil, slot) }
-                            let code = Int(entry &- 1)
-                            if hashes[code] == hash {
+                            let code = Int(truncatingIfNeeded: UInt32(truncatingIfNeeded: entry) &- 1)
+                            if (entry ^ hash) >> 32 == 0 && hashes[code] == hash {
                                 let start = offsets[code], length = offsets[code + 1] - start
                                 if length == value.count
                                     && (length == 0 || Self.equal(stored.baseAddress! + start, value.baseAddress!, length)) {
@@ -131,7 +133,7 @@ public struct TextDictionary: Sendable {
             slot = Int(truncatingIfNeeded: hash) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
         }
-        slots[slot] = UInt32(code + 1)
+        slots[slot] = Self.slotEntry(code: code, hash: hash)
         return UInt32(code)
     }
 
@@ -154,14 +156,27 @@ public struct TextDictionary: Sendable {
 
     private mutating func grow(to capacity: Int? = nil) {
         let capacity = capacity ?? slots.count * 2
-        var grown = [UInt32](repeating: 0, count: capacity)
+        var grown = Self.emptySlots(capacity)
         let mask = capacity - 1
-        for code in 0..<count {
-            var slot = Int(truncatingIfNeeded: hashes[code]) & mask
-            while grown[slot] != 0 { slot = (slot + 1) & mask }
-            grown[slot] = UInt32(code + 1)
+        grown.withUnsafeMutableBufferPointer { grown in
+            for (code, hash) in hashes.enumerated() {
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while grown[slot] != 0 { slot = (slot + 1) & mask }
+                grown[slot] = Self.slotEntry(code: code, hash: hash)
+            }
         }
         slots = grown
+    }
+
+    @inline(__always)
+    private static func slotEntry(code: Int, hash: UInt64) -> UInt64 {
+        hash & 0xFFFF_FFFF_0000_0000 | UInt64(code + 1)
+    }
+
+    /// `count` empty slots; a large table is advised for huge pages, since
+    /// its probes land anywhere.
+    private static func emptySlots(_ count: Int) -> [UInt64] {
+        [UInt64].filled(count: count) { $0.initialize(repeating: 0, count: count) }
     }
 
     /// A fast hash over bytes, eight at a time (the last word overlapping the

@@ -112,10 +112,31 @@ public struct FollowUpIndex: Sendable {
                 let run = Int(start[lead])..<Int(start[lead + 1])
                 guard run.count > 1, !(run.lowerBound + 1..<run.upperBound).allSatisfy({ at[$0 - 1] <= at[$0] }) else { continue }
                 runs.append(run)
-                sources += run.map(UInt32.init).sorted { (at[Int($0)], $0) < (at[Int($1)], $1) }
+                let first = sources.count
+                sources.append(contentsOf: UInt32(run.lowerBound)..<UInt32(run.upperBound))
+                sortByTime(&sources, first..<sources.count, at: at)
             }
         }
         return runs.isEmpty ? .none : .withinLeads(runs: runs, sources: sources)
+    }
+
+    /// Sorts the touch rows in `rows[range]` by time, then row; in place.
+    private static func sortByTime(_ rows: inout [UInt32], _ range: Range<Int>, at: UnsafeBufferPointer<Int64>) {
+        guard range.count > 32 else {
+            rows.withUnsafeMutableBufferPointer { rows in
+                for i in range.dropFirst() {
+                    let row = rows[i], time = at[Int(row)]
+                    var j = i
+                    while j > range.lowerBound, at[Int(rows[j - 1])] > time {
+                        rows[j] = rows[j - 1]
+                        j -= 1
+                    }
+                    rows[j] = row
+                }
+            }
+            return
+        }
+        rows[range].sort { (at[Int($0)], $0) < (at[Int($1)], $1) }
     }
 
     /// The rows of touches in any order, put in order by a counting sort by
@@ -129,24 +150,8 @@ public struct FollowUpIndex: Sendable {
             next[bucket] += 1
         }
         at.withUnsafeBufferPointer { at in
-            rows.withUnsafeMutableBufferPointer { rows in
-                for lead in 0..<leadCount {
-                    let lower = Int(start[lead]), upper = Int(start[lead + 1])
-                    if upper - lower < 2 { continue }
-                    if upper - lower <= 32 {
-                        for i in (lower + 1)..<upper {
-                            let row = rows[i], time = at[Int(row)]
-                            var j = i
-                            while j > lower, at[Int(rows[j - 1])] > time {
-                                rows[j] = rows[j - 1]
-                                j -= 1
-                            }
-                            rows[j] = row
-                        }
-                    } else {
-                        rows[lower..<upper].sort { (at[Int($0)], $0) < (at[Int($1)], $1) }
-                    }
-                }
+            for lead in 0..<leadCount where start[lead + 1] - start[lead] > 1 {
+                sortByTime(&rows, Int(start[lead])..<Int(start[lead + 1]), at: at)
             }
         }
         return rows

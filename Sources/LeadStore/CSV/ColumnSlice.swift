@@ -1,49 +1,27 @@
 import Foundation
 
-/// The values of one column as a part of a file is read: a growable buffer
-/// of plain values, appended to without the checks of a Swift array, in
-/// memory the kernel may back with huge pages (fewer page faults while
-/// millions of rows are written).
-///
-/// A value type over memory it owns: copies share the memory, and `free()`
-/// is called exactly once by whoever holds the last copy (the part reader,
-/// after handing the values over to an array).
-struct ColumnBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
-    private(set) var base: UnsafeMutablePointer<Element>
+/// The rows of one column that one part of a file writes: a window of the
+/// column's final array, reserved for the part before it is read (see
+/// `ColumnArrays`), so values are written once, in place, without the
+/// checks of a Swift array append.
+struct ColumnSlice<Element: BitwiseCopyable>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Element>
+    let capacity: Int
     private(set) var count = 0
-    private var capacity: Int
 
-    init(capacity: Int) {
-        self.capacity = max(16, capacity)
-        base = Self.allocate(self.capacity)
+    init(base: UnsafeMutablePointer<Element>, capacity: Int) {
+        self.base = base
+        self.capacity = capacity
     }
 
     @inline(__always)
     mutating func append(_ value: Element) {
-        if count == capacity { grow() }
+        precondition(count < capacity, "more rows than the part has line ends")
         base[count] = value
         count += 1
     }
 
     var last: Element? { count == 0 ? nil : base[count - 1] }
-
-    var values: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
-
-    func free() { Foundation.free(base) }
-
-    private mutating func grow() {
-        let grown = Self.allocate(capacity * 2)
-        grown.update(from: base, count: count)
-        Foundation.free(base)
-        base = grown
-        capacity *= 2
-    }
-
-    private static func allocate(_ capacity: Int) -> UnsafeMutablePointer<Element> {
-        let size = capacity * MemoryLayout<Element>.stride
-        let raw = HugePages.allocate(size)
-        return raw.bindMemory(to: Element.self, capacity: capacity)
-    }
 }
 
 /// Memory for large buffers, aligned and advised so that the kernel can use
@@ -79,6 +57,17 @@ enum HugePages {
 }
 
 extension Array where Element: BitwiseCopyable {
+    /// An array of `count` values not yet written, its memory advised for huge
+    /// pages: for columns about to be filled, row by row.
+    static func unwritten(count: Int) -> [Element] {
+        [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if let base = buffer.baseAddress {
+                HugePages.advise(UnsafeMutableRawPointer(base), byteCount: count * MemoryLayout<Element>.stride)
+            }
+            initialized = count
+        }
+    }
+
     /// An array of `count` values, its memory advised for huge pages, filled by `body`.
     static func filled(count: Int, _ body: (UnsafeMutablePointer<Element>) -> Void) -> [Element] {
         [Element](unsafeUninitializedCapacity: count) { buffer, initialized in

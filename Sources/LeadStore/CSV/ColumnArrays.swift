@@ -1,0 +1,173 @@
+import Foundation
+
+/// The arrays of a file's columns while the file is read.
+///
+/// They are made once, with room for as many rows as the file has line ends,
+/// before any part is read; each part then writes its rows straight into its
+/// own window of every array (`withWindows`), so no row is copied from a
+/// part's buffer into the table afterwards. `finish` joins the windows up.
+struct ColumnArrays {
+    private var texts: [[UInt32]]
+    private var times: [[Int64]]
+    /// For a file with more columns than `windowLimit`: memory the parts
+    /// write into instead, copied into the arrays by `finish`. (Reaching
+    /// into an array's memory nests one call per array, too deep for a file
+    /// with thousands of columns.)
+    private var spare: SpareColumns?
+    private static let windowLimit = 64
+
+    init(textCount: Int, timeCount: Int, rows: Int) {
+        if textCount + timeCount <= Self.windowLimit {
+            texts = (0..<textCount).map { _ in .unwritten(count: rows) }
+            times = (0..<timeCount).map { _ in .unwritten(count: rows) }
+        } else {
+            texts = Array(repeating: [], count: textCount)
+            times = Array(repeating: [], count: timeCount)
+            spare = SpareColumns(textCount: textCount, timeCount: timeCount, rows: rows)
+        }
+    }
+
+    /// Where the parts write.
+    struct Windows: @unchecked Sendable {
+        let texts: [UnsafeMutablePointer<UInt32>]
+        let times: [UnsafeMutablePointer<Int64>]
+
+        /// The window of every column that starts at row `start`.
+        func slices(start: Int, capacity: Int) -> (texts: [ColumnSlice<UInt32>], times: [ColumnSlice<Int64>]) {
+            (texts.map { ColumnSlice(base: $0 + start, capacity: capacity) },
+             times.map { ColumnSlice(base: $0 + start, capacity: capacity) })
+        }
+    }
+
+    /// Calls `body` with the columns' memory, to be written while it runs.
+    mutating func withWindows<R, E: Error>(_ body: (Windows) throws(E) -> R) throws(E) -> R {
+        if let spare { return try body(Windows(texts: spare.texts, times: spare.times)) }
+        return try Self.withPointers(&texts, 0, []) { (texts) throws(E) -> R in
+            try Self.withPointers(&times, 0, []) { (times) throws(E) -> R in
+                try body(Windows(texts: texts, times: times))
+            }
+        }
+    }
+
+    /// The pointers to the arrays from `index` on, each array held out of
+    /// `arrays` (so it is not shared) while `body` runs.
+    private static func withPointers<T, R, E: Error>(
+        _ arrays: inout [[T]], _ index: Int, _ collected: [UnsafeMutablePointer<T>],
+        _ body: ([UnsafeMutablePointer<T>]) throws(E) -> R
+    ) throws(E) -> R {
+        guard index < arrays.count else { return try body(collected) }
+        var array = arrays[index]
+        arrays[index] = []
+        defer { arrays[index] = array }
+        return try array.withUnsafeMutableBufferPointer { (buffer) throws(E) -> R in
+            try withPointers(&arrays, index + 1, collected + [buffer.baseAddress!], body)
+        }
+    }
+
+    /// The finished columns, from the parts read, part `i` having written
+    /// from row `starts[i]`: codes joined into one dictionary per column,
+    /// rows moved up over the room a part did not use, arrays cut to the rows read.
+    mutating func finish(_ parts: [CSVPartReader.Columns], starts: [Int]) -> (texts: [TextColumn], times: [[Int64]]) {
+        let counts = parts.map(\.rows)
+        var finishedTexts: [TextColumn] = []
+        for index in texts.indices {
+            let joined = TextColumnBuilder.joinedDictionary(parts.map { $0.texts[index] })
+            let codes = finish(&texts[index], spare: spare?.texts[index], counts: counts, starts: starts) { part, window in
+                joined.remaps[part]?.apply(to: window)
+            }
+            finishedTexts.append(TextColumn(codes: codes, dictionary: joined.dictionary))
+        }
+        var finishedTimes: [[Int64]] = []
+        for index in times.indices {
+            finishedTimes.append(finish(&times[index], spare: spare?.times[index], counts: counts, starts: starts) { _, _ in })
+        }
+        // Let go of the arrays, so the columns returned are their only holders.
+        texts = []
+        times = []
+        spare = nil
+        return (finishedTexts, finishedTimes)
+    }
+
+    /// One finished column: each part's window passed to `fix`, then moved
+    /// up behind the part before it.
+    private func finish<T: BitwiseCopyable>(
+        _ array: inout [T], spare: UnsafeMutablePointer<T>?, counts: [Int], starts: [Int],
+        fix: (Int, UnsafeMutableBufferPointer<T>) -> Void
+    ) -> [T] {
+        let rows = counts.reduce(0, +)
+        func join(_ base: UnsafeMutablePointer<T>) {
+            var next = 0
+            for (part, start) in starts.enumerated() {
+                let window = UnsafeMutableBufferPointer(start: base + start, count: counts[part])
+                fix(part, window)
+                if start != next { memmove(base + next, base + start, counts[part] * MemoryLayout<T>.stride) }
+                next += counts[part]
+            }
+        }
+        if let spare {
+            join(spare)
+            return Array(UnsafeBufferPointer(start: spare, count: rows))
+        }
+        array.withUnsafeMutableBufferPointer { join($0.baseAddress!) }
+        array.removeLast(array.count - rows)
+        let finished = array
+        array = []
+        return finished
+    }
+}
+
+/// Memory for the columns of a wide file, freed with the last reference.
+private final class SpareColumns {
+    let texts: [UnsafeMutablePointer<UInt32>]
+    let times: [UnsafeMutablePointer<Int64>]
+
+    init(textCount: Int, timeCount: Int, rows: Int) {
+        texts = (0..<textCount).map { _ in Self.allocate(rows) }
+        times = (0..<timeCount).map { _ in Self.allocate(rows) }
+    }
+
+    private static func allocate<T>(_ rows: Int) -> UnsafeMutablePointer<T> {
+        HugePages.allocate(rows * MemoryLayout<T>.stride).bindMemory(to: T.self, capacity: rows)
+    }
+
+    deinit {
+        for pointer in texts { free(pointer) }
+        for pointer in times { free(pointer) }
+    }
+}
+
+/// How the codes of one part's text column change when the parts' dictionaries are joined.
+struct CodeRemap {
+    /// Codes below this are the base dictionary's, and stay.
+    let first: UInt32
+    /// For each code the part added, its code in the joined dictionary.
+    let codes: [UInt32]
+
+    func apply(to window: UnsafeMutableBufferPointer<UInt32>) {
+        codes.withUnsafeBufferPointer { codes in
+            for row in window.indices {
+                let code = window[row]
+                if code != Null.textCode && code >= first { window[row] = codes[Int(code - first)] }
+            }
+        }
+    }
+}
+
+extension TextColumnBuilder {
+    /// The dictionary of a column read in parts, and for each part how its
+    /// codes change (nil when they stay).
+    static func joinedDictionary(_ parts: [TextColumnBuilder]) -> (dictionary: TextDictionary, remaps: [CodeRemap?]) {
+        let first = UInt32(parts[0].base?.count ?? 0)
+        var dictionary = parts[0].dictionary
+        let remaps: [CodeRemap?] = parts.indices.map { index in
+            guard index > 0, !parts[index].dictionary.isEmpty else { return nil }
+            let codes = dictionary.absorb(parts[index].dictionary).map { first + $0 }
+            let same = codes.indices.allSatisfy { codes[$0] == first + UInt32($0) }
+            return same ? nil : CodeRemap(first: first, codes: codes)
+        }
+        guard var combined = parts[0].base else { return (dictionary, remaps) }
+        // By bytes, not by `String`: two different invalid UTF-8 values read as the same string.
+        _ = combined.absorb(dictionary)
+        return (combined, remaps)
+    }
+}
