@@ -2,10 +2,11 @@ import Foundation
 
 /// The whole contents of a data file, in one buffer.
 ///
-/// A regular file is mapped into memory with its pages populated up front
-/// (no copy out of the page cache: ten times faster than reading it into a
-/// new buffer here, and steady from run to run); anything else (a pipe, a
-/// device) is read with `read(2)`. The bytes are immutable and released
+/// A regular file is mapped into memory (no copy out of the page cache: ten
+/// times faster than reading it into a new buffer here); its pages are
+/// mapped as the threads reading its parts reach them, in parallel, rather
+/// than all up front by one. Anything else (a pipe, a device) is read with
+/// `read(2)`. The bytes are immutable and released
 /// with the last reference.
 public final class FileBytes: @unchecked Sendable {
     /// What the bytes are called in messages: a path, or a name such as `demo/leads.csv`.
@@ -28,7 +29,7 @@ public final class FileBytes: @unchecked Sendable {
         }
         let size = Int(info.st_size)
         if (info.st_mode & S_IFMT) == S_IFREG, size > 0,
-           let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), mapped != MAP_FAILED {
+           let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), mapped != MAP_FAILED {
             base = mapped
             count = size
             mappedLength = size
