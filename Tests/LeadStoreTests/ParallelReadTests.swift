@@ -102,4 +102,22 @@ import Testing
             #expect(values(store.touches, "c\(column)") == expected)
         }
     }
+
+    @Test func aLargeLeadsFileWithOneIDTwice() {
+        // Ids are indexed on all cores at once; a repeat, in another part or further on in the same one, is still found.
+        let count = 400_000
+        let rows = (0..<count).map { "L\($0),2026-01-01T00:00:00Z\n" }
+        #expect(rows.joined().utf8.count > 8 << 20)
+        for (first, second) in [(10, count - 5), (count - 20, count - 3), (7, 9)] {
+            var copy = rows
+            copy[second] = "L\(first),2026-01-02T00:00:00Z\n"
+            #expect(loadError(leads: "lead_id,created_at\n" + copy.joined())
+                == "leads.csv:\(second + 2):1: error: duplicate lead_id \"L\(first)\" (first on line \(first + 2)); every lead needs its own id")
+        }
+        let store = try? load(leads: "lead_id,created_at\n" + rows.joined())
+        #expect(store?.leads.rowCount == count)
+        let ids = store?.leads.text("lead_id")?.dictionary
+        for index in stride(from: 0, to: count, by: 397) { #expect(ids?.code(of: "L\(index)") == UInt32(index)) }
+        #expect(ids?.code(of: "L\(count)") == nil)
+    }
 }

@@ -137,18 +137,23 @@ private final class SpareColumns {
 }
 
 /// How the codes of one part's text column change when the parts' dictionaries are joined.
-struct CodeRemap {
-    /// Codes below this are the base dictionary's, and stay.
-    let first: UInt32
-    /// For each code the part added, its code in the joined dictionary.
-    let codes: [UInt32]
+enum CodeRemap {
+    /// Codes from `first` on are looked up in `codes`; codes below are the base dictionary's, and stay.
+    case table(first: UInt32, codes: [UInt32])
+    /// Every code moves up by this much.
+    case shift(UInt32)
 
     func apply(to window: UnsafeMutableBufferPointer<UInt32>) {
-        codes.withUnsafeBufferPointer { codes in
-            for row in window.indices {
-                let code = window[row]
-                if code != Null.textCode && code >= first { window[row] = codes[Int(code - first)] }
+        switch self {
+        case .table(let first, let codes):
+            codes.withUnsafeBufferPointer { codes in
+                for row in window.indices {
+                    let code = window[row]
+                    if code != Null.textCode && code >= first { window[row] = codes[Int(code - first)] }
+                }
             }
+        case .shift(let shift):
+            for row in window.indices where window[row] != Null.textCode { window[row] += shift }
         }
     }
 }
@@ -157,17 +162,36 @@ extension TextColumnBuilder {
     /// The dictionary of a column read in parts, and for each part how its
     /// codes change (nil when they stay).
     static func joinedDictionary(_ parts: [TextColumnBuilder]) -> (dictionary: TextDictionary, remaps: [CodeRemap?]) {
+        if parts[0].distinct != nil { return joinedDistinct(parts.map { $0.distinct! }) }
         let first = UInt32(parts[0].base?.count ?? 0)
         var dictionary = parts[0].dictionary
         let remaps: [CodeRemap?] = parts.indices.map { index in
             guard index > 0, !parts[index].dictionary.isEmpty else { return nil }
             let codes = dictionary.absorb(parts[index].dictionary).map { first + $0 }
             let same = codes.indices.allSatisfy { codes[$0] == first + UInt32($0) }
-            return same ? nil : CodeRemap(first: first, codes: codes)
+            return same ? nil : .table(first: first, codes: codes)
         }
         guard var combined = parts[0].base else { return (dictionary, remaps) }
         // By bytes, not by `String`: two different invalid UTF-8 values read as the same string.
         _ = combined.absorb(dictionary)
         return (combined, remaps)
+    }
+
+    /// The dictionary of a column whose values should all differ.
+    private static func joinedDistinct(_ parts: [DistinctValues]) -> (dictionary: TextDictionary, remaps: [CodeRemap?]) {
+        if let dictionary = TextDictionary(distinct: parts) {
+            var shift = 0
+            let remaps = parts.map { part -> CodeRemap? in
+                defer { shift += part.count }
+                return shift == 0 ? nil : .shift(UInt32(shift))
+            }
+            return (dictionary, remaps)
+        }
+        // Some value comes twice: each repeat takes the code of its first appearance.
+        var dictionary = TextDictionary()
+        let remaps = parts.map { part -> CodeRemap? in
+            .table(first: 0, codes: (0..<part.count).map { index in part.withBytes(of: index) { dictionary.intern($0) } })
+        }
+        return (dictionary, remaps)
     }
 }

@@ -20,6 +20,9 @@ import Foundation
 struct TextColumnBuilder: @unchecked Sendable {
     /// The values added here (after `base`'s, when there is one).
     var dictionary = TextDictionary()
+    /// Instead of `dictionary`, for a column whose values should all differ:
+    /// the values in order, indexed once the file is read.
+    var distinct: DistinctValues?
     let base: TextDictionary?
     var codes: ColumnSlice<UInt32>
     private var lastValue = UnsafeRawBufferPointer(start: nil, count: 0)
@@ -33,7 +36,7 @@ struct TextColumnBuilder: @unchecked Sendable {
     init(codes: ColumnSlice<UInt32>, base: TextDictionary? = nil, unique: Bool = false) {
         self.base = base
         self.codes = codes
-        if unique { dictionary = TextDictionary(capacity: codes.capacity) }
+        if unique { distinct = DistinctValues(capacity: codes.capacity) }
         // Ids (unique, or found in a base) would only fill the cache.
         shortValues = unique || base != nil ? nil : ShortValueCache()
     }
@@ -51,7 +54,9 @@ struct TextColumnBuilder: @unchecked Sendable {
             return
         }
         let code: UInt32
-        if let base {
+        if distinct != nil {
+            code = distinct!.append(value)
+        } else if let base {
             // Touches exported in the leads' order name the next lead next: try it before hashing.
             let next = lastBaseCode &+ 1
             if next < base.count, base.holds(value, at: next) {
