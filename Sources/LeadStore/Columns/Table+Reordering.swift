@@ -5,16 +5,18 @@ import Foundation
 extension Table {
     /// Reorders the rows of each range in `runs`: the rows of the ranges, one
     /// after another, become the rows named in `sources` (which name rows of
-    /// the same ranges). Rows outside the ranges stay where they are. One
-    /// column per core at a time, without copying the untouched rows.
-    mutating func reorder(runs: [Range<Int>], sources: [UInt32]) {
+    /// the same ranges). Rows outside the ranges stay where they are, and so
+    /// does column `kept`, whose values the caller knows are the same
+    /// throughout each range. One column per core at a time, without copying
+    /// the untouched rows.
+    mutating func reorder(runs: [Range<Int>], sources: [UInt32], except kept: String) {
         guard !runs.isEmpty else { return }
         var taken = columns
         columns = []
         taken.withUnsafeMutableBufferPointer { buffer in
             let shared = SharedColumns(base: buffer.baseAddress!)
             DispatchQueue.concurrentPerform(iterations: buffer.count) { index in
-                shared.base[index].data.reorder(runs: runs, sources: sources)
+                if shared.base[index].name != kept { shared.base[index].data.reorder(runs: runs, sources: sources) }
             }
         }
         columns = taken

@@ -1,5 +1,5 @@
 /// Computes the derived lead fields in one pass over the touches, lead by lead.
-struct Derivation {
+struct Derivation: Sendable {
     let leadCount: Int
     let touchStart: [UInt32]
     let created: [Int64]
@@ -14,14 +14,17 @@ struct Derivation {
     /// For each direction code, whether the value names no direction.
     let directionUnrecognized: [Bool]
 
-    private(set) var isFollowUp: [Bool]
-    private(set) var followups: [Int32]
-    private(set) var firstAt: [Int64]
-    private(set) var firstChannel: [UInt32]
-    private(set) var firstRep: [UInt32]
-    private(set) var response: [Int64]
-    private(set) var channels: [Int32]
-    private(set) var toConvert: [Int32]
+    let touchCount: Int
+
+    /// The derived values, once `run` has run.
+    private(set) var isFollowUp: [Bool] = []
+    private(set) var followups: [Int32] = []
+    private(set) var firstAt: [Int64] = []
+    private(set) var firstChannel: [UInt32] = []
+    private(set) var firstRep: [UInt32] = []
+    private(set) var response: [Int64] = []
+    private(set) var channels: [Int32] = []
+    private(set) var toConvert: [Int32] = []
 
     init(leads: Table, touches: Table, touchStart: [UInt32]) {
         leadCount = leads.rowCount
@@ -45,20 +48,96 @@ struct Derivation {
             directionValues = []
             directionUnrecognized = []
         }
-        isFollowUp = Array(repeating: false, count: touches.rowCount)
-        followups = Array(repeating: 0, count: leadCount)
-        firstAt = Array(repeating: Null.timestamp, count: leadCount)
-        firstChannel = Array(repeating: Null.textCode, count: leadCount)
-        firstRep = Array(repeating: Null.textCode, count: leadCount)
-        response = Array(repeating: Null.timestamp, count: leadCount)
-        channels = Array(repeating: 0, count: leadCount)
-        toConvert = Array(repeating: Null.count, count: leadCount)
+        touchCount = touches.rowCount
     }
 
+    /// Derives every lead's fields, a range of leads per core at a time.
     mutating func run(counts: inout TouchCounts) {
-        var lastLeadForChannel = [Int](repeating: -1, count: channelCount)
+        let leadCount = self.leadCount
+        let chunks = min(leadCount, 64)
+        // Written, defaults first, by the core that derives each range of leads.
+        var isFollowUp = [Bool].unwritten(count: touchCount)
+        var followups = [Int32].unwritten(count: leadCount)
+        var firstAt = [Int64].unwritten(count: leadCount)
+        var firstChannel = [UInt32].unwritten(count: leadCount)
+        var firstRep = [UInt32].unwritten(count: leadCount)
+        var response = [Int64].unwritten(count: leadCount)
+        var channels = [Int32].unwritten(count: leadCount)
+        var toConvert = [Int32].unwritten(count: leadCount)
+        let derivation = self
+        var tallies: [Tally?] = []
+        if leadCount == 0 { for touch in isFollowUp.indices { isFollowUp[touch] = false } }
+        isFollowUp.withUnsafeMutableBufferPointer { isFollowUp in
+        followups.withUnsafeMutableBufferPointer { followups in
+        firstAt.withUnsafeMutableBufferPointer { firstAt in
+        firstChannel.withUnsafeMutableBufferPointer { firstChannel in
+        firstRep.withUnsafeMutableBufferPointer { firstRep in
+        response.withUnsafeMutableBufferPointer { response in
+        channels.withUnsafeMutableBufferPointer { channels in
+        toConvert.withUnsafeMutableBufferPointer { toConvert in
+            let outputs = Outputs(
+                isFollowUp: isFollowUp.baseAddress, followups: followups.baseAddress, firstAt: firstAt.baseAddress,
+                firstChannel: firstChannel.baseAddress, firstRep: firstRep.baseAddress, response: response.baseAddress,
+                channels: channels.baseAddress, toConvert: toConvert.baseAddress)
+            tallies = ParallelResults<Tally>.map(chunks) { chunk in
+                derivation.derive(leads: chunk * leadCount / chunks..<(chunk + 1) * leadCount / chunks, into: outputs)
+            }
+        }}}}}}}}
+        self.isFollowUp = isFollowUp
+        self.followups = followups
+        self.firstAt = firstAt
+        self.firstChannel = firstChannel
+        self.firstRep = firstRep
+        self.response = response
+        self.channels = channels
+        self.toConvert = toConvert
         var touchesByDirection = [Int](repeating: 0, count: directionValues.count)
-        for lead in 0..<leadCount {
+        for tally in tallies {
+            guard let tally else { continue }
+            counts.beforeCreation += tally.beforeCreation
+            counts.inbound += tally.inbound
+            counts.followUps += tally.followUps
+            for (code, count) in tally.touchesByDirection.enumerated() { touchesByDirection[code] += count }
+        }
+        for (code, value) in directionValues.enumerated() where directionUnrecognized[code] && touchesByDirection[code] > 0 {
+            counts.unrecognizedDirections[value] = touchesByDirection[code]
+        }
+    }
+
+    /// What one range of leads counted.
+    private struct Tally: Sendable {
+        var beforeCreation = 0
+        var inbound = 0
+        var followUps = 0
+        var touchesByDirection: [Int]
+    }
+
+    /// Where the derived values go, each core writing the rows of its own leads and their touches.
+    private struct Outputs: @unchecked Sendable {
+        let isFollowUp: UnsafeMutablePointer<Bool>?
+        let followups: UnsafeMutablePointer<Int32>?
+        let firstAt: UnsafeMutablePointer<Int64>?
+        let firstChannel: UnsafeMutablePointer<UInt32>?
+        let firstRep: UnsafeMutablePointer<UInt32>?
+        let response: UnsafeMutablePointer<Int64>?
+        let channels: UnsafeMutablePointer<Int32>?
+        let toConvert: UnsafeMutablePointer<Int32>?
+    }
+
+    /// Derives the fields of `leads` from their touches.
+    private func derive(leads: Range<Int>, into out: Outputs) -> Tally {
+        var tally = Tally(touchesByDirection: Array(repeating: 0, count: directionValues.count))
+        var lastLeadForChannel = [Int](repeating: -1, count: channelCount)
+        let touches = Int(touchStart[leads.lowerBound])..<(leads.upperBound == leadCount ? touchCount : Int(touchStart[leads.upperBound]))
+        (out.isFollowUp! + touches.lowerBound).initialize(repeating: false, count: touches.count)
+        (out.followups! + leads.lowerBound).initialize(repeating: 0, count: leads.count)
+        (out.firstAt! + leads.lowerBound).initialize(repeating: Null.timestamp, count: leads.count)
+        (out.firstChannel! + leads.lowerBound).initialize(repeating: Null.textCode, count: leads.count)
+        (out.firstRep! + leads.lowerBound).initialize(repeating: Null.textCode, count: leads.count)
+        (out.response! + leads.lowerBound).initialize(repeating: Null.timestamp, count: leads.count)
+        (out.channels! + leads.lowerBound).initialize(repeating: 0, count: leads.count)
+        (out.toConvert! + leads.lowerBound).initialize(repeating: Null.count, count: leads.count)
+        for lead in leads {
             let lower = Int(touchStart[lead]), upper = Int(touchStart[lead + 1])
             let createdAt = created[lead]
             let convertedAt = converted?[lead] ?? Null.timestamp
@@ -68,25 +147,25 @@ struct Derivation {
             for touch in lower..<upper {
                 let time = at[touch]
                 if time < createdAt {
-                    counts.beforeCreation += 1
+                    tally.beforeCreation += 1
                     continue
                 }
                 if let directionCodes, let outbound {
                     let code = directionCodes[touch]
                     if code != Null.textCode {
                         if !outbound[Int(code)] {
-                            counts.inbound += 1
+                            tally.inbound += 1
                             continue
                         }
-                        touchesByDirection[Int(code)] += 1
+                        tally.touchesByDirection[Int(code)] += 1
                     }
                 }
-                isFollowUp[touch] = true
+                out.isFollowUp![touch] = true
                 if count == 0 {
-                    firstAt[lead] = time
-                    response[lead] = time - createdAt
-                    if let channelCodes { firstChannel[lead] = channelCodes[touch] }
-                    if let repCodes { firstRep[lead] = repCodes[touch] }
+                    out.firstAt![lead] = time
+                    out.response![lead] = time - createdAt
+                    if let channelCodes { out.firstChannel![lead] = channelCodes[touch] }
+                    if let repCodes { out.firstRep![lead] = repCodes[touch] }
                 }
                 count += 1
                 if let channelCodes {
@@ -98,14 +177,12 @@ struct Derivation {
                 }
                 if convertedAt != Null.timestamp && time <= convertedAt { beforeConversion += 1 }
             }
-            followups[lead] = count
-            channels[lead] = distinct
-            if convertedAt != Null.timestamp { toConvert[lead] = beforeConversion }
-            counts.followUps += Int(count)
+            out.followups![lead] = count
+            out.channels![lead] = distinct
+            if convertedAt != Null.timestamp { out.toConvert![lead] = beforeConversion }
+            tally.followUps += Int(count)
         }
-        for (code, value) in directionValues.enumerated() where directionUnrecognized[code] && touchesByDirection[code] > 0 {
-            counts.unrecognizedDirections[value] = touchesByDirection[code]
-        }
+        return tally
     }
 
     func columns(channels channelColumn: TextColumn?, reps repColumn: TextColumn?) -> [Column] {

@@ -38,11 +38,21 @@ public struct FollowUpIndex: Sendable {
             return touchIDs.dictionary.withBytes(of: UInt32(code)) { leadIDs.dictionary.code(of: $0) } ?? noLead
         }
         var counts = TouchCounts()
-        let fileLead: [UInt32] = touchIDs.codes.map { code in
-            if code == Null.textCode { counts.withoutLeadID += 1; return noLead }
-            let lead = codeToLead[Int(code)]
-            if lead == noLead { counts.unknownLead += 1 }
-            return lead
+        let fileLead: [UInt32]
+        if shared && touchIDs.dictionary.count == leadCount {
+            // Every id names a lead, so the codes are the leads' rows already
+            // (and a missing id's null code is `noLead`): shared, not copied.
+            fileLead = touchIDs.codes
+            counts.withoutLeadID = fileLead.withUnsafeBufferPointer { codes in
+                codes.reduce(0) { $0 &+ ($1 == Null.textCode ? 1 : 0) }
+            }
+        } else {
+            fileLead = touchIDs.codes.map { code in
+                if code == Null.textCode { counts.withoutLeadID += 1; return noLead }
+                let lead = codeToLead[Int(code)]
+                if lead == noLead { counts.unknownLead += 1 }
+                return lead
+            }
         }
         counts.unknownLeadIDs = touchIDs.dictionary.count - codeToLead.reduce(0) { $0 + ($1 == noLead ? 0 : 1) }
 
@@ -52,7 +62,8 @@ public struct FollowUpIndex: Sendable {
         case .none:
             break
         case .withinLeads(let runs, let sources):
-            touches.reorder(runs: runs, sources: sources)
+            // A lead's touches all have its id: that column stays as it is.
+            touches.reorder(runs: runs, sources: sources, except: "lead_id")
         case .all(let rows):
             touches = touches.gatheredInParallel(rows)
             touchLead = fileLead.gathered(rows)
@@ -105,19 +116,24 @@ public struct FollowUpIndex: Sendable {
     /// The moves of touches already grouped by lead: only leads whose
     /// touches are out of time order have theirs sorted.
     private static func withinLeads(start: [UInt32], at: [Int64], leadCount: Int) -> Moves {
-        var runs: [Range<Int>] = []
-        var sources: [UInt32] = []
-        at.withUnsafeBufferPointer { at in
-            for lead in 0..<leadCount {
-                let run = Int(start[lead])..<Int(start[lead + 1])
-                guard run.count > 1, !(run.lowerBound + 1..<run.upperBound).allSatisfy({ at[$0 - 1] <= at[$0] }) else { continue }
-                runs.append(run)
-                let first = sources.count
-                sources.append(contentsOf: UInt32(run.lowerBound)..<UInt32(run.upperBound))
-                sortByTime(&sources, first..<sources.count, at: at)
+        let chunks = min(leadCount, 64)
+        let found = ParallelResults<(runs: [Range<Int>], sources: [UInt32])>.map(chunks) { chunk in
+            var runs: [Range<Int>] = []
+            var sources: [UInt32] = []
+            at.withUnsafeBufferPointer { at in
+                for lead in chunk * leadCount / chunks..<(chunk + 1) * leadCount / chunks {
+                    let run = Int(start[lead])..<Int(start[lead + 1])
+                    guard run.count > 1, !(run.lowerBound + 1..<run.upperBound).allSatisfy({ at[$0 - 1] <= at[$0] }) else { continue }
+                    runs.append(run)
+                    let first = sources.count
+                    sources.append(contentsOf: UInt32(run.lowerBound)..<UInt32(run.upperBound))
+                    sortByTime(&sources, first..<sources.count, at: at)
+                }
             }
+            return (runs, sources)
         }
-        return runs.isEmpty ? .none : .withinLeads(runs: runs, sources: sources)
+        let runs = found.flatMap { $0?.runs ?? [] }
+        return runs.isEmpty ? .none : .withinLeads(runs: runs, sources: found.flatMap { $0?.sources ?? [] })
     }
 
     /// Sorts the touch rows in `rows[range]` by time, then row; in place.

@@ -75,11 +75,12 @@ public struct LeadStore: Sendable {
         summary.touchCounts = followUps.counts
     }
 
+    /// One column per core at a time.
     private static func extents(of table: Table) -> [String: ClosedRange<Int64>] {
-        var result: [String: ClosedRange<Int64>] = [:]
-        for column in table.columns {
+        let columns = table.columns
+        let found = ParallelResults<ClosedRange<Int64>>.map(columns.count) { index in
             var low = Int64.max, high = Int64.min
-            switch column.data {
+            switch columns[index].data {
             case .timestamp(let values), .duration(let values):
                 for value in values where value != Null.timestamp {
                     low = min(low, value)
@@ -90,10 +91,12 @@ public struct LeadStore: Sendable {
                     low = min(low, Int64(value))
                     high = max(high, Int64(value))
                 }
-            default: continue
+            default: return nil
             }
-            if low <= high { result[column.name] = low...high }
+            return low <= high ? low...high : nil
         }
+        var result: [String: ClosedRange<Int64>] = [:]
+        for (column, range) in zip(columns, found) where range != nil { result[column.name] = range }
         return result
     }
 
