@@ -9,8 +9,8 @@ struct KeyDomain {
     let size: Int
     /// The key value of slot 0 (for ranges).
     let low: Int64
-    /// For calendar buckets: each day's bucket, from `firstDay` on.
-    private let dayTable: [Int64]
+    /// For calendar buckets: each day's slot, from `firstDay` on.
+    private let dayTable: [UInt32]
     private let firstDay: Int64
 
     var nullSlot: Int { size - 1 }
@@ -45,7 +45,7 @@ struct KeyDomain {
             let days = (TimeBuckets.floorDiv(extent.lowerBound, 86_400), TimeBuckets.floorDiv(extent.upperBound, 86_400))
             if [.month, .quarter, .year].contains(unit), days.1 - days.0 < 4_000_000 {
                 firstDay = days.0
-                dayTable = (days.0...days.1).map { buckets.bucket($0 * 86_400, unit) - first }
+                dayTable = (days.0...days.1).map { UInt32(buckets.bucket($0 * 86_400, unit) - first) }
             } else {
                 firstDay = 0
                 dayTable = []
@@ -88,10 +88,13 @@ struct KeyDomain {
                 space.withIndices(rows, of: column) { index in
                     times.withUnsafeBufferPointer { times in
                         if !dayTable.isEmpty {
+                            // Every value is at or after the first day's start, so the day is an unsigned division.
+                            let origin = firstDay &* 86_400
                             dayTable.withUnsafeBufferPointer { table in
                                 for i in 0..<index.count {
                                     let t = times[Int(index[i])]
-                                    let local = t == Null.timestamp ? nullSlot : UInt32(table[Int(TimeBuckets.floorDiv(t, 86_400) - firstDay)])
+                                    let day = Int(UInt64(bitPattern: t &- origin) / 86_400)
+                                    let local = t == Null.timestamp ? nullSlot : table[day]
                                     slots[i] &+= local &* stride
                                 }
                             }
