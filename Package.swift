@@ -38,7 +38,8 @@ let package = Package(
         .target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"),
         .executableTarget(name: "FuzzQuery", dependencies: ["LeadEngine", "FuzzSupport"], path: "Fuzz/FuzzQuery"),
         .executableTarget(name: "FuzzCSV", dependencies: ["LeadStore", "FuzzSupport"], path: "Fuzz/FuzzCSV"),
-        .testTarget(name: "LeadStoreTests", dependencies: ["LeadStore"]),
+        // Regressions/ holds inputs the tests read by path.
+        .testTarget(name: "LeadStoreTests", dependencies: ["LeadStore"], exclude: ["Regressions"]),
         .testTarget(name: "LeadQueryTests", dependencies: ["LeadQuery"]),
         .testTarget(name: "LeadEngineTests", dependencies: ["LeadEngine", "LeadQuery", "LeadStore"], resources: [.copy("Golden")]),
         .testTarget(name: "LeadShellTests", dependencies: ["LeadShell", "CEditLine"]),

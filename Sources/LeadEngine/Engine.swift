@@ -35,7 +35,7 @@ extension Session {
             return .table(try QueryExecutor(store: store, settings: settings, isCancelled: isCancelled).run(bound), posts: statement.posts)
         case .list(let list):
             let bound = try analyzer.bindList(list)
-            return .table(ListExecutor(store: store).run(bound), posts: statement.posts)
+            return .table(try ListExecutor(store: store, isCancelled: isCancelled).run(bound), posts: statement.posts)
         case .define(let name, let value):
             let reserved = Set(KPI.all.map(\.name) + AggregateFunction.allCases.map(\.rawValue) + ["share"])
             if reserved.contains(name.text.lowercased()) || analyzer.column(named: name.text) != nil {

@@ -131,7 +131,7 @@ public struct Completer: Sendable {
         var candidates: [String] = []
         for name in names where name.hasPrefix(start) && (start.hasPrefix(".") || !name.hasPrefix(".")) {
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(name), isDirectory: &isFolder)
+            _ = FileManager.default.fileExists(atPath: ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(name), isDirectory: &isFolder)
             candidates.append(name + (isFolder.boolValue ? "/" : ""))
         }
         let single = candidates.count == 1

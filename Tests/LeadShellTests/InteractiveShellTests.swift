@@ -105,6 +105,14 @@ import Testing
         #expect(shell.wait(for: "interrupted", after: mark, seconds: 60), "the export was not interrupted:\n\(shell.screen[mark...])")
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "old\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains(".tmp.") }.isEmpty)
+
+        // And while a list of every touch is being sorted.
+        mark = shell.mark
+        shell.type("list touches lead_id, rep order by rep desc, outcome, at desc\r")
+        usleep(300_000)
+        shell.type("\u{3}")
+        #expect(shell.wait(for: "interrupted", after: mark, seconds: 30), "the list was not interrupted:\n\(shell.screen[mark...])")
+        #expect(shell.isRunning)
         shell.type("\u{4}")
         #expect(shell.exitStatus() == 0)
     }

@@ -6,37 +6,68 @@ import LeadStore
 /// dictionary codes), never as one string per cell.
 struct ListExecutor {
     let store: LeadStore
+    /// Asked between the steps of a list and now and then while it sorts.
+    var isCancelled: (@Sendable () -> Bool)?
 
-    func run(_ list: BoundList) -> ResultTable {
+    func run(_ list: BoundList) throws(Diagnostic) -> ResultTable {
         let space = RowSpace(grain: list.grain, store: store)
         var rows = PredicateEvaluator(space: space).select(list.filter, rows: space.allRows)
+        try checkCancelled()
         if !list.order.isEmpty {
-            let keys = list.order.map { (space.numbers($0.0, at: rows), $0.0, $0.descending) }
-            let texts: [[String?]?] = list.order.map { key in
-                guard case .text(let text) = key.0.data else { return nil }
-                return space.withIndices(rows, of: key.0) { index in index.map { text.value(at: Int($0)) } }
+            // Text sorts by each value's place among its column's values, found once.
+            let keys = list.order.map { key -> (values: [Double], descending: Bool) in
+                guard case .text(let text) = key.0.data else { return (space.numbers(key.0, at: rows), key.descending) }
+                let ranks = Self.ranks(of: text.dictionary)
+                let values = space.withIndices(rows, of: key.0) { index in
+                    index.map { text.codes[Int($0)] == Null.textCode ? Double.nan : Double(ranks[Int(text.codes[Int($0)])]) }
+                }
+                return (values, key.descending)
             }
+            var comparisons = 0
+            var stopped = false
             let order = rows.indices.sorted { a, b in
-                for (k, key) in keys.enumerated() {
-                    let result: Int
-                    if let text = texts[k] {
-                        result = Self.compare(text[a], text[b])
-                    } else {
-                        let x = key.0[a], y = key.0[b]
-                        result = x.isNaN ? (y.isNaN ? 0 : 2) : y.isNaN ? -2 : x < y ? -1 : x > y ? 1 : 0
-                    }
+                comparisons &+= 1
+                if comparisons & 0xFFFF == 0, isCancelled?() == true { stopped = true }
+                if stopped { return a < b }
+                for key in keys {
+                    let x = key.values[a], y = key.values[b]
+                    let result = x.isNaN ? (y.isNaN ? 0 : 2) : y.isNaN ? -2 : x < y ? -1 : x > y ? 1 : 0
                     if result == 0 { continue }
                     if abs(result) == 2 { return result < 0 }
-                    return key.2 ? result > 0 : result < 0
+                    return key.descending ? result > 0 : result < 0
                 }
                 return a < b
             }
+            try checkCancelled()
             rows = order.map { rows[$0] }
         }
         if let limit = list.limit, limit < rows.count { rows = Array(rows.prefix(limit)) }
-        var table = ResultTable(columns: list.columns.map { column(for: $0, rows: rows, space: space) }, rowCount: rows.count)
+        var columns: [ResultColumn] = []
+        for column in list.columns {
+            columns.append(self.column(for: column, rows: rows, space: space))
+            try checkCancelled()
+        }
+        var table = ResultTable(columns: columns, rowCount: rows.count)
         table.warnings = list.warnings
         return table
+    }
+
+    private func checkCancelled() throws(Diagnostic) {
+        if isCancelled?() == true { throw Diagnostic(.error, "interrupted", at: SourceRange(start: 0, end: 0, line: 1, column: 1)) }
+    }
+
+    /// Each code's place among the dictionary's values in `String` order;
+    /// values equal as strings share a place.
+    static func ranks(of dictionary: TextDictionary) -> [Int32] {
+        let values = dictionary.values
+        let sorted = values.indices.sorted { values[$0] < values[$1] }
+        var ranks = [Int32](repeating: 0, count: values.count)
+        var rank: Int32 = 0
+        for (position, code) in sorted.enumerated() {
+            if position > 0 && values[sorted[position - 1]] < values[code] { rank += 1 }
+            ranks[code] = rank
+        }
+        return ranks
     }
 
     private func column(for column: ColumnRef, rows: [UInt32], space: RowSpace) -> ResultColumn {
@@ -54,15 +85,6 @@ struct ListExecutor {
                 return ResultColumn(name: column.name, kind: .duration,
                                     values: .doubles(index.map { values[Int($0)] == Null.timestamp ? .nan : Double(values[Int($0)]) }))
             }
-        }
-    }
-
-    private static func compare(_ a: String?, _ b: String?) -> Int {
-        switch (a, b) {
-        case (nil, nil): 0
-        case (nil, _): 2
-        case (_, nil): -2
-        case (let x?, let y?): x < y ? -1 : x > y ? 1 : 0
         }
     }
 }
