@@ -26,25 +26,51 @@ public enum CivilDate {
 
     /// `2025-03-04T09:15:07Z` for a number of seconds since the epoch (years 0–9999).
     public static func iso8601(_ seconds: Int64) -> String {
+        guard let parts = isoParts(seconds) else { return outOfRange(seconds) }
+        return String(unsafeUninitializedCapacity: 20) { buffer in
+            fill(buffer.baseAddress!, parts)
+            return 20
+        }
+    }
+
+    /// Appends `iso8601(seconds)` to `out`, without making a `String` for years 0–9999.
+    public static func writeISO8601(_ seconds: Int64, into out: inout [UInt8]) {
+        guard let parts = isoParts(seconds) else { return out += outOfRange(seconds).utf8 }
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: 20))
+        out.withUnsafeMutableBufferPointer { fill($0.baseAddress! + start, parts) }
+    }
+
+    private typealias ISOParts = (year: Int, month: Int, day: Int, secondOfDay: Int)
+
+    private static func isoParts(_ seconds: Int64) -> ISOParts? {
         let days = Int((seconds >= 0 ? seconds : seconds - 86_399) / 86_400)
         let secondOfDay = Int(seconds - Int64(days) * 86_400)
         let (y, m, d) = date(daysSinceEpoch: days)
-        guard (0...9999).contains(y) else { return "\(y)-\(m)-\(d)T\(secondOfDay / 3600):\(secondOfDay / 60 % 60):\(secondOfDay % 60)Z" }
-        return String(unsafeUninitializedCapacity: 20) { buffer in
-            func put(_ value: Int, _ width: Int, at offset: Int) {
-                var rest = value
-                for i in stride(from: offset + width - 1, through: offset, by: -1) {
-                    buffer[i] = UInt8(0x30 + rest % 10)
-                    rest /= 10
-                }
+        return (0...9999).contains(y) ? (y, m, d, secondOfDay) : nil
+    }
+
+    private static func outOfRange(_ seconds: Int64) -> String {
+        let days = Int((seconds >= 0 ? seconds : seconds - 86_399) / 86_400)
+        let secondOfDay = Int(seconds - Int64(days) * 86_400)
+        let (y, m, d) = date(daysSinceEpoch: days)
+        return "\(y)-\(m)-\(d)T\(secondOfDay / 3600):\(secondOfDay / 60 % 60):\(secondOfDay % 60)Z"
+    }
+
+    /// Writes the 20 bytes of an ISO 8601 moment at `buffer`.
+    private static func fill(_ buffer: UnsafeMutablePointer<UInt8>, _ parts: ISOParts) {
+        func put(_ value: Int, _ width: Int, at offset: Int) {
+            var rest = value
+            for i in stride(from: offset + width - 1, through: offset, by: -1) {
+                buffer[i] = UInt8(0x30 + rest % 10)
+                rest /= 10
             }
-            put(y, 4, at: 0); buffer[4] = 0x2D
-            put(m, 2, at: 5); buffer[7] = 0x2D
-            put(d, 2, at: 8); buffer[10] = 0x54
-            put(secondOfDay / 3600, 2, at: 11); buffer[13] = 0x3A
-            put(secondOfDay / 60 % 60, 2, at: 14); buffer[16] = 0x3A
-            put(secondOfDay % 60, 2, at: 17); buffer[19] = 0x5A
-            return 20
         }
+        put(parts.year, 4, at: 0); buffer[4] = 0x2D
+        put(parts.month, 2, at: 5); buffer[7] = 0x2D
+        put(parts.day, 2, at: 8); buffer[10] = 0x54
+        put(parts.secondOfDay / 3600, 2, at: 11); buffer[13] = 0x3A
+        put(parts.secondOfDay / 60 % 60, 2, at: 14); buffer[16] = 0x3A
+        put(parts.secondOfDay % 60, 2, at: 17); buffer[19] = 0x5A
     }
 }
