@@ -86,7 +86,7 @@ enum CSVPartReader {
         let names = layout.map.entries.map(\.name)
         let plans = layout.plans
         try texts.withUnsafeMutableBufferPointer { (texts) throws(LoadError) in
-        try times.withUnsafeMutableBufferPointer { (times) throws(LoadError) in
+            try times.withUnsafeMutableBufferPointer { (times) throws(LoadError) in
                 while let count = try scanner.nextRecord({ index, field in if index < width { fields[index] = field } }) {
                     // Only a part cut by line feeds whose lines end in lone carriage returns gets here; it is read again in one pass.
                     guard rows < capacity else { throw LoadError(file: layout.file, message: "more records than line ends") }
@@ -131,7 +131,7 @@ enum CSVPartReader {
                         }
                     }
                 }
-        }
+            }
         }
         return rows
     }

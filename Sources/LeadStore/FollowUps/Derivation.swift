@@ -67,6 +67,7 @@ struct Derivation: Sendable {
         let derivation = self
         var tallies: [Tally?] = []
         if leadCount == 0 { for touch in isFollowUp.indices { isFollowUp[touch] = false } }
+        // The memory of each array, one closure per array (written flat, not as a staircase).
         isFollowUp.withUnsafeMutableBufferPointer { isFollowUp in
         followups.withUnsafeMutableBufferPointer { followups in
         firstAt.withUnsafeMutableBufferPointer { firstAt in
