@@ -2,6 +2,11 @@ import LeadQuery
 
 /// The words of every analysis error and warning, in one place.
 enum EngineMessages {
+    /// What a statement stopped by Ctrl-C answers.
+    static var interrupted: Diagnostic {
+        Diagnostic(.error, "interrupted", at: SourceRange(start: 0, end: 0, line: 1, column: 1))
+    }
+
     static func unknownName(_ name: String, suggestion: String?) -> String {
         "unknown name \"\(name)\"" + (suggestion.map { "; did you mean \($0)?" } ?? "")
     }

@@ -53,7 +53,7 @@ struct ListExecutor {
     }
 
     private func checkCancelled() throws(Diagnostic) {
-        if isCancelled?() == true { throw Diagnostic(.error, "interrupted", at: SourceRange(start: 0, end: 0, line: 1, column: 1)) }
+        if isCancelled?() == true { throw EngineMessages.interrupted }
     }
 
     /// Each code's place among the dictionary's values in `String` order;

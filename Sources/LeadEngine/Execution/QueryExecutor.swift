@@ -26,7 +26,7 @@ struct QueryExecutor {
         for grain in [Grain.lead, .touch] where query.measures.contains(where: { $0.grain == grain }) {
             let pass = GrainPass(store: store, query: query, grain: grain, buckets: buckets, isCancelled: isCancelled)
             let result = pass.runInBatches() ?? pass.runMaterialized()
-            if isCancelled?() == true { throw Diagnostic(.error, "interrupted", at: SourceRange(start: 0, end: 0, line: 1, column: 1)) }
+            if isCancelled?() == true { throw EngineMessages.interrupted }
             let globalRows = result.keys.map(row(for:))
             for (index, computed) in result.values {
                 for (local, global) in globalRows.enumerated() {
