@@ -166,11 +166,7 @@ final class Accumulator: @unchecked Sendable {
         case .quantile(_, let fraction):
             return Aggregator.quantiles(pairValues, groups: pairSlots, groupCount: slotCount, fraction: fraction)
         case .distinct:
-            var pairs = zip(pairSlots, pairValues.map(\.bitPattern)).map { ($0, $1) }
-            pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-            var result = [Double](repeating: 0, count: slotCount)
-            for (i, pair) in pairs.enumerated() where i == 0 || pairs[i - 1] != pair { result[Int(pair.0)] += 1 }
-            return result
+            return Aggregator.distinctCounts(pairValues, groups: pairSlots, groupCount: slotCount)
         case .quotient(let a, let b):
             return zip(a.finish(), b.finish()).map { $1 != 0 && !$1.isNaN ? $0 / $1 : .nan }
         }

@@ -46,13 +46,7 @@ struct Aggregator {
         case .quantile(let column, let fraction):
             return Self.quantiles(space.numbers(column, at: rows), groups: groups, groupCount: groupCount, fraction: fraction)
         case .distinct(let column):
-            let values = space.numbers(column, at: rows)
-            var pairs: [(UInt32, UInt64)] = []
-            for (i, value) in values.enumerated() where !value.isNaN { pairs.append((groups[i], value.bitPattern)) }
-            pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-            var result = [Double](repeating: 0, count: groupCount)
-            for (i, pair) in pairs.enumerated() where i == 0 || pairs[i - 1] != pair { result[Int(pair.0)] += 1 }
-            return result
+            return Self.distinctCounts(space.numbers(column, at: rows), groups: groups, groupCount: groupCount)
         case .quotient(let a, let b):
             let top = compute(a, rows: rows, groups: groups, groupCount: groupCount)
             let bottom = compute(b, rows: rows, groups: groups, groupCount: groupCount)
@@ -80,6 +74,60 @@ struct Aggregator {
     /// Interpolated quantiles per group: values bucketed by group with a
     /// counting sort, then each group's two middle ranks found by selection.
     static func quantiles(_ values: [Double], groups: [UInt32], groupCount: Int, fraction: Double) -> [Double] {
+        var (start, bucketed) = Self.bucketed(values, groups: groups, groupCount: groupCount)
+        var result = [Double](repeating: .nan, count: groupCount)
+        bucketed.withUnsafeMutableBufferPointer { all in
+            for g in 0..<groupCount where start[g + 1] > start[g] {
+                let slice = UnsafeMutableBufferPointer(rebasing: all[start[g]..<start[g + 1]])
+                result[g] = Self.quantile(slice, fraction)
+            }
+        }
+        return result
+    }
+
+    /// How many different values each group has; values are told apart by
+    /// their bits, and NaN is no value. Small whole numbers (dictionary codes,
+    /// counts) are marked in a bitmap; any others are sorted.
+    static func distinctCounts(_ values: [Double], groups: [UInt32], groupCount: Int) -> [Double] {
+        let (start, bucketed) = Self.bucketed(values, groups: groups, groupCount: groupCount)
+        var result = [Double](repeating: 0, count: groupCount)
+        var bitmap: [UInt64] = []
+        var bits: [UInt64] = []
+        bucketed.withUnsafeBufferPointer { all in
+            for g in 0..<groupCount where start[g + 1] > start[g] {
+                let group = UnsafeBufferPointer(rebasing: all[start[g]..<start[g + 1]])
+                let limit = 1 << 26
+                if group.allSatisfy({ $0 >= 0 && $0 < Double(limit) && $0 == $0.rounded(.down) && $0.sign == .plus }) {
+                    let largest = Int(group.max()!)
+                    bitmap.removeAll(keepingCapacity: true)
+                    bitmap.append(contentsOf: repeatElement(0, count: largest / 64 + 1))
+                    var count = 0
+                    for value in group {
+                        let index = Int(value)
+                        let mask: UInt64 = 1 << UInt64(index & 63)
+                        if bitmap[index >> 6] & mask == 0 {
+                            bitmap[index >> 6] |= mask
+                            count += 1
+                        }
+                    }
+                    result[g] = Double(count)
+                } else {
+                    bits.removeAll(keepingCapacity: true)
+                    bits.append(contentsOf: group.lazy.map(\.bitPattern))
+                    bits.sort()
+                    var count = 1
+                    for i in 1..<bits.count where bits[i] != bits[i - 1] { count += 1 }
+                    result[g] = Double(count)
+                }
+            }
+        }
+        return result
+    }
+
+    /// The values that are not NaN, put together group by group (a counting
+    /// sort by group), and where each group's values start; one more entry
+    /// than there are groups.
+    private static func bucketed(_ values: [Double], groups: [UInt32], groupCount: Int) -> (start: [Int], values: [Double]) {
         var start = [Int](repeating: 0, count: groupCount + 1)
         for (i, value) in values.enumerated() where !value.isNaN { start[Int(groups[i]) + 1] += 1 }
         for g in 0..<groupCount { start[g + 1] += start[g] }
@@ -90,14 +138,7 @@ struct Aggregator {
             bucketed[next[g]] = value
             next[g] += 1
         }
-        var result = [Double](repeating: .nan, count: groupCount)
-        bucketed.withUnsafeMutableBufferPointer { all in
-            for g in 0..<groupCount where start[g + 1] > start[g] {
-                let slice = UnsafeMutableBufferPointer(rebasing: all[start[g]..<start[g + 1]])
-                result[g] = Self.quantile(slice, fraction)
-            }
-        }
-        return result
+        return (start, bucketed)
     }
 
     /// The quantile of the values, interpolating between the two nearest ranks.
