@@ -73,6 +73,8 @@ struct GrainPass: Sendable {
         let parts = ParallelResults<(accumulators: [Accumulator], rowsPerSlot: Tally)>.map(ranges.count) { index in
             pass.accumulate(ranges[index], domains: domainList, strides: strideList, slotCount: slots)
         }.map { $0! }
+        // Stopped: the caller reports it; the groups are not worth finishing.
+        if let isCancelled, isCancelled() { return Output(keys: [], values: []) }
         let accumulators = parts[0].accumulators
         var tally = parts[0].rowsPerSlot
         for part in parts.dropFirst() {
