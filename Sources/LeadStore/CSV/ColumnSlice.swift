@@ -67,15 +67,4 @@ extension Array where Element: BitwiseCopyable {
             initialized = count
         }
     }
-
-    /// An array of `count` values, its memory advised for huge pages, filled by `body`.
-    static func filled(count: Int, _ body: (UnsafeMutablePointer<Element>) -> Void) -> [Element] {
-        [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
-            if let base = buffer.baseAddress {
-                HugePages.advise(UnsafeMutableRawPointer(base), byteCount: count * MemoryLayout<Element>.stride)
-                body(base)
-            }
-            initialized = count
-        }
-    }
 }

@@ -176,7 +176,9 @@ public struct TextDictionary: Sendable {
     /// `count` empty slots; a large table is advised for huge pages, since
     /// its probes land anywhere.
     private static func emptySlots(_ count: Int) -> [UInt64] {
-        [UInt64].filled(count: count) { $0.initialize(repeating: 0, count: count) }
+        var slots = [UInt64].unwritten(count: count)
+        slots.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        return slots
     }
 
     /// A fast hash over bytes, eight at a time (the last word overlapping the
