@@ -15,7 +15,15 @@ struct PredicateEvaluator {
         case .always(let value):
             return [UInt8](repeating: value ? 2 : 0, count: rows.count)
         case .followUp:
-            return space.isFollowUp.withUnsafeBufferPointer { flags in rows.map { flags[Int($0)] ? 2 : 0 } }
+            return space.isFollowUp.withUnsafeBufferPointer { flags in
+                rows.withUnsafeBufferPointer { rows in
+                    [UInt8](unsafeUninitializedCapacity: rows.count) { truth, count in
+                        // A Bool is the byte 0 or 1: doubled, it is false (0) or true (2).
+                        for i in 0..<rows.count { truth[i] = unsafeBitCast(flags[Int(rows[i])], to: UInt8.self) << 1 }
+                        count = rows.count
+                    }
+                }
+            }
         case .not(let inner):
             var values = evaluate(inner, rows: rows)
             for i in values.indices { values[i] = 2 &- values[i] }
