@@ -86,6 +86,7 @@ struct TextColumnBuilder: @unchecked Sendable {
 struct TimestampColumnBuilder: Sendable {
     var values: ColumnSlice<Int64>
     var form = TimestampParser.Form.iso
+    private var month = TimestampParser.MonthMemo()
 
     init(values: ColumnSlice<Int64>) { self.values = values }
 
@@ -94,6 +95,10 @@ struct TimestampColumnBuilder: Sendable {
     mutating func append(_ value: UnsafeRawBufferPointer) -> TimestampParser.Outcome? {
         if value.isEmpty || isBlank(value) {
             values.append(Null.timestamp)
+            return nil
+        }
+        if form == .iso, let seconds = TimestampParser.compactISO(value, month: &month) {
+            values.append(seconds)
             return nil
         }
         let (outcome, used) = TimestampParser.parse(value, preferred: form)

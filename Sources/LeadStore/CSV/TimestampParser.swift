@@ -66,11 +66,27 @@ public enum TimestampParser {
         return cursor.atEnd ? outcome : .unrecognized
     }
 
+    /// The month a column's last value fell in, so that the next value in
+    /// the same month skips the calendar arithmetic.
+    struct MonthMemo: Sendable {
+        fileprivate var key = -1
+        fileprivate var firstDay = 0
+        fileprivate var length = 0
+
+        init() {}
+    }
+
+    /// `compactISO(_:month:)` without a memo.
+    static func compactISO(_ t: UnsafeRawBufferPointer) -> Int64? {
+        var memo = MonthMemo()
+        return compactISO(t, month: &memo)
+    }
+
     /// The commonest form, `YYYY-MM-DDTHH:MM:SSZ` (or with a space, or without
     /// the `Z`), read with fixed offsets; nil for anything else, which then
     /// takes the general path (and gets its error message there).
     @inline(__always)
-    static func compactISO(_ t: UnsafeRawBufferPointer) -> Int64? {
+    static func compactISO(_ t: UnsafeRawBufferPointer, month memo: inout MonthMemo) -> Int64? {
         let n = t.count
         guard n == 19 || (n == 20 && (t[19] | 0x20) == 0x7A) else { return nil }
         guard t[4] == 0x2D, t[7] == 0x2D, t[10] == 0x54 || t[10] == 0x20 || t[10] == 0x74,
@@ -81,10 +97,14 @@ public enum TimestampParser {
         let year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)
         let month = digit(5) * 10 + digit(6), day = digit(8) * 10 + digit(9)
         let hour = digit(11) * 10 + digit(12), minute = digit(14) * 10 + digit(15), second = digit(17) * 10 + digit(18)
-        guard year >= 1, month >= 1, month <= 12, day >= 1, day <= daysIn(month: month, year: year),
-              hour <= 23, minute <= 59, second <= 59 else { return nil }
-        return Int64(CivilDate.daysSinceEpoch(year: year, month: month, day: day)) * 86_400
-            + Int64(hour * 3600 + minute * 60 + second)
+        guard year >= 1, month >= 1, month <= 12 else { return nil }
+        if year * 16 + month != memo.key {
+            memo.key = year * 16 + month
+            memo.firstDay = CivilDate.daysSinceEpoch(year: year, month: month, day: 1)
+            memo.length = daysIn(month: month, year: year)
+        }
+        guard day >= 1, day <= memo.length, hour <= 23, minute <= 59, second <= 59 else { return nil }
+        return Int64(memo.firstDay + day - 1) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
     }
 
     /// `YYYY-MM-DD[(T| )HH:MM[:SS[.fff]]][Z|±HH[:MM]]`
