@@ -48,6 +48,21 @@ import Testing
         #expect(store.leads.timestamps("created_at") == [Self.expected, Self.expected - 7, Self.expected])
     }
 
+    @Test func aColumnAcrossMonthsAndLeapDays() throws {
+        // Each value read in the month of the one before, or in a new one.
+        let days = ["2024-01-31", "2024-02-01", "2024-02-29", "2024-02-10", "2023-12-31", "2024-03-01", "2025-02-28", "2000-02-29"]
+        let text = "lead_id,created_at\n" + days.enumerated().map { "L\($0),\($1)T12:00:00Z" }.joined(separator: "\n") + "\n"
+        let store = try load(leads: text)
+        #expect(store.leads.timestamps("created_at") == days.map { epoch($0 + "T12:00:00Z") })
+        for day in days {
+            #expect(CivilDate.iso8601(epoch(day + "T12:00:00Z")) == day + "T12:00:00Z")
+        }
+        let noLeapDay = "lead_id,created_at\nL1,2025-02-28T12:00:00Z\nL2,2025-02-29T12:00:00Z\n"
+        #expect(loadError(leads: noLeapDay)?.hasPrefix("leads.csv:3:2: error: created_at \"2025-02-29T12:00:00Z\" is not a valid date") == true)
+        let nor1900 = "lead_id,created_at\nL1,1900-02-01T00:00:00Z\nL2,1900-02-29T00:00:00Z\n"
+        #expect(loadError(leads: nor1900)?.hasPrefix("leads.csv:3:2: error:") == true)
+    }
+
     @Test func civilDatesRoundTrip() {
         for days in stride(from: -800_000, through: 2_900_000, by: 977) {
             let (y, m, d) = CivilDate.date(daysSinceEpoch: days)
