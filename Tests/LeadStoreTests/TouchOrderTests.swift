@@ -90,7 +90,10 @@ import Testing
         let leads = "lead_id,created_at,note\n"
             + notes.enumerated().map { "L\($0),2026-01-01T00:00:00Z,\($1)" }.joined(separator: "\n") + "\n"
         let store = try load(leads: leads)
-        #expect(values(store.leads, "note") == notes)
+        let read = values(store.leads, "note")
+        #expect(read.count == notes.count)
+        let wrong = zip(read, notes).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
+        #expect(wrong.isEmpty, "rows read back differently: \(wrong.prefix(5))")
     }
 }
 

@@ -31,8 +31,8 @@ struct TextColumnBuilder: @unchecked Sendable {
     private var lastBaseCode = UInt32.max
     private var shortValues: ShortValueCache?
 
-    /// `unique`: the values are expected to differ row by row (ids), so the
-    /// dictionary is sized for every row up front.
+    /// `unique`: the values are expected to differ row by row (ids), so they
+    /// are collected in order and indexed once the whole file is read.
     init(codes: ColumnSlice<UInt32>, base: TextDictionary? = nil, unique: Bool = false) {
         self.base = base
         self.codes = codes

@@ -17,15 +17,6 @@ public struct TextDictionary: Sendable {
 
     public init() {}
 
-    /// An empty dictionary with room for `capacity` values before it grows.
-    public init(capacity: Int) {
-        var size = 64
-        while size * 7 < capacity * 10 { size *= 2 }
-        slots = Self.emptySlots(size)
-        hashes.reserveCapacity(capacity)
-        offsets.reserveCapacity(capacity + 1)
-    }
-
     /// Builds a dictionary holding `values` in order, without duplicates.
     public init<S: Sequence>(_ values: S) where S.Element == String {
         for value in values { _ = intern(value) }
