@@ -65,6 +65,20 @@ final class PseudoTerminal {
         }
     }
 
+    /// Waits until the prompt is the last thing drawn, then types Ctrl-D and
+    /// returns the exit status. A Ctrl-D typed while a statement still runs
+    /// reaches the terminal in line mode, which hands the line editor a NUL
+    /// byte in its place once the prompt is back, so it must wait.
+    func quit(prompt: String = "leadq> ", seconds: Double = 30) -> Int32? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline, !screen.hasSuffix(prompt) {
+            usleep(20_000)
+            drain()
+        }
+        type("\u{4}")
+        return exitStatus()
+    }
+
     /// Waits for the program to end; its exit status, or nil if it is still running.
     func exitStatus(seconds: Double = 10) -> Int32? {
         let deadline = Date().addingTimeInterval(seconds)
