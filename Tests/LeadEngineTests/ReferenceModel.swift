@@ -89,6 +89,7 @@ struct ReferenceModel: Sendable {
         case "conversion": return share(group.filter { $0.converted != nil }.count, group.count)
         case "touches_per_lead": return group.isEmpty ? nil : Double(group.map(\.followups).reduce(0, +)) / Double(group.count)
         case "touches_to_convert": return quantile(group.compactMap { $0.toConvert.map(Double.init) }, 0.5)
+        case "distinct(owner)": return Double(Set(group.compactMap(\.owner)).count)
         default: fatalError("no reference for \(name)")
         }
     }
@@ -99,13 +100,15 @@ struct ReferenceModel: Sendable {
         switch name {
         case "touches": return Double(followUps.count)
         case "reply_rate": return share(followUps.filter { ["replied", "connected"].contains($0.outcome ?? "") }.count, followUps.count)
+        case "distinct(rep)": return Double(Set(group.compactMap(\.rep)).count)
+        case "distinct(outcome)": return Double(Set(group.compactMap(\.outcome)).count)
         default: fatalError("no reference for \(name)")
         }
     }
 
     // MARK: Calendar, the slow and obvious way
 
-    nonisolated(unsafe) static let utc: Calendar = {
+    static let utc: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         return calendar

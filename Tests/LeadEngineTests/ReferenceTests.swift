@@ -56,8 +56,8 @@ import Testing
     ]
 
     static let leadKPIs = ["leads", "followed_up", "rate", "never", "speed", "speed(p90)", "speed(avg)", "within(1h)",
-                           "within(30min)", "qualified", "conversion", "touches_per_lead", "touches_to_convert"]
-    static let touchKPIs = ["touches", "reply_rate"]
+                           "within(30min)", "qualified", "conversion", "touches_per_lead", "touches_to_convert", "distinct(owner)"]
+    static let touchKPIs = ["touches", "reply_rate", "distinct(rep)", "distinct(outcome)"]
 
     /// Small data, many combinations; then data large enough that touches are
     /// aggregated in several batches on several threads and merged.
@@ -97,6 +97,31 @@ import Testing
             }
             if let clause = group.clause { query += " by " + clause }
             try compare(query, expected, session: &session, context: "seed \(seed), trial \(trial)")
+        }
+    }
+
+    /// Distinct leads per touch group: thousands of lead ids, so each group's
+    /// set of codes spans many words, and touches come in several batches
+    /// on several threads.
+    @Test func distinctLeadsPerTouchGroupMatchTheReference() throws {
+        let generated = LeadGenerator(leadCount: 20_000, seed: 7).generate()
+        let store = try LeadStore(
+            leads: DataSource(file: FileBytes(name: "leads.csv", bytes: generated.leads)),
+            touches: [DataSource(file: FileBytes(name: "touches.csv", bytes: generated.touches))])
+        var session = Session(store: store, description: "reference")
+        let model = ReferenceModel(store)
+        let cases: [(String, @Sendable (ReferenceModel.Touch) -> Bool)] = [
+            ("distinct(lead_id) by channel", { _ in true }),
+            (#"distinct(lead_id) where outcome = "replied" by at.month, channel"#, { $0.outcome == "replied" }),
+        ]
+        for (query, filter) in cases {
+            var leadsPerGroup: [[String]: Set<String>] = [:]
+            for touch in model.touches where filter(touch) {
+                let key = query.hasSuffix("at.month, channel") ? [String(ReferenceModel.month(touch.at)), Self.text(touch.channel)] : [Self.text(touch.channel)]
+                leadsPerGroup[key, default: []].insert(model.leads[touch.lead].id)
+            }
+            #expect(leadsPerGroup.values.contains { $0.count > 64 }, "\(query): too few leads per group to span several words")
+            try compare(query, leadsPerGroup.mapValues { Double($0.count) }, session: &session, context: "distinct leads")
         }
     }
 

@@ -1,7 +1,8 @@
 import LeadStore
 
 /// Builds one measure's value for every group slot, a batch of rows at a
-/// time, in flat arrays indexed by slot. Quantiles and distinct counts keep
+/// time, in flat arrays indexed by slot. Distinct counts of text mark a bit
+/// per (slot, code) when that fits; other distinct counts and quantiles keep
 /// (slot, value) pairs and finish at the end. Each thread fills its own
 /// accumulator; `merge` then folds them together.
 final class Accumulator: @unchecked Sendable {
@@ -22,6 +23,7 @@ final class Accumulator: @unchecked Sendable {
     private var second: [Double]
     private var pairSlots: [UInt32] = []
     private var pairValues: [Double] = []
+    private var codeBits: SlotCodeBits?
     /// Plain row counts, in `Tally` lanes.
     private var tally: Tally
 
@@ -44,6 +46,9 @@ final class Accumulator: @unchecked Sendable {
         case .extreme: first = [Double](repeating: .nan, count: slotCount)
         case .quantile, .distinct, .quotient: first = []
         default: first = [Double](repeating: 0, count: slotCount)
+        }
+        if case .distinct(let column) = kind, case .text(let text) = column.data {
+            codeBits = SlotCodeBits(slotCount: slotCount, codeCount: text.dictionary.count)
         }
         switch kind {
         case .share, .sum: second = [Double](repeating: 0, count: slotCount)
@@ -116,6 +121,11 @@ final class Accumulator: @unchecked Sendable {
                     if best[slot].isNaN || (minimum ? values[i] < best[slot] : values[i] > best[slot]) { best[slot] = values[i] }
                 }
             }
+        case .distinct(let column) where codeBits != nil:
+            guard case .text(let text) = column.data else { break }
+            space.withIndices(rows, of: column) { index in
+                text.codes.withUnsafeBufferPointer { codes in codeBits?.add(codes: codes, index: index, slots: slots) }
+            }
         case .quantile(let column, _), .distinct(let column):
             let values = space.numbers(column, at: rows)
             var batchSlots: [UInt32] = [], batchValues: [Double] = []
@@ -142,6 +152,8 @@ final class Accumulator: @unchecked Sendable {
                     first[slot] = other.first[slot]
                 }
             }
+        case (.distinct, _) where codeBits != nil:
+            if let theirs = other.codeBits { codeBits?.merge(theirs) }
         case (.quantile, _), (.distinct, _):
             pairSlots += other.pairSlots
             pairValues += other.pairValues
@@ -165,6 +177,8 @@ final class Accumulator: @unchecked Sendable {
         case .sum(_, let mean): return zip(first, second).map { $1 > 0 ? (mean ? $0 / $1 : $0) : .nan }
         case .quantile(_, let fraction):
             return Aggregator.quantiles(pairValues, groups: pairSlots, groupCount: slotCount, fraction: fraction)
+        case .distinct where codeBits != nil:
+            return codeBits!.counts
         case .distinct:
             return Aggregator.distinctCounts(pairValues, groups: pairSlots, groupCount: slotCount)
         case .quotient(let a, let b):
