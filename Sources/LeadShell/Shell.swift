@@ -239,6 +239,7 @@ public final class Shell {
                     return fail("| chart and | sql are not available yet", line: line + post.range.line - 1, column: post.range.column)
                 }
             }
+            if timer { output.message("time: \(Self.milliseconds(since: started))") }
             return .ok
         }
     }

@@ -121,6 +121,18 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    @Test func theTimerTimesTablesAndExportsOnStandardError() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = folder.appendingPathComponent("rate.csv").path
+        let result = try LeadQProcess.run([
+            "examples/data", "--no-init", "-c", "leads", "-c", ".timer on", "-c", "rate by segment | export \"\(csv)\"", "-c", "leads",
+        ])
+        #expect(result.status == 0)
+        #expect(result.stdout == "leads\n12\nleads\n12\n")
+        let times = result.stderr.split(separator: "\n")
+        #expect(times.count == 2 && times.allSatisfy { $0.wholeMatch(of: /time: [0-9]+(\.[0-9]+)? ms/) != nil }, "\(result.stderr)")
+    }
+
     @Test func exportIntoAMissingFolderFailsAndLeavesNothing() throws {
         let result = try LeadQProcess.run(["examples/data", "-c", "rate | export \"/nonexistent/folder/rate.csv\""])
         #expect(result.status == 1)
