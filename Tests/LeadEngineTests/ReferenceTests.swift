@@ -100,28 +100,34 @@ import Testing
         }
     }
 
-    /// Distinct leads per touch group: thousands of lead ids, so each group's
-    /// set of codes spans many words, and touches come in several batches
-    /// on several threads.
-    @Test func distinctLeadsPerTouchGroupMatchTheReference() throws {
+    /// Distinct counts over many values, with touches in several batches on
+    /// several threads: thousands of lead ids per group, so each group's set
+    /// of codes spans many words, and tens of thousands of timestamps per
+    /// group, too many to sort by comparison.
+    @Test func distinctCountsOverManyValuesMatchTheReference() throws {
         let generated = LeadGenerator(leadCount: 20_000, seed: 7).generate()
         let store = try LeadStore(
             leads: DataSource(file: FileBytes(name: "leads.csv", bytes: generated.leads)),
             touches: [DataSource(file: FileBytes(name: "touches.csv", bytes: generated.touches))])
         var session = Session(store: store, description: "reference")
         let model = ReferenceModel(store)
-        let cases: [(String, @Sendable (ReferenceModel.Touch) -> Bool)] = [
-            ("distinct(lead_id) by channel", { _ in true }),
-            (#"distinct(lead_id) where outcome = "replied" by at.month, channel"#, { $0.outcome == "replied" }),
+        typealias Touch = ReferenceModel.Touch
+        let byChannel: @Sendable (Touch) -> [String] = { [Self.text($0.channel)] }
+        let leadID: @Sendable (Touch) -> String = { model.leads[$0.lead].id }
+        let cases: [(query: String, filter: @Sendable (Touch) -> Bool, key: @Sendable (Touch) -> [String], value: @Sendable (Touch) -> String, largest: Int)] = [
+            ("distinct(lead_id) by channel", { _ in true }, byChannel, leadID, 64),
+            (#"distinct(lead_id) where outcome = "replied" by at.month, channel"#, { $0.outcome == "replied" },
+             { [String(ReferenceModel.month($0.at)), Self.text($0.channel)] }, leadID, 64),
+            ("distinct(at) by channel", { _ in true }, byChannel, { String($0.at) }, 10_000),
+            (#"distinct(at) where direction = "inbound""#, { $0.direction == "inbound" }, { _ in [] }, { String($0.at) }, 10_000),
         ]
-        for (query, filter) in cases {
-            var leadsPerGroup: [[String]: Set<String>] = [:]
-            for touch in model.touches where filter(touch) {
-                let key = query.hasSuffix("at.month, channel") ? [String(ReferenceModel.month(touch.at)), Self.text(touch.channel)] : [Self.text(touch.channel)]
-                leadsPerGroup[key, default: []].insert(model.leads[touch.lead].id)
+        for test in cases {
+            var valuesPerGroup: [[String]: Set<String>] = [:]
+            for touch in model.touches where test.filter(touch) {
+                valuesPerGroup[test.key(touch), default: []].insert(test.value(touch))
             }
-            #expect(leadsPerGroup.values.contains { $0.count > 64 }, "\(query): too few leads per group to span several words")
-            try compare(query, leadsPerGroup.mapValues { Double($0.count) }, session: &session, context: "distinct leads")
+            #expect(valuesPerGroup.values.contains { $0.count > test.largest }, "\(test.query): no group has over \(test.largest) values")
+            try compare(test.query, valuesPerGroup.mapValues { Double($0.count) }, session: &session, context: "distinct")
         }
     }
 

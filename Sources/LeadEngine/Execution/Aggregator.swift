@@ -87,12 +87,12 @@ struct Aggregator {
 
     /// How many different values each group has; values are told apart by
     /// their bits, and NaN is no value. Small whole numbers (dictionary codes,
-    /// counts) are marked in a bitmap; any others are sorted.
+    /// counts) are marked in a bitmap; any others are sorted by their bits.
     static func distinctCounts(_ values: [Double], groups: [UInt32], groupCount: Int) -> [Double] {
         let (start, bucketed) = Self.bucketed(values, groups: groups, groupCount: groupCount)
         var result = [Double](repeating: 0, count: groupCount)
         var bitmap: [UInt64] = []
-        var bits: [UInt64] = []
+        var bits: [UInt64] = [], scratch: [UInt64] = []
         bucketed.withUnsafeBufferPointer { all in
             for g in 0..<groupCount where start[g + 1] > start[g] {
                 let group = UnsafeBufferPointer(rebasing: all[start[g]..<start[g + 1]])
@@ -114,7 +114,10 @@ struct Aggregator {
                 } else {
                     bits.removeAll(keepingCapacity: true)
                     bits.append(contentsOf: group.lazy.map(\.bitPattern))
-                    bits.sort()
+                    if scratch.count < bits.count { scratch = [UInt64](repeating: 0, count: bits.count) }
+                    bits.withUnsafeMutableBufferPointer { bits in
+                        scratch.withUnsafeMutableBufferPointer { RadixSort.sort(bits, scratch: $0) }
+                    }
                     var count = 1
                     for i in 1..<bits.count where bits[i] != bits[i - 1] { count += 1 }
                     result[g] = Double(count)
