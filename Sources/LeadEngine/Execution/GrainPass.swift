@@ -110,7 +110,7 @@ struct GrainPass: Sendable {
         while start < range.upperBound {
             if let isCancelled, isCancelled() { break }
             let end = min(start + Self.batchSize, range.upperBound)
-            var rows = (start..<end).map { UInt32($0) }
+            var rows = RowSpace.rows(start..<end)
             start = end
             if let selection { rows = evaluator.select(selection, rows: rows) }
             if rows.isEmpty { continue }

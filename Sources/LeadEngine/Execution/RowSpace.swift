@@ -24,7 +24,16 @@ struct RowSpace {
     }
 
     /// Every row.
-    var allRows: [UInt32] { (0..<rowCount).map { UInt32($0) } }
+    var allRows: [UInt32] { Self.rows(0..<rowCount) }
+
+    /// The row numbers in `range`, written in one loop without an append per row.
+    static func rows(_ range: Range<Int>) -> [UInt32] {
+        [UInt32](unsafeUninitializedCapacity: range.count) { rows, count in
+            let first = UInt32(truncatingIfNeeded: range.lowerBound)
+            for i in 0..<range.count { rows[i] = first &+ UInt32(truncatingIfNeeded: i) }
+            count = range.count
+        }
+    }
 
     /// Whether a column must be read through each touch's lead.
     func readsThroughLead(_ column: ColumnRef) -> Bool { grain == .touch && column.grain == .lead }
