@@ -50,6 +50,27 @@ import Testing
         #expect(fromMemory.followUps.counts == fromFile.followUps.counts)
     }
 
+    /// Every part reports to the progress of the file, and when the progress
+    /// says stop, the load stops with "interrupted".
+    @Test func progressCoversEveryPartAndStopsThemAll() throws {
+        let data = LeadGenerator(leadCount: 40_000, seed: 8).generate()
+        #expect(data.touches.count > 24 << 20, "the touches file must be large enough to be read in several parts")
+        let leads = DataSource(file: FileBytes(name: "leads.csv", bytes: data.leads))
+        let touches = DataSource(file: FileBytes(name: "touches.csv", bytes: data.touches))
+        let reports = Reports()
+        _ = try LeadStore(leads: leads, touches: [touches], progress: { reports.add($0) })
+        let fractions = reports.all
+        #expect(fractions.allSatisfy { $0 >= 0 && $0 <= 1 })
+        #expect(zip(fractions, fractions.dropFirst()).allSatisfy { $0 <= $1 }, "the progress went back: \(fractions)")
+        // Each part reports after 65,536 rows, near its end: a part alone
+        // is well under half of the file, and all of them well over.
+        #expect((fractions.min() ?? 1) < 0.5 && (fractions.max() ?? 0) > 0.5, "not a fraction of the whole file: \(fractions)")
+
+        let error = #expect(throws: LoadError.self) { try LeadStore(leads: leads, touches: [touches], progress: { _ in false }) }
+        #expect(error?.file == "touches.csv")
+        #expect(error?.message == "interrupted")
+    }
+
     @Test func cutInsideAQuotedFieldFallsBackToOnePass() throws {
         let row = "L1,2026-01-02T10:00:00Z,plain note\n"
         let filler = String(repeating: row, count: 5 << 20 / row.utf8.count)
@@ -134,5 +155,24 @@ import Testing
         let dictionary = store.leads.text("lead_id")?.dictionary
         let misplaced = ids.indices.filter { dictionary?.code(of: ids[$0]) != UInt32($0) }
         #expect(misplaced.isEmpty)
+    }
+}
+
+/// Progress fractions, reported from any thread.
+private final class Reports: @unchecked Sendable {
+    private let lock = NSLock()
+    private var fractions: [Double] = []
+
+    func add(_ fraction: Double) -> Bool {
+        lock.lock()
+        fractions.append(fraction)
+        lock.unlock()
+        return true
+    }
+
+    var all: [Double] {
+        lock.lock()
+        defer { lock.unlock() }
+        return fractions
     }
 }

@@ -11,7 +11,7 @@ struct ParsedTable {
 /// Reads one CSV file into typed columns.
 ///
 /// The header is read first and mapped to fields. A large file is then cut
-/// at line ends into one part per core and the parts are read in parallel;
+/// at line ends into a few parts per core and the parts are read in parallel;
 /// a part only counts when the part before it ended cleanly at the cut (a
 /// cut inside a quoted field makes that part fail), and any failure reads
 /// the file again from the start in one pass, which finds the real error and
@@ -21,6 +21,9 @@ struct ParsedTable {
 enum CSVTableReader {
     /// Files smaller than this are read in one part.
     static let minimumPartSize = 4 << 20
+    /// Parts per core: a core that finishes its part early takes the next
+    /// one instead of waiting for the slowest.
+    static let partsPerCore = 4
 
     /// `leadIDs`, for touches: the leads' ids, which the touches' `lead_id` shares.
     static func read(
@@ -98,10 +101,10 @@ enum CSVTableReader {
         return found
     }
 
-    /// Cuts the body of a file into parts at line ends, one per core.
+    /// Cuts the body of a file into parts at line ends, `partsPerCore` per core.
     private static func cut(_ bytes: UnsafeRawBufferPointer, _ body: Range<Int>) -> [Range<Int>] {
         let cores = min(8, ProcessInfo.processInfo.activeProcessorCount)
-        let count = min(cores, body.count / minimumPartSize)
+        let count = min(cores * partsPerCore, body.count / minimumPartSize)
         guard count > 1, let base = bytes.baseAddress else { return [body] }
         var parts: [Range<Int>] = []
         var start = body.lowerBound
@@ -122,12 +125,14 @@ enum CSVTableReader {
         starts: [Int], capacities: [Int], progress: LoadProgress?, release: @escaping @Sendable (Range<Int>) -> Void
     ) -> [CSVPartReader.Columns]? {
         let file = SharedBytes(bytes: bytes)
+        let shared = progress.map { PartsProgress(parts: parts, report: $0) }
         let read = ParallelResults<CSVPartReader.Columns>.map(parts.count) { index in
             let part = UnsafeRawBufferPointer(rebasing: file.bytes[parts[index]])
             let offset = parts[index].lowerBound
             return try? CSVPartReader.read(
                 part, line: 0, layout: layout, into: windows, start: starts[index], capacity: capacities[index],
-                progress: index == 0 ? progress : nil, release: { release($0.lowerBound + offset..<$0.upperBound + offset) })
+                progress: shared?.reporter(forPart: index),
+                release: { release($0.lowerBound + offset..<$0.upperBound + offset) })
         }
         guard read.allSatisfy({ $0 != nil }) else { return nil }
         return read.map { $0! }
@@ -159,6 +164,39 @@ enum CSVTableReader {
 /// The bytes of a file, shared read-only by the threads reading its parts.
 private struct SharedBytes: @unchecked Sendable {
     let bytes: UnsafeRawBufferPointer
+}
+
+/// The progress of parts read at once, reported as one fraction of all their
+/// bytes; once the report says stop, every part is told to stop.
+private final class PartsProgress: @unchecked Sendable {
+    private let sizes: [Double]
+    private let total: Double
+    private let report: LoadProgress
+    private let lock = NSLock()
+    private var done: [Double]
+    private var stopped = false
+
+    init(parts: [Range<Int>], report: @escaping LoadProgress) {
+        sizes = parts.map { Double($0.count) }
+        total = max(1, sizes.reduce(0, +))
+        done = Array(repeating: 0, count: parts.count)
+        self.report = report
+    }
+
+    /// What part `part` reports its own fraction done to.
+    func reporter(forPart part: Int) -> LoadProgress {
+        { fraction in self.update(part: part, fraction: fraction) }
+    }
+
+    /// Part `part` is `fraction` done; false when the load is to stop.
+    private func update(part: Int, fraction: Double) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !stopped else { return false }
+        done[part] = sizes[part] * fraction
+        stopped = !report(done.reduce(0, +) / total)
+        return !stopped
+    }
 }
 
 /// Asked now and then while a file loads with the fraction done; returning
