@@ -165,7 +165,7 @@ def main():
         ratio = f"{a / b:.3f}" if b else "—"
         lines.append(f"| {label} | {a:,.1f} {unit} | {b:,.1f} {unit} | {ratio} |" if b else f"| {label} | {a:,.1f} {unit} | — | — |")
 
-    row("load (both files, queryable; leadq median of 3)", mine["load_ms"], duck["load_ms"] if duck else None)
+    row("load (both files, queryable; median of 3 each)", mine["load_ms"], duck["load_ms"] if duck else None)
     problems = []
     for name, statement, _, keys in QUESTIONS:
         a = statistics.median(mine["questions"][name]["times_ms"])
