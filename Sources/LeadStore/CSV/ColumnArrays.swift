@@ -127,7 +127,7 @@ private final class SpareColumns {
     }
 
     private static func allocate<T>(_ rows: Int) -> UnsafeMutablePointer<T> {
-        HugePages.allocate(rows * MemoryLayout<T>.stride).bindMemory(to: T.self, capacity: rows)
+        Buffers.allocate(rows * MemoryLayout<T>.stride).bindMemory(to: T.self, capacity: rows)
     }
 
     deinit {

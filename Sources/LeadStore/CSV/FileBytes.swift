@@ -46,7 +46,7 @@ public final class FileBytes: @unchecked Sendable {
             if n == 0 { break }
             bytes.append(contentsOf: chunk[0..<n])
         }
-        let buffer = HugePages.allocate(bytes.count)
+        let buffer = Buffers.allocate(bytes.count)
         bytes.withUnsafeBytes { if let source = $0.baseAddress { buffer.copyMemory(from: source, byteCount: $0.count) } }
         base = buffer
         count = bytes.count
@@ -56,7 +56,7 @@ public final class FileBytes: @unchecked Sendable {
     /// Wraps bytes made in memory, such as generated demo data.
     public init(name: String, bytes: [UInt8]) {
         self.name = name
-        let base = HugePages.allocate(bytes.count)
+        let base = Buffers.allocate(bytes.count)
         bytes.withUnsafeBytes { if let source = $0.baseAddress { base.copyMemory(from: source, byteCount: $0.count) } }
         self.base = base
         count = bytes.count

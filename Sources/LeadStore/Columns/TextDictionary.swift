@@ -164,12 +164,9 @@ public struct TextDictionary: Sendable {
         hash & 0xFFFF_FFFF_0000_0000 | UInt64(code + 1)
     }
 
-    /// `count` empty slots; a large table is advised for huge pages, since
-    /// its probes land anywhere.
+    /// `count` empty slots.
     private static func emptySlots(_ count: Int) -> [UInt64] {
-        var slots = [UInt64].unwritten(count: count)
-        slots.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-        return slots
+        [UInt64](repeating: 0, count: count)
     }
 
     /// A fast hash over bytes, eight at a time (the last word overlapping the
