@@ -47,9 +47,7 @@ final class Accumulator: @unchecked Sendable {
         case .quantile, .distinct, .quotient: first = []
         default: first = [Double](repeating: 0, count: slotCount)
         }
-        if case .distinct(let column) = kind, case .text(let text) = column.data {
-            codeBits = SlotCodeBits(slotCount: slotCount, codeCount: text.dictionary.count)
-        }
+        if case .distinct(let column) = kind { codeBits = SlotCodeBits(distinctOf: column, slotCount: slotCount) }
         switch kind {
         case .share, .sum: second = [Double](repeating: 0, count: slotCount)
         default: second = []
@@ -121,11 +119,8 @@ final class Accumulator: @unchecked Sendable {
                     if best[slot].isNaN || (minimum ? values[i] < best[slot] : values[i] > best[slot]) { best[slot] = values[i] }
                 }
             }
-        case .distinct(let column) where codeBits != nil:
-            guard case .text(let text) = column.data else { break }
-            space.withIndices(rows, of: column) { index in
-                text.codes.withUnsafeBufferPointer { codes in codeBits?.add(codes: codes, index: index, slots: slots) }
-            }
+        case .distinct where codeBits != nil:
+            codeBits?.add(rows: rows, slots: slots, space: space)
         case .quantile(let column, _), .distinct(let column):
             let values = space.numbers(column, at: rows)
             var batchSlots: [UInt32] = [], batchValues: [Double] = []

@@ -46,6 +46,10 @@ struct Aggregator {
         case .quantile(let column, let fraction):
             return Self.quantiles(space.numbers(column, at: rows), groups: groups, groupCount: groupCount, fraction: fraction)
         case .distinct(let column):
+            if var bits = SlotCodeBits(distinctOf: column, slotCount: groupCount) {
+                bits.add(rows: rows, slots: groups, space: space)
+                return bits.counts
+            }
             return Self.distinctCounts(space.numbers(column, at: rows), groups: groups, groupCount: groupCount)
         case .quotient(let a, let b):
             let top = compute(a, rows: rows, groups: groups, groupCount: groupCount)

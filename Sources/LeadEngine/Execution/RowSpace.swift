@@ -28,8 +28,9 @@ struct RowSpace {
 
     /// The row numbers in `range`, written in one loop without an append per row.
     static func rows(_ range: Range<Int>) -> [UInt32] {
-        [UInt32](unsafeUninitializedCapacity: range.count) { rows, count in
-            let first = UInt32(truncatingIfNeeded: range.lowerBound)
+        precondition(range.upperBound <= Int(UInt32.max), "row \(range.upperBound) does not fit a 32-bit row number")
+        return [UInt32](unsafeUninitializedCapacity: range.count) { rows, count in
+            let first = UInt32(range.lowerBound)
             for i in 0..<range.count { rows[i] = first &+ UInt32(truncatingIfNeeded: i) }
             count = range.count
         }

@@ -1,33 +1,42 @@
 import LeadStore
 
-/// Which dictionary codes each group slot has seen, one bit per (slot, code),
-/// so a distinct count over text is a bit set per row and a population count
-/// at the end, with no values gathered or sorted.
+/// Which dictionary codes of a text column each group slot has seen, one bit
+/// per (slot, code), so a distinct count over text is a bit set per row and a
+/// population count at the end, with no values gathered or sorted.
 struct SlotCodeBits {
     /// The most bits one set may take (16 MB), per thread.
     static let bitLimit = 1 << 27
 
+    private let column: ColumnRef
+    private let codes: [UInt32]
     private let wordsPerSlot: Int
     private var words: [UInt64]
 
-    /// Nil when the slots times the codes would take more than `bitLimit` bits.
-    init?(slotCount: Int, codeCount: Int) {
-        let wordsPerSlot = max(1, (codeCount + 63) / 64)
+    /// Nil when the column is not text, or when the slots times the codes
+    /// would take more than `bitLimit` bits.
+    init?(distinctOf column: ColumnRef, slotCount: Int) {
+        guard case .text(let text) = column.data else { return nil }
+        let wordsPerSlot = max(1, (text.dictionary.count + 63) / 64)
         guard slotCount <= Self.bitLimit / 64 / wordsPerSlot else { return nil }
+        self.column = column
+        codes = text.codes
         self.wordsPerSlot = wordsPerSlot
         words = [UInt64](repeating: 0, count: slotCount * wordsPerSlot)
     }
 
-    /// Marks the code of each row (`index` into `codes`) in that row's slot;
-    /// nulls mark nothing.
-    mutating func add(codes: UnsafeBufferPointer<UInt32>, index: UnsafeBufferPointer<UInt32>, slots: [UInt32]) {
-        let wordsPerSlot = self.wordsPerSlot
-        words.withUnsafeMutableBufferPointer { words in
-            slots.withUnsafeBufferPointer { slots in
-                for i in 0..<slots.count {
-                    let code = codes[Int(index[i])]
-                    if code == Null.textCode { continue }
-                    words[Int(slots[i]) &* wordsPerSlot &+ Int(code >> 6)] |= 1 << UInt64(code & 63)
+    /// Marks the code of each row in that row's slot; nulls mark nothing.
+    mutating func add(rows: [UInt32], slots: [UInt32], space: RowSpace) {
+        let wordsPerSlot = self.wordsPerSlot, codes = self.codes
+        space.withIndices(rows, of: column) { index in
+            codes.withUnsafeBufferPointer { codes in
+                words.withUnsafeMutableBufferPointer { words in
+                    slots.withUnsafeBufferPointer { slots in
+                        for i in 0..<slots.count {
+                            let code = codes[Int(index[i])]
+                            if code == Null.textCode { continue }
+                            words[Int(slots[i]) &* wordsPerSlot &+ Int(code >> 6)] |= 1 << UInt64(code & 63)
+                        }
+                    }
                 }
             }
         }
