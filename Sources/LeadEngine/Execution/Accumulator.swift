@@ -171,11 +171,11 @@ final class Accumulator: @unchecked Sendable {
         case .share: return zip(first, second).map { $1 > 0 ? $0 / $1 : .nan }
         case .sum(_, let mean): return zip(first, second).map { $1 > 0 ? (mean ? $0 / $1 : $0) : .nan }
         case .quantile(_, let fraction):
-            return Aggregator.quantiles(pairValues, groups: pairSlots, groupCount: slotCount, fraction: fraction)
+            return GroupStatistics.quantiles(pairValues, groups: pairSlots, groupCount: slotCount, fraction: fraction)
         case .distinct where codeBits != nil:
             return codeBits!.counts
         case .distinct:
-            return Aggregator.distinctCounts(pairValues, groups: pairSlots, groupCount: slotCount)
+            return GroupStatistics.distinctCounts(pairValues, groups: pairSlots, groupCount: slotCount)
         case .quotient(let a, let b):
             return zip(a.finish(), b.finish()).map { $1 != 0 && !$1.isNaN ? $0 / $1 : .nan }
         }

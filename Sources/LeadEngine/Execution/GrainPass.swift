@@ -127,24 +127,16 @@ struct GrainPass: Sendable {
         return (accumulators, rowsPerSlot)
     }
 
-    /// Finds the groups over the whole selection first, then aggregates.
+    /// Finds the groups over the whole selection first, then aggregates with
+    /// the same accumulators as the batches, each group number a slot.
     func runMaterialized() -> Output {
         let rows = evaluator.select(selection, rows: space.allRows)
         let grouping = Grouping(rows: rows, keys: query.groups.map { $0.keys[grain]! }, space: space, buckets: buckets)
-        let aggregator = Aggregator(space: space)
-        var values: [(Int, [Double])] = []
-        for (index, measure) in measures {
-            var measureRows = rows, measureGroups = grouping.groupOfRow
-            if let population = measure.population {
-                let truth = evaluator.evaluate(population, rows: rows)
-                measureRows = []
-                measureGroups = []
-                for i in rows.indices where truth[i] == 2 {
-                    measureRows.append(rows[i])
-                    measureGroups.append(grouping.groupOfRow[i])
-                }
-            }
-            values.append((index, aggregator.compute(measure.formula, rows: measureRows, groups: measureGroups, groupCount: grouping.keys.count)))
+        let values = measures.map { index, measure in
+            let accumulator = Accumulator(measure.formula, slotCount: grouping.keys.count)
+            let population = measure.population.map { evaluator.evaluate($0, rows: rows) }
+            accumulator.add(rows: rows, slots: grouping.groupOfRow, population: population, evaluator: evaluator)
+            return (index, accumulator.finish())
         }
         return Output(keys: grouping.keys, values: values)
     }

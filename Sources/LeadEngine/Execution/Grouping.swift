@@ -29,24 +29,22 @@ struct Grouping {
             guard case .timestamp(let times) = column.data else { return [] }
             return space.withIndices(rows, of: column) { index in
                 times.withUnsafeBufferPointer { t in
-                    switch unit {
-                    case .hour, .day, .week:
+                    guard unit.isCalendar else {
                         return index.map { t[Int($0)] == Null.timestamp ? nullKey : buckets.bucket(t[Int($0)], unit) }
-                    case .month, .quarter, .year:
-                        // Calendar units through a table of each day's bucket over the days present.
-                        var first = Int64.max, last = Int64.min
-                        for i in index where t[Int(i)] != Null.timestamp {
-                            let day = TimeBuckets.floorDiv(t[Int(i)], 86_400)
-                            first = min(first, day)
-                            last = max(last, day)
-                        }
-                        guard first <= last, last - first < 4_000_000 else {
-                            return index.map { t[Int($0)] == Null.timestamp ? nullKey : buckets.bucket(t[Int($0)], unit) }
-                        }
-                        let table = (first...last).map { buckets.bucket($0 * 86_400, unit) }
-                        return table.withUnsafeBufferPointer { table in
-                            index.map { t[Int($0)] == Null.timestamp ? nullKey : table[Int(TimeBuckets.floorDiv(t[Int($0)], 86_400) - first)] }
-                        }
+                    }
+                    // Calendar units through a table of each day's bucket over the days present.
+                    var first = Int64.max, last = Int64.min
+                    for i in index where t[Int(i)] != Null.timestamp {
+                        let day = TimeBuckets.floorDiv(t[Int(i)], 86_400)
+                        first = min(first, day)
+                        last = max(last, day)
+                    }
+                    guard first <= last, last - first < 4_000_000 else {
+                        return index.map { t[Int($0)] == Null.timestamp ? nullKey : buckets.bucket(t[Int($0)], unit) }
+                    }
+                    let table = (first...last).map { buckets.bucket($0 * 86_400, unit) }
+                    return table.withUnsafeBufferPointer { table in
+                        index.map { t[Int($0)] == Null.timestamp ? nullKey : table[Int(TimeBuckets.floorDiv(t[Int($0)], 86_400) - first)] }
                     }
                 }
             }

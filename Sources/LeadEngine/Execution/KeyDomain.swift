@@ -43,7 +43,7 @@ struct KeyDomain {
             low = first
             size = Int(last - first) + 2
             let days = (TimeBuckets.floorDiv(extent.lowerBound, 86_400), TimeBuckets.floorDiv(extent.upperBound, 86_400))
-            if [.month, .quarter, .year].contains(unit), days.1 - days.0 < 4_000_000 {
+            if unit.isCalendar, days.1 - days.0 < 4_000_000 {
                 firstDay = days.0
                 dayTable = (days.0...days.1).map { UInt32(buckets.bucket($0 * 86_400, unit) - first) }
             } else {
