@@ -1,7 +1,7 @@
 /// Statements and the clauses of a query.
 extension Parser {
     /// Words that start a clause and so end the expression before them.
-    static let clauseWords: Set<String> = ["where", "during", "by", "having", "order", "top", "limit", "as"]
+    static let clauseWords = Set(Keyword.words(.clause))
 
     /// statement := query | list … | let NAME "=" expr | set OPTION value… ; then { "|" post }
     mutating func parseStatement() throws(Failure) -> Statement {
@@ -26,7 +26,7 @@ extension Parser {
             var message = Messages.expected("the end of the statement", found: describeCurrent)
             var fixIt: String?
             if let token = current, token.kind == .word,
-               let clause = NameMatcher.nearest(to: text(token), in: Array(Self.clauseWords) + ["export"]) {
+               let clause = NameMatcher.nearest(to: text(token), in: Keyword.words(.clause) + Keyword.words(.post)) {
                 message += "; did you mean \(clause)?"
                 fixIt = clause
             }
@@ -45,19 +45,18 @@ extension Parser {
             throw fail(Messages.expectedMeasure)
         }
         var query = Query(measures: try parseMeasures())
-        var seen = Set<String>()
+        var seen = Set<Keyword>()
         while let token = current, token.kind == .word {
             let word = text(token).lowercased()
-            guard ["where", "during", "by", "having", "order", "top", "limit"].contains(word) else { break }
-            let clause = word == "top" ? "limit" : word
-            guard seen.insert(clause).inserted else { throw fail(Messages.duplicateClause(word)) }
+            guard let keyword = Keyword(word: word), Keyword.queryClauses.contains(keyword) else { break }
+            guard seen.insert(keyword == .top ? .limit : keyword).inserted else { throw fail(Messages.duplicateClause(word)) }
             index += 1
-            switch word {
-            case "where": query.filter = try parseExpression()
-            case "during": query.during = try parsePeriod()
-            case "by": query.groups = try parseList { (parser: inout Parser) throws(Failure) in try parser.parseOperand() }
-            case "having": query.having = try parseExpression()
-            case "order":
+            switch keyword {
+            case .where: query.filter = try parseExpression()
+            case .during: query.during = try parsePeriod()
+            case .by: query.groups = try parseList { (parser: inout Parser) throws(Failure) in try parser.parseOperand() }
+            case .having: query.having = try parseExpression()
+            case .order:
                 try expectWord("by")
                 query.order = try parseOrderKeys()
             default: query.limit = try parseLimit()

@@ -4,12 +4,6 @@
 /// token is `,`, an operator, `|`, or a clause keyword (`where`, `by`,
 /// `and`, …) that must be followed by more.
 public enum StatementBoundary {
-    /// Words after which a statement cannot end.
-    static let continuingWords: Set<String> = [
-        "where", "by", "and", "or", "not", "during", "having", "order", "as", "in", "like", "to", "is",
-        "let", "set", "list", "top", "limit", "last", "this", "past", "export",
-    ]
-
     /// Whether `text` is a complete statement (or several), ready to run.
     public static func isComplete(_ text: String) -> Bool {
         let lexer = Lexer(text)
@@ -30,7 +24,7 @@ public enum StatementBoundary {
         let text = lexer.text(of: last)
         switch last.kind {
         case .symbol: return [")", ";", "*"].contains(text)
-        case .word: return !continuingWords.contains(text.lowercased())
+        case .word: return Keyword(word: String(text))?.continuesStatement != true
         default: return true
         }
     }

@@ -22,9 +22,9 @@ public struct Completer: Sendable {
 
     public init(session: Session) { self.session = session }
 
-    static let statementStarts = ["list", "let", "set"]
-    static let clauseWords = ["where", "during", "by", "having", "order", "top", "limit", "as", "and", "or", "not", "in", "like", "is", "null", "asc", "desc", "export"]
-    static let periodWords = ["today", "yesterday", "this", "last", "past"]
+    static let statementStarts = Keyword.words(.statement)
+    static let clauseWords = Keyword.words(.clause) + Keyword.words(.condition) + Keyword.words(.direction) + Keyword.words(.post)
+    static let periodWords = Keyword.words(.period).filter { $0 != Keyword.to.rawValue }
     static let fileCommands: Set<String> = [".open", ".load", ".read", ".export", ".once"]
 
     /// Completes the text before the cursor.
