@@ -12,11 +12,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // Columns, tables, CSV ingest, derived lead fields, generated data.
+        // Typed columns and tables, the CSV reader, header aliases, the follow-up
+        // index and derived lead fields, load summaries; and the data generator.
         .target(name: "LeadStore"),
-        // Tokens, lexer, statement boundaries, diagnostics.
+        // The language: keywords, tokens, lexer, parser, syntax tree, statement
+        // boundaries, diagnostics. Imports nothing.
         .target(name: "LeadQuery"),
-        // Catalog of fields and sessions over a loaded store.
+        // Sessions over a loaded store: the analyzer (names, types, grain) binds a
+        // statement to a plan, the executor runs it into a ResultTable; KPIs,
+        // settings, time buckets, `let` definitions.
         .target(name: "LeadEngine", dependencies: ["LeadQuery", "LeadStore"]),
         // The system libedit, through a small header of non-variadic wrappers.
         .systemLibrary(
@@ -24,9 +28,11 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
-        // The interactive shell, scripts, dot commands and renderers.
+        // The interactive shell and scripts: line editing, completion, dot commands,
+        // renderers (table, csv, tsv, json, markdown), exports, progress; the only
+        // layer that prints.
         .target(name: "LeadShell", dependencies: ["LeadEngine", "CEditLine"]),
-        // The command line.
+        // The command line: options, data location, `leadq gen`.
         .executableTarget(
             name: "leadq",
             dependencies: [

@@ -7,16 +7,13 @@ public struct Diagnostic: Error, Sendable, Equatable {
     public var severity: Severity
     public var message: String
     public var range: SourceRange
-    /// A longer explanation, if any.
-    public var note: String?
     /// A replacement for the text in `range` that would fix it, if one is known.
     public var fixIt: String?
 
-    public init(_ severity: Severity, _ message: String, at range: SourceRange, note: String? = nil, fixIt: String? = nil) {
+    public init(_ severity: Severity, _ message: String, at range: SourceRange, fixIt: String? = nil) {
         self.severity = severity
         self.message = message
         self.range = range
-        self.note = note
         self.fixIt = fixIt
     }
 }

@@ -1,5 +1,5 @@
-/// One token of a statement: its kind and where it lies. The text is a slice
-/// of the statement, read through `Lexer.text(of:)`, never a copy.
+/// One token of a statement: its kind and where it lies. A token holds no
+/// text of its own; `Lexer.text(of:)` reads it from the statement when needed.
 public struct Token: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// A name or keyword: `rate`, `where`, `segment`.

@@ -294,8 +294,3 @@ public final class Shell {
 
     var historyEntries: [String] { editor?.entries ?? [] }
 }
-
-/// The version `leadq --version` prints.
-public enum Version {
-    public static let current = "0.1.0"
-}
