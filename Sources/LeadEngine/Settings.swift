@@ -1,13 +1,15 @@
 import Foundation
 import LeadQuery
+import LeadStore
 
 /// What `set` changes: the clock, the week, the grace period and KPI targets.
 public struct Settings: Sendable {
-    /// A pinned "now" in seconds since the epoch; nil follows the clock.
+    /// A pinned "now" in `TimeScale` units since the epoch; nil follows the clock.
     public var pinnedNow: Int64?
     public var weekStartsOnSunday = false
-    /// Leads younger than this at `now` are left out of rate, never, within and speed.
-    public var graceSeconds: Int64 = 0
+    /// Leads younger than this (in `TimeScale` units) at `now` are left out
+    /// of rate, never, within and speed.
+    public var grace: Int64 = 0
     /// Targets that replace a KPI's excellent line, by KPI name.
     public var targets: [String: Double] = [:]
 
@@ -15,7 +17,7 @@ public struct Settings: Sendable {
 
     /// The moment relative periods are measured from.
     public var now: Int64 {
-        pinnedNow ?? Int64(Date.now.timeIntervalSince1970)
+        pinnedNow ?? TimeScale.units(seconds: Date.now.timeIntervalSince1970)
     }
 
     public var buckets: TimeBuckets { TimeBuckets(weekStartsOnSunday: weekStartsOnSunday) }

@@ -21,11 +21,11 @@ extension Settings {
         case "grace":
             guard arguments.count == 1 else { throw usage }
             switch arguments[0].kind {
-            case .duration(let seconds): graceSeconds = seconds
-            case .number(0, _): graceSeconds = 0
+            case .duration(let seconds): grace = TimeScale.units(seconds: seconds)
+            case .number(0, _): grace = 0
             default: throw usage
             }
-            return graceSeconds == 0 ? "no grace period" : "leads younger than \(graceSeconds / 3600)h at now are left out of rate, never, within and speed"
+            return grace == 0 ? "no grace period" : "leads younger than \(grace / TimeScale.perHour)h at now are left out of rate, never, within and speed"
         case "week_start":
             guard arguments.count == 1, case .name(let day) = arguments[0].kind, ["monday", "sunday"].contains(day.lowercased()) else { throw usage }
             weekStartsOnSunday = day.lowercased() == "sunday"
@@ -41,7 +41,7 @@ extension Settings {
             guard arguments.count == 2, case .name(let kpi) = arguments[0].kind,
                   ["rate", "never", "speed", "within"].contains(kpi.lowercased()) else { throw usage }
             switch (kpi.lowercased(), arguments[1].kind) {
-            case ("speed", .duration(let seconds)): targets["speed"] = Double(seconds)
+            case ("speed", .duration(let seconds)): targets["speed"] = Double(TimeScale.units(seconds: seconds))
             case ("speed", _): throw usage
             case (let key, .number(let value, _)) where value >= 0 && value <= 1: targets[key] = value
             default: throw usage

@@ -8,7 +8,7 @@ enum Messages {
     static func unknownDurationUnit(_ unit: String) -> String {
         unit == "m"
             ? "\"m\" is ambiguous: write min for minutes (30min); months are not a fixed length, use a period such as last 3 months"
-            : "unknown time unit \"\(unit)\": use s, min, h, d or w (90s 30min 1h 2d 1w)"
+            : "unknown time unit \"\(unit)\": use ms, s, min, h, d or w (250ms 90s 30min 1h 2d 1w)"
     }
     static func badDate(_ text: String) -> String { "\"\(text)\" is not a date: write 2026-03-01, 2026-03, 2026-Q1 or 2026" }
     static func duplicateClause(_ clause: String) -> String { "\(clause) appears twice in this statement" }

@@ -1,7 +1,8 @@
 /// Durations, dates and periods.
 extension Parser {
     /// Seconds in each duration unit, by every spelling accepted.
-    static let durationUnits: [String: Int64] = [
+    static let durationUnits: [String: Double] = [
+        "ms": 0.001, "msec": 0.001, "msecs": 0.001, "millisecond": 0.001, "milliseconds": 0.001,
         "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1,
         "min": 60, "mins": 60, "minute": 60, "minutes": 60,
         "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
@@ -9,17 +10,18 @@ extension Parser {
         "w": 604_800, "wk": 604_800, "week": 604_800, "weeks": 604_800,
     ]
 
-    /// DURATION := NUMBER UNIT   (`90s 30min 1h 2d 1w`, `1.5h`)
-    static func duration(_ text: String, at range: SourceRange) throws(Failure) -> Int64 {
+    /// DURATION := NUMBER UNIT   (`250ms 90s 30min 1h 2d 1w`, `1.5h`), in seconds
+    /// to the millisecond.
+    static func duration(_ text: String, at range: SourceRange) throws(Failure) -> Double {
         let digits = text.prefix { $0.isNumber || $0 == "." }
         let unit = text.dropFirst(digits.count).lowercased()
         guard let seconds = durationUnits[unit] else {
             throw Failure(diagnostic: Diagnostic(.error, Messages.unknownDurationUnit(unit), at: range))
         }
-        guard let amount = Double(digits), amount * Double(seconds) < 1e15 else {
+        guard let amount = Double(digits), amount * seconds < 1e15 else {
             throw Failure(diagnostic: Diagnostic(.error, "\"\(text)\" is too long a duration", at: range))
         }
-        return Int64((amount * Double(seconds)).rounded())
+        return (amount * seconds * 1000).rounded() / 1000
     }
 
     /// DATE := YYYY-MM-DD ["T" HH:MM[:SS] [Z | ±HH:MM]] | YYYY-MM | YYYY-Qn
@@ -52,22 +54,27 @@ extension Parser {
             offset = (hours * 3600 + minutes * 60) * (clock[sign] == "-" ? -1 : 1)
             clock = clock[..<sign]
         }
-        // Hours and minutes of one or two digits; seconds of two, a fraction ignored.
+        // Hours and minutes of one or two digits; seconds of two, a fraction kept to the millisecond.
         let fields = clock.split(separator: ":", omittingEmptySubsequences: false)
         func part(_ text: Substring?) -> Int? {
             guard let text, (1...2).contains(text.count), text.allSatisfy(\.isASCII), let value = Int(text) else { return nil }
             return value
         }
         guard fields.count >= 2, fields.count <= 3, let hour = part(fields[0]), let minute = part(fields[1]) else { throw bad }
-        var second = 0
+        var second = 0, millisecond = 0
         if fields.count == 3 {
             let whole = fields[2].split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let value = part(whole.first), whole.count == 1 || whole[1].allSatisfy(\.isNumber) else { throw bad }
+            guard let value = part(whole.first) else { throw bad }
             second = value
+            if whole.count == 2 {
+                let fraction = whole[1]
+                guard !fraction.isEmpty, fraction.count <= 9, fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw bad }
+                millisecond = Int(fraction.prefix(3) + String(repeating: "0", count: max(0, 3 - fraction.count)))!
+            }
         }
         guard hour < 24, minute < 60, second < 60 else { throw bad }
         return DateLiteral(year: year, month: month, day: day, span: .moment,
-                           secondOfDay: hour * 3600 + minute * 60 + second, offset: offset)
+                           secondOfDay: hour * 3600 + minute * 60 + second, millisecond: millisecond, offset: offset)
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

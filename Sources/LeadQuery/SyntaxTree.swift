@@ -79,8 +79,8 @@ public struct Expr: Sendable, Equatable {
         case string(String)
         /// `42`, `0.5`, `90%` (as 0.9)
         case number(Double, percent: Bool)
-        /// `90s 30min 1h 2d 1w`, in seconds.
-        case duration(Int64)
+        /// `250ms 90s 30min 1h 2d 1w`, in seconds (with a fraction for `250ms`, `0.5s`).
+        case duration(Double)
         /// `2026-03-01`, `2026-03`, `2026-Q1`.
         case date(DateLiteral)
         /// `within(1h)`, `p(response, 90)`, `share(segment = "SMB")`.
@@ -120,15 +120,18 @@ public struct DateLiteral: Sendable, Equatable {
     public var span: Span
     /// Seconds into the day, for a moment.
     public var secondOfDay = 0
+    /// Milliseconds into the second, for a moment (`09:30:00.250`).
+    public var millisecond = 0
     /// The offset from UTC in seconds, when one was written.
     public var offset: Int?
 
-    public init(year: Int, month: Int, day: Int, span: Span, secondOfDay: Int = 0, offset: Int? = nil) {
+    public init(year: Int, month: Int, day: Int, span: Span, secondOfDay: Int = 0, millisecond: Int = 0, offset: Int? = nil) {
         self.year = year
         self.month = month
         self.day = day
         self.span = span
         self.secondOfDay = secondOfDay
+        self.millisecond = millisecond
         self.offset = offset
     }
 }
@@ -147,7 +150,7 @@ public struct Period: Sendable, Equatable {
         /// `last month`, `last 3 months`: whole units before the current one.
         case last(Int, TimeUnit)
         /// `past 7d`: a rolling window ending now.
-        case past(seconds: Int64)
+        case past(seconds: Double)
     }
 
     public var kind: Kind

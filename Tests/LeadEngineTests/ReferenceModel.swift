@@ -83,8 +83,8 @@ struct ReferenceModel: Sendable {
         case "speed": return quantile(group.compactMap { $0.response.map(Double.init) }, 0.5)
         case "speed(p90)": return quantile(group.compactMap { $0.response.map(Double.init) }, 0.9)
         case "speed(avg)": return mean(group.compactMap { $0.response.map(Double.init) })
-        case "within(1h)": return share(group.filter { ($0.response ?? .max) <= 3600 }.count, group.count)
-        case "within(30min)": return share(group.filter { ($0.response ?? .max) <= 1800 }.count, group.count)
+        case "within(1h)": return share(group.filter { ($0.response ?? .max) <= TimeScale.perHour }.count, group.count)
+        case "within(30min)": return share(group.filter { ($0.response ?? .max) <= 30 * TimeScale.perMinute }.count, group.count)
         case "qualified": return share(group.filter { $0.qualified != nil }.count, group.count)
         case "conversion": return share(group.filter { $0.converted != nil }.count, group.count)
         case "touches_per_lead": return group.isEmpty ? nil : Double(group.map(\.followups).reduce(0, +)) / Double(group.count)
@@ -114,13 +114,17 @@ struct ReferenceModel: Sendable {
         return calendar
     }()
 
-    static func month(_ seconds: Int64) -> Int64 {
-        let parts = utc.dateComponents([.year, .month], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+    static func date(_ moment: Int64) -> Date {
+        Date(timeIntervalSince1970: TimeInterval(moment) / TimeInterval(TimeScale.perSecond))
+    }
+
+    static func month(_ moment: Int64) -> Int64 {
+        let parts = utc.dateComponents([.year, .month], from: date(moment))
         return Int64(parts.year! * 12 + parts.month! - 1)
     }
 
-    static func quarter(_ seconds: Int64) -> Int64 {
-        let parts = utc.dateComponents([.year, .month], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+    static func quarter(_ moment: Int64) -> Int64 {
+        let parts = utc.dateComponents([.year, .month], from: date(moment))
         return Int64(parts.year! * 4 + (parts.month! - 1) / 3)
     }
 }

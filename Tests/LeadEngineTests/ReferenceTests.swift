@@ -11,15 +11,15 @@ import Testing
     typealias LeadFilter = @Sendable (ReferenceModel.Lead) -> Bool
     typealias TouchFilter = @Sendable (ReferenceModel.Touch, ReferenceModel.Lead) -> Bool
 
-    static let q3Start = Int64(CivilDate.daysSinceEpoch(year: 2025, month: 7, day: 1)) * 86_400
-    static let q4Start = Int64(CivilDate.daysSinceEpoch(year: 2025, month: 10, day: 1)) * 86_400
+    static let q3Start = Int64(CivilDate.daysSinceEpoch(year: 2025, month: 7, day: 1)) * TimeScale.perDay
+    static let q4Start = Int64(CivilDate.daysSinceEpoch(year: 2025, month: 10, day: 1)) * TimeScale.perDay
 
     static let leadFilters: [(String?, LeadFilter)] = [
         (nil, { _ in true }),
         (#"segment = "SMB""#, { $0.segment == "SMB" }),
         (#"source in ("Referral", "Webinar")"#, { ["Referral", "Webinar"].contains($0.source ?? "") }),
         (#"owner != "Ana Souza""#, { $0.owner != nil && $0.owner != "Ana Souza" }),
-        ("response <= 2h", { ($0.response ?? .max) <= 7200 }),
+        ("response <= 2h", { ($0.response ?? .max) <= 2 * TimeScale.perHour }),
         ("created_at in 2025-Q3", { $0.created >= q3Start && $0.created < q4Start }),
         (#"not segment = "Enterprise" or region = "EMEA""#, { $0.segment != "Enterprise" || $0.region == "EMEA" }),
         ("followups >= 5 and channels >= 2", { $0.followups >= 5 && $0.channels >= 2 }),

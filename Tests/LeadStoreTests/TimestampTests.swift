@@ -3,35 +3,43 @@ import Testing
 
 /// Every timestamp form leadq reads, to the exact second, and the ones it refuses.
 @Suite struct TimestampTests {
-    static let expected: Int64 = 1_741_079_707  // 2025-03-04T09:15:07Z
+    static let seconds: Double = 1_741_079_707  // 2025-03-04T09:15:07Z
+    static let expected = TimeScale.units(seconds: seconds)
 
-    static let forms: [(String, Int64)] = [
-        ("2025-03-04T09:15:07Z", expected),
-        ("2025-03-04T09:15:07.250Z", expected),
-        ("2025-03-04 09:15:07", expected),
-        ("2025-03-04T11:15:07+02:00", expected),
-        ("2025-03-04T04:15:07-0500", expected),
-        ("2025-03-04T09:15:07+00", expected),
-        ("2025-03-04 09:15", expected - 7),
-        ("2025-03-04", expected - 33_307),
-        ("3/4/2025 9:15 AM", expected - 7),
-        ("3/4/2025 9:15:07 am", expected),
-        ("3/4/2025 9:15 PM", expected - 7 + 12 * 3600),
-        ("3/4/2025 12:05 AM", expected - 33_307 + 300),
-        ("03/04/2025 21:15", expected - 7 + 12 * 3600),
-        ("3/4/2025", expected - 33_307),
-        ("4 Mar, 2025 09:15:07", expected),
-        ("04 March 2025 09:15", expected - 7),
-        ("Mar 4, 2025 9:15 AM", expected - 7),
-        ("1741079707000", expected),
-        ("1741079707", expected),
+    /// Each form and the moment it names, in seconds since the epoch.
+    static let forms: [(String, Double)] = [
+        ("2025-03-04T09:15:07Z", seconds),
+        ("2025-03-04T09:15:07.250Z", seconds + 0.25),
+        ("2025-03-04T09:15:07.8Z", seconds + 0.8),
+        ("2025-03-04T09:15:07,123456789Z", seconds + 0.123),
+        ("2025-03-04 09:15:07", seconds),
+        ("2025-03-04T11:15:07+02:00", seconds),
+        ("2025-03-04T11:15:07.005+02:00", seconds + 0.005),
+        ("2025-03-04T04:15:07-0500", seconds),
+        ("2025-03-04T09:15:07+00", seconds),
+        ("2025-03-04 09:15", seconds - 7),
+        ("2025-03-04", seconds - 33_307),
+        ("3/4/2025 9:15 AM", seconds - 7),
+        ("3/4/2025 9:15:07 am", seconds),
+        ("3/4/2025 9:15:07.5 PM", seconds + 12 * 3600 + 0.5),
+        ("3/4/2025 9:15 PM", seconds - 7 + 12 * 3600),
+        ("3/4/2025 12:05 AM", seconds - 33_307 + 300),
+        ("03/04/2025 21:15", seconds - 7 + 12 * 3600),
+        ("3/4/2025", seconds - 33_307),
+        ("4 Mar, 2025 09:15:07", seconds),
+        ("04 March 2025 09:15", seconds - 7),
+        ("Mar 4, 2025 9:15 AM", seconds - 7),
+        ("1741079707000", seconds),
+        ("1741079707042", seconds + 0.042),
+        ("1741079707", seconds),
         ("2024-02-29", 1_709_164_800),
         ("1969-12-31T23:59:59Z", -1),
+        ("1969-12-31T23:59:59.999Z", -0.001),
     ]
 
     @Test(arguments: forms)
-    func reads(text: String, seconds: Int64) {
-        #expect(TimestampParser.parse(text) == seconds, "\(text)")
+    func reads(text: String, seconds: Double) {
+        #expect(TimestampParser.parse(text) == TimeScale.units(seconds: seconds), "\(text)")
     }
 
     @Test(arguments: [
@@ -45,7 +53,7 @@ import Testing
 
     @Test func columnsMayMixForms() throws {
         let store = try load(leads: "lead_id,created_at\nL1,2025-03-04T09:15:07Z\nL2,3/4/2025 9:15 AM\nL3,\"4 Mar, 2025 09:15:07\"\n")
-        #expect(store.leads.timestamps("created_at") == [Self.expected, Self.expected - 7, Self.expected])
+        #expect(store.leads.timestamps("created_at") == [Self.expected, Self.expected - 7 * TimeScale.perSecond, Self.expected])
     }
 
     @Test func aColumnAcrossMonthsAndLeapDays() throws {
@@ -69,6 +77,6 @@ import Testing
             #expect(CivilDate.daysSinceEpoch(year: y, month: m, day: d) == days)
         }
         #expect(CivilDate.iso8601(Self.expected) == "2025-03-04T09:15:07Z")
-        #expect(CivilDate.iso8601(-1) == "1969-12-31T23:59:59Z")
+        #expect(CivilDate.iso8601(-TimeScale.perSecond) == "1969-12-31T23:59:59Z")
     }
 }

@@ -80,7 +80,7 @@ extension Analyzer {
             return .compare(column, op, number)
         case .duration:
             switch value.kind {
-            case .duration(let seconds): return .compare(column, op, Double(seconds))
+            case .duration(let seconds): return .compare(column, op, Double(TimeScale.units(seconds: seconds)))
             case .number(0, _): return .compare(column, op, 0)
             default: throw typeError(column, at: value.range)
             }

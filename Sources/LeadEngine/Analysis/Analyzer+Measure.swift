@@ -48,9 +48,9 @@ extension Analyzer {
     private mutating func bindKPI(_ kpi: KPI, arguments: [Expr], name: String, range: SourceRange) throws(Diagnostic) -> BoundMeasure {
         let composition = try kpi.build(&self, arguments, range)
         var population = composition.population
-        if kpi.usesGrace && settings.graceSeconds > 0 {
+        if kpi.usesGrace && settings.grace > 0 {
             let created = try lead("created_at", range)
-            let grace = BoundPredicate.compare(created, .lessOrEqual, Double(settings.now - settings.graceSeconds))
+            let grace = BoundPredicate.compare(created, .lessOrEqual, Double(settings.now - settings.grace))
             population = population.map { .and($0, grace) } ?? grace
         }
         var band = composition.band

@@ -24,7 +24,7 @@ struct KPI: Sendable {
     static let rateBand = BandRule(excellent: 0.9, good: 0.7, lowerIsBetter: false)
     static let neverBand = BandRule(excellent: 0.1, good: 0.3, lowerIsBetter: true)
     /// Under 12 h excellent, 12–24 h good, over 24 h needs attention.
-    static let speedBand = BandRule(excellent: 12 * 3600, good: 24 * 3600, lowerIsBetter: true, strict: true)
+    static let speedBand = BandRule(excellent: Double(12 * TimeScale.perHour), good: Double(24 * TimeScale.perHour), lowerIsBetter: true, strict: true)
     static let withinHourBand = BandRule(excellent: 0.5, good: 0.25, lowerIsBetter: false)
 
     /// Every KPI, in the order `.help` lists them.
@@ -66,7 +66,7 @@ struct KPI: Sendable {
                 throw Diagnostic(.error, EngineMessages.withinArgument, at: arguments.first?.range ?? range)
             }
             let response = try analyzer.lead("response", range)
-            return Composition(formula: .share(.compare(response, .lessOrEqual, Double(seconds))), kind: .ratio,
+            return Composition(formula: .share(.compare(response, .lessOrEqual, Double(TimeScale.units(seconds: seconds)))), kind: .ratio,
                                band: seconds == 3600 ? withinHourBand : nil)
         },
         KPI(name: "qualified", meaning: "share of leads qualified (qualified_at set)", grain: .lead, usesGrace: false) { analyzer, arguments, range throws(Diagnostic) in

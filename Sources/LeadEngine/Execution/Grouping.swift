@@ -35,16 +35,16 @@ struct Grouping {
                     // Calendar units through a table of each day's bucket over the days present.
                     var first = Int64.max, last = Int64.min
                     for i in index where t[Int(i)] != Null.timestamp {
-                        let day = TimeBuckets.floorDiv(t[Int(i)], 86_400)
+                        let day = TimeBuckets.floorDiv(t[Int(i)], TimeScale.perDay)
                         first = min(first, day)
                         last = max(last, day)
                     }
                     guard first <= last, last - first < 4_000_000 else {
                         return index.map { t[Int($0)] == Null.timestamp ? nullKey : buckets.bucket(t[Int($0)], unit) }
                     }
-                    let table = (first...last).map { buckets.bucket($0 * 86_400, unit) }
+                    let table = (first...last).map { buckets.bucket($0 * TimeScale.perDay, unit) }
                     return table.withUnsafeBufferPointer { table in
-                        index.map { t[Int($0)] == Null.timestamp ? nullKey : table[Int(TimeBuckets.floorDiv(t[Int($0)], 86_400) - first)] }
+                        index.map { t[Int($0)] == Null.timestamp ? nullKey : table[Int(TimeBuckets.floorDiv(t[Int($0)], TimeScale.perDay) - first)] }
                     }
                 }
             }

@@ -61,9 +61,9 @@ struct HavingFilter {
 
     private func number(_ expr: Expr, for column: ResultColumn) throws(Diagnostic) -> Double {
         switch (expr.kind, column.kind) {
-        case (.number(let value, _), .duration): return value == 0 ? 0 : value * 3600
+        case (.number(let value, _), .duration): return value == 0 ? 0 : value * Double(TimeScale.perHour)
         case (.number(let value, _), _): return value
-        case (.duration(let seconds), .duration): return Double(seconds)
+        case (.duration(let seconds), .duration): return Double(TimeScale.units(seconds: seconds))
         case (.date(let date), .bucket(let unit)):
             return Double(column.buckets.bucket(column.buckets.span(of: date).start, unit))
         case (.date(let date), .timestamp): return Double(column.buckets.span(of: date).start)

@@ -42,10 +42,10 @@ struct KeyDomain {
             guard last - first < 1 << 20 else { return nil }
             low = first
             size = Int(last - first) + 2
-            let days = (TimeBuckets.floorDiv(extent.lowerBound, 86_400), TimeBuckets.floorDiv(extent.upperBound, 86_400))
+            let days = (TimeBuckets.floorDiv(extent.lowerBound, TimeScale.perDay), TimeBuckets.floorDiv(extent.upperBound, TimeScale.perDay))
             if unit.isCalendar, days.1 - days.0 < 4_000_000 {
                 firstDay = days.0
-                dayTable = (days.0...days.1).map { UInt32(buckets.bucket($0 * 86_400, unit) - first) }
+                dayTable = (days.0...days.1).map { UInt32(buckets.bucket($0 * TimeScale.perDay, unit) - first) }
             } else {
                 firstDay = 0
                 dayTable = []
@@ -89,11 +89,11 @@ struct KeyDomain {
                     times.withUnsafeBufferPointer { times in
                         if !dayTable.isEmpty {
                             // Every value is at or after the first day's start, so the day is an unsigned division.
-                            let origin = firstDay &* 86_400
+                            let origin = firstDay &* TimeScale.perDay, perDay = UInt64(TimeScale.perDay)
                             dayTable.withUnsafeBufferPointer { table in
                                 for i in 0..<index.count {
                                     let t = times[Int(index[i])]
-                                    let day = Int(UInt64(bitPattern: t &- origin) / 86_400)
+                                    let day = Int(UInt64(bitPattern: t &- origin) / perDay)
                                     let local = t == Null.timestamp ? nullSlot : table[day]
                                     slots[i] &+= local &* stride
                                 }

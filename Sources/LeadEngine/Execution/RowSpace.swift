@@ -50,7 +50,7 @@ struct RowSpace {
         return rows.withUnsafeBufferPointer(body)
     }
 
-    /// The column's values at `rows` as numbers, NaN for null (durations and timestamps in seconds).
+    /// The column's values at `rows` as numbers, NaN for null (durations and timestamps in `TimeScale` units).
     func numbers(_ column: ColumnRef, at rows: [UInt32]) -> [Double] {
         withIndices(rows, of: column) { index in
             switch column.data {

@@ -2,8 +2,8 @@ import LeadQuery
 import LeadStore
 
 /// What a statement answers: typed columns that a renderer can show without
-/// knowing the query. Values are raw (ratios as fractions, durations in
-/// seconds, timestamps in seconds since the epoch, buckets as bucket numbers).
+/// knowing the query. Values are raw (ratios as fractions, durations and
+/// timestamps in `TimeScale` units, buckets as bucket numbers).
 public struct ResultTable: Sendable {
     public var columns: [ResultColumn]
     public var rowCount: Int

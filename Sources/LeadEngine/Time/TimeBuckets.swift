@@ -12,17 +12,17 @@ public struct TimeBuckets: Sendable {
         self.weekStartsOnSunday = weekStartsOnSunday
     }
 
-    /// The bucket of `unit` that `seconds` falls in.
+    /// The bucket of `unit` that `moment` (in `TimeScale` units) falls in.
     @inline(__always)
-    public func bucket(_ seconds: Int64, _ unit: TimeUnit) -> Int64 {
+    public func bucket(_ moment: Int64, _ unit: TimeUnit) -> Int64 {
         switch unit {
-        case .hour: return Self.floorDiv(seconds, 3600)
-        case .day: return Self.floorDiv(seconds, 86_400)
+        case .hour: return Self.floorDiv(moment, TimeScale.perHour)
+        case .day: return Self.floorDiv(moment, TimeScale.perDay)
         case .week:
             // 1970-01-05 was a Monday, 1970-01-04 a Sunday.
-            return Self.floorDiv(Self.floorDiv(seconds, 86_400) - (weekStartsOnSunday ? 3 : 4), 7)
+            return Self.floorDiv(Self.floorDiv(moment, TimeScale.perDay) - (weekStartsOnSunday ? 3 : 4), 7)
         case .month, .quarter, .year:
-            let (year, month, _) = CivilDate.date(daysSinceEpoch: Int(Self.floorDiv(seconds, 86_400)))
+            let (year, month, _) = CivilDate.date(daysSinceEpoch: Int(Self.floorDiv(moment, TimeScale.perDay)))
             switch unit {
             case .month: return Int64(year * 12 + month - 1)
             case .quarter: return Int64(year * 4 + (month - 1) / 3)
@@ -34,9 +34,9 @@ public struct TimeBuckets: Sendable {
     /// The moment bucket `bucket` of `unit` starts.
     public func start(of bucket: Int64, _ unit: TimeUnit) -> Int64 {
         switch unit {
-        case .hour: return bucket * 3600
-        case .day: return bucket * 86_400
-        case .week: return (bucket * 7 + (weekStartsOnSunday ? 3 : 4)) * 86_400
+        case .hour: return bucket * TimeScale.perHour
+        case .day: return bucket * TimeScale.perDay
+        case .week: return (bucket * 7 + (weekStartsOnSunday ? 3 : 4)) * TimeScale.perDay
         case .month: return Self.startOf(year: Int(Self.floorDiv(bucket, 12)), month: Int(bucket - Self.floorDiv(bucket, 12) * 12) + 1)
         case .quarter: return Self.startOf(year: Int(Self.floorDiv(bucket, 4)), month: Int(bucket - Self.floorDiv(bucket, 4) * 4) * 3 + 1)
         case .year: return Self.startOf(year: Int(bucket), month: 1)
@@ -55,7 +55,7 @@ public struct TimeBuckets: Sendable {
             let start = self.start(of: bucket, .week)
             if weekStartsOnSunday { return String(CivilDate.iso8601(start).prefix(10)) }
             // ISO week: the year of the week's Thursday, counted from that year's first Thursday.
-            let thursday = Int(start / 86_400) + 3
+            let thursday = Int(start / TimeScale.perDay) + 3
             let (year, _, _) = CivilDate.date(daysSinceEpoch: thursday)
             let week = (thursday - CivilDate.daysSinceEpoch(year: year, month: 1, day: 1)) / 7 + 1
             return "\(Self.pad(year, 4))-W\(Self.pad(week, 2))"
@@ -70,7 +70,7 @@ public struct TimeBuckets: Sendable {
     }
 
     static func startOf(year: Int, month: Int) -> Int64 {
-        Int64(CivilDate.daysSinceEpoch(year: year, month: month, day: 1)) * 86_400
+        Int64(CivilDate.daysSinceEpoch(year: year, month: month, day: 1)) * TimeScale.perDay
     }
 
     @inline(__always)
@@ -104,18 +104,20 @@ extension TimeBuckets {
             let current = bucket(now, unit)
             return (start(of: current - Int64(count), unit), start(of: current, unit))
         case .past(let seconds):
-            return (now - seconds, now + 1)
+            return (now - TimeScale.units(seconds: seconds), now + 1)
         }
     }
 
-    /// The span of a date literal: its day, month, quarter or year (a moment spans one second).
+    /// The span of a date literal: its day, month, quarter or year (a moment
+    /// spans one millisecond).
     public func span(of date: DateLiteral) -> (start: Int64, end: Int64) {
-        let day = Int64(CivilDate.daysSinceEpoch(year: date.year, month: date.month, day: date.day)) * 86_400
+        let day = Int64(CivilDate.daysSinceEpoch(year: date.year, month: date.month, day: date.day)) * TimeScale.perDay
         switch date.span {
         case .moment:
-            let moment = day + Int64(date.secondOfDay) - Int64(date.offset ?? 0)
+            let moment = day + TimeScale.units(seconds: date.secondOfDay - (date.offset ?? 0))
+                + Int64(date.millisecond) * TimeScale.perSecond / 1000
             return (moment, moment + 1)
-        case .day: return (day, day + 86_400)
+        case .day: return (day, day + TimeScale.perDay)
         case .month:
             let bucket = Int64(date.year * 12 + date.month - 1)
             return (start(of: bucket, .month), start(of: bucket + 1, .month))

@@ -26,16 +26,16 @@ enum ValueFormatter {
         case (.int(let value), .bucket): return column.bucketLabel(value)
         case (.int(let value), .timestamp): return CivilDate.iso8601(value)
         case (.int(let value), _): return String(value)
-        case (.double(let value), .duration): return plain(value / 3600)
+        case (.double(let value), .duration): return plain(TimeScale.hours(value))
         case (.double(let value), _): return plain(value)
         case (.text(let text), _): return text
         }
     }
 
     /// `45min` under an hour, `5.2h` up to 72 hours, `3.5d` past that.
-    static func duration(_ seconds: Double) -> String {
-        let hours = seconds / 3600
-        if abs(hours) < 1 { return String(format: "%.0fmin", seconds / 60) }
+    static func duration(_ units: Double) -> String {
+        let hours = TimeScale.hours(units)
+        if abs(hours) < 1 { return String(format: "%.0fmin", units / Double(TimeScale.perMinute)) }
         if abs(hours) <= 72 { return String(format: "%.1fh", hours) }
         return String(format: "%.1fd", hours / 24)
     }
@@ -55,8 +55,10 @@ enum ValueFormatter {
         return String(value)
     }
 
-    static func timestamp(_ seconds: Int64, compact: Bool) -> String {
-        let iso = CivilDate.iso8601(seconds)
-        return compact ? String(iso.prefix(10)) + " " + String(iso.dropFirst(11).prefix(8)) : iso
+    /// ISO 8601 in UTC, or for a table `2026-01-05 10:00:00` (`.250` after
+    /// the seconds when they have a fraction).
+    static func timestamp(_ moment: Int64, compact: Bool) -> String {
+        let iso = CivilDate.iso8601(moment)
+        return compact ? String(iso.prefix(10)) + " " + String(iso.dropFirst(11).dropLast()) : iso
     }
 }

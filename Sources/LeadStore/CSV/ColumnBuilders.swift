@@ -97,14 +97,14 @@ struct TimestampColumnBuilder: Sendable {
             values.append(Null.timestamp)
             return nil
         }
-        if form == .iso, let seconds = TimestampParser.compactISO(value, month: &month) {
-            values.append(seconds)
+        if form == .iso, let moment = TimestampParser.compactISO(value, month: &month) {
+            values.append(moment)
             return nil
         }
         let (outcome, used) = TimestampParser.parse(value, preferred: form)
-        guard case .value(let seconds) = outcome else { return outcome }
+        guard case .value(let moment) = outcome else { return outcome }
         form = used
-        values.append(seconds)
+        values.append(moment)
         return nil
     }
 

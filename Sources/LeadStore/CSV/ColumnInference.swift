@@ -12,8 +12,8 @@ enum ColumnInference {
             return .number(text.codes.map { $0 == Null.textCode ? .nan : numbers[Int($0)] })
         }
         if let times = convert(dictionary, with: timestamp(_:)) {
-            let seconds = times.map { $0.isNaN ? Null.timestamp : Int64($0) }
-            return .timestamp(text.codes.map { $0 == Null.textCode ? Null.timestamp : seconds[Int($0)] })
+            let moments = times.map { $0.isNaN ? Null.timestamp : Int64($0) }
+            return .timestamp(text.codes.map { $0 == Null.textCode ? Null.timestamp : moments[Int($0)] })
         }
         return .text(text)
     }
@@ -66,7 +66,7 @@ enum ColumnInference {
     }
 
     private static func timestamp(_ bytes: UnsafeRawBufferPointer) -> Double? {
-        if case .value(let seconds) = TimestampParser.parse(bytes).0 { return Double(seconds) }
+        if case .value(let moment) = TimestampParser.parse(bytes).0 { return Double(moment) }
         return nil
     }
 }

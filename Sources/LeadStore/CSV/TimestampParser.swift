@@ -6,6 +6,8 @@
 /// `Apr 15, 2021 12:03 AM`, and epoch milliseconds (13 digits) or seconds
 /// (10 digits). A value without an offset is taken as UTC. Every part is
 /// range-checked: `2026-02-30` and `24:00` are errors, not next month.
+/// Values are kept to the millisecond (`TimeScale`); digits of a fraction
+/// past the third are dropped.
 public enum TimestampParser {
     /// The forms, in the order they are tried.
     public enum Form: Int, Sendable, CaseIterable {
@@ -14,7 +16,7 @@ public enum TimestampParser {
 
     /// What reading one value gave.
     public enum Outcome: Equatable, Sendable {
-        /// Seconds since the epoch, UTC.
+        /// Milliseconds since the epoch, UTC (`TimeScale`).
         case value(Int64)
         /// The value has the shape of a form but a part is out of range.
         case invalid(String)
@@ -25,7 +27,7 @@ public enum TimestampParser {
     /// Reads a timestamp, trying `preferred` first, then every other form.
     /// Returns the outcome and the form that read it.
     public static func parse(_ text: UnsafeRawBufferPointer, preferred: Form = .iso) -> (Outcome, Form) {
-        if preferred == .iso, let seconds = compactISO(text) { return (.value(seconds), .iso) }
+        if preferred == .iso, let moment = compactISO(text) { return (.value(moment), .iso) }
         let first = parse(text, as: preferred)
         if case .value = first { return (first, preferred) }
         var best = first
@@ -44,7 +46,7 @@ public enum TimestampParser {
     public static func parse(_ text: String) -> Int64? {
         var text = text
         return text.withUTF8 { bytes in
-            if case .value(let seconds) = parse(UnsafeRawBufferPointer(bytes)).0 { return seconds }
+            if case .value(let moment) = parse(UnsafeRawBufferPointer(bytes)).0 { return moment }
             return nil
         }
     }
@@ -104,7 +106,7 @@ public enum TimestampParser {
             memo.length = daysIn(month: month, year: year)
         }
         guard day >= 1, day <= memo.length, hour <= 23, minute <= 59, second <= 59 else { return nil }
-        return Int64(memo.firstDay + day - 1) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        return Int64(memo.firstDay + day - 1) * TimeScale.perDay + TimeScale.units(seconds: hour * 3600 + minute * 60 + second)
     }
 
     /// `YYYY-MM-DD[(T| )HH:MM[:SS[.fff]]][Z|±HH[:MM]]`
@@ -188,14 +190,16 @@ public enum TimestampParser {
         let start = c.position
         guard let value = c.digits(from: 10, to: 13) else { return .unrecognized }
         switch c.position - start {
-        case 13: return .value(Int64(value) / 1000)
-        case 10: return .value(Int64(value))
+        case 13: return .value(Int64(value) * TimeScale.perSecond / 1000)
+        case 10: return .value(TimeScale.units(seconds: value))
         default: return .unrecognized
         }
     }
 
     private struct TimeOfDay {
         var hour = 0, minute = 0, second = 0
+        /// The fraction of the second, in stored units.
+        var fraction: Int64 = 0
         var meridiem: Int? = nil  // 0 AM, 12 PM
     }
 
@@ -209,7 +213,8 @@ public enum TimestampParser {
             guard let second = c.digits(exactly: 2) else { return nil }
             time.second = second
             if c.take(0x2E) || c.take(0x2C) {
-                guard c.digits(from: 1, to: 9) != nil else { return nil }
+                guard let fraction = readFraction(&c) else { return nil }
+                time.fraction = fraction
             }
         }
         if allowMeridiem {
@@ -218,6 +223,15 @@ public enum TimestampParser {
             if c.takeWord("am") { time.meridiem = 0 } else if c.takeWord("pm") { time.meridiem = 12 } else { c.position = save }
         }
         return time
+    }
+
+    /// One to nine digits after the decimal point, as stored units (truncated).
+    private static func readFraction(_ c: inout ByteCursor) -> Int64? {
+        let start = c.position
+        guard let digits = c.digits(from: 1, to: 9) else { return nil }
+        var scale: Int64 = 1
+        for _ in 0..<(c.position - start) { scale *= 10 }
+        return Int64(digits) * TimeScale.perSecond / scale
     }
 
     private static let monthNames: [StaticString] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
@@ -252,8 +266,8 @@ public enum TimestampParser {
         guard time.minute <= 59 else { return .invalid("minute \(time.minute) is out of range (0–59)") }
         guard time.second <= 59 else { return .invalid("second \(time.second) is out of range (0–59)") }
         let dayNumber = Int64(CivilDate.daysSinceEpoch(year: year, month: month, day: day))
-        let seconds = dayNumber * 86_400 + Int64(hour * 3600 + time.minute * 60 + time.second) - Int64(offset)
-        return .value(seconds)
+        let seconds = hour * 3600 + time.minute * 60 + time.second - offset
+        return .value(dayNumber * TimeScale.perDay + TimeScale.units(seconds: seconds) + time.fraction)
     }
 
     private static let monthDisplayNames = [
@@ -270,64 +284,4 @@ public enum TimestampParser {
     }
 
     @inline(__always) private static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
-}
-
-/// Steps through the bytes of one value.
-struct ByteCursor {
-    let bytes: UnsafeRawBufferPointer
-    var position = 0
-
-    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
-
-    var atEnd: Bool { position >= bytes.count }
-    var peek: UInt8? { position < bytes.count ? bytes[position] : nil }
-    func peek(at offset: Int) -> UInt8? { position + offset < bytes.count ? bytes[position + offset] : nil }
-    mutating func advance() { position += 1 }
-
-    mutating func take(_ byte: UInt8) -> Bool {
-        guard position < bytes.count, bytes[position] == byte else { return false }
-        position += 1
-        return true
-    }
-
-    /// Skips spaces and tabs; returns how many.
-    @discardableResult mutating func skipSpaces() -> Int {
-        let start = position
-        while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x09 { position += 1 }
-        return position - start
-    }
-
-    /// Takes a lower-case ASCII word, matched case-insensitively, if no letter follows it.
-    mutating func takeWord(_ word: StaticString) -> Bool {
-        let count = word.utf8CodeUnitCount
-        guard position + count <= bytes.count else { return false }
-        let letters = word.utf8Start
-        for i in 0..<count where bytes[position + i] | 0x20 != letters[i] { return false }
-        if position + count < bytes.count {
-            let next = bytes[position + count] | 0x20
-            if next >= 0x61 && next <= 0x7A { return false }
-        }
-        position += count
-        return true
-    }
-
-    /// Exactly `count` decimal digits.
-    mutating func digits(exactly count: Int) -> Int? { digits(from: count, to: count) }
-
-    /// Between `minimum` and `maximum` decimal digits, as many as there are;
-    /// a range refuses a longer run of digits, an exact count stops after it.
-    mutating func digits(from minimum: Int, to maximum: Int) -> Int? {
-        var value = 0
-        var taken = 0
-        while taken < maximum, position < bytes.count {
-            let digit = bytes[position] &- 0x30
-            guard digit < 10 else { break }
-            value = value * 10 + Int(digit)
-            position += 1
-            taken += 1
-        }
-        if taken < minimum { position -= taken; return nil }
-        if minimum != maximum, taken == maximum, let next = peek, next &- 0x30 < 10 { position -= taken; return nil }
-        return value
-    }
 }

@@ -24,40 +24,50 @@ public enum CivilDate {
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
-    /// `2025-03-04T09:15:07Z` for a number of seconds since the epoch (years 0–9999).
-    public static func iso8601(_ seconds: Int64) -> String {
-        guard let parts = isoParts(seconds) else { return outOfRange(seconds) }
-        return String(unsafeUninitializedCapacity: 20) { buffer in
+    /// `2025-03-04T09:15:07Z` for a moment in stored units since the epoch
+    /// (years 0–9999); `2025-03-04T09:15:07.250Z` when the second has a fraction.
+    public static func iso8601(_ moment: Int64) -> String {
+        guard let parts = isoParts(moment) else { return outOfRange(moment) }
+        let length = parts.millisecond == 0 ? 20 : 24
+        return String(unsafeUninitializedCapacity: length) { buffer in
             fill(buffer.baseAddress!, parts)
-            return 20
+            return length
         }
     }
 
-    /// Appends `iso8601(seconds)` to `out`, without making a `String` for years 0–9999.
-    public static func writeISO8601(_ seconds: Int64, into out: inout [UInt8]) {
-        guard let parts = isoParts(seconds) else { return out += outOfRange(seconds).utf8 }
+    /// Appends `iso8601(moment)` to `out`, without making a `String` for years 0–9999.
+    public static func writeISO8601(_ moment: Int64, into out: inout [UInt8]) {
+        guard let parts = isoParts(moment) else { return out += outOfRange(moment).utf8 }
         let start = out.count
-        out.append(contentsOf: repeatElement(0, count: 20))
+        out.append(contentsOf: repeatElement(0, count: parts.millisecond == 0 ? 20 : 24))
         out.withUnsafeMutableBufferPointer { fill($0.baseAddress! + start, parts) }
     }
 
-    private typealias ISOParts = (year: Int, month: Int, day: Int, secondOfDay: Int)
-
-    private static func isoParts(_ seconds: Int64) -> ISOParts? {
-        let days = Int((seconds >= 0 ? seconds : seconds - 86_399) / 86_400)
-        let secondOfDay = Int(seconds - Int64(days) * 86_400)
-        let (y, m, d) = date(daysSinceEpoch: days)
-        return (0...9999).contains(y) ? (y, m, d, secondOfDay) : nil
+    /// The day and the time into it of a moment in stored units.
+    public static func split(_ moment: Int64) -> (day: Int, millisecondOfDay: Int) {
+        let perDay = TimeScale.perDay
+        let day = (moment >= 0 ? moment : moment - (perDay - 1)) / perDay
+        let rest = moment - day * perDay
+        return (Int(day), Int(rest * 1000 / TimeScale.perSecond))
     }
 
-    private static func outOfRange(_ seconds: Int64) -> String {
-        let days = Int((seconds >= 0 ? seconds : seconds - 86_399) / 86_400)
-        let secondOfDay = Int(seconds - Int64(days) * 86_400)
+    private typealias ISOParts = (year: Int, month: Int, day: Int, secondOfDay: Int, millisecond: Int)
+
+    private static func isoParts(_ moment: Int64) -> ISOParts? {
+        let (days, millisecondOfDay) = split(moment)
         let (y, m, d) = date(daysSinceEpoch: days)
-        return "\(y)-\(m)-\(d)T\(secondOfDay / 3600):\(secondOfDay / 60 % 60):\(secondOfDay % 60)Z"
+        return (0...9999).contains(y) ? (y, m, d, millisecondOfDay / 1000, millisecondOfDay % 1000) : nil
     }
 
-    /// Writes the 20 bytes of an ISO 8601 moment at `buffer`.
+    private static func outOfRange(_ moment: Int64) -> String {
+        let (days, millisecondOfDay) = split(moment)
+        let secondOfDay = millisecondOfDay / 1000, millisecond = millisecondOfDay % 1000
+        let (y, m, d) = date(daysSinceEpoch: days)
+        let fraction = millisecond == 0 ? "" : "." + String(String(1000 + millisecond).dropFirst())
+        return "\(y)-\(m)-\(d)T\(secondOfDay / 3600):\(secondOfDay / 60 % 60):\(secondOfDay % 60)\(fraction)Z"
+    }
+
+    /// Writes the 20 bytes of an ISO 8601 moment at `buffer`, or 24 with milliseconds.
     private static func fill(_ buffer: UnsafeMutablePointer<UInt8>, _ parts: ISOParts) {
         func put(_ value: Int, _ width: Int, at offset: Int) {
             var rest = value
@@ -71,6 +81,12 @@ public enum CivilDate {
         put(parts.day, 2, at: 8); buffer[10] = 0x54
         put(parts.secondOfDay / 3600, 2, at: 11); buffer[13] = 0x3A
         put(parts.secondOfDay / 60 % 60, 2, at: 14); buffer[16] = 0x3A
-        put(parts.secondOfDay % 60, 2, at: 17); buffer[19] = 0x5A
+        put(parts.secondOfDay % 60, 2, at: 17)
+        if parts.millisecond == 0 {
+            buffer[19] = 0x5A
+        } else {
+            buffer[19] = 0x2E
+            put(parts.millisecond, 3, at: 20); buffer[23] = 0x5A
+        }
     }
 }

@@ -26,9 +26,9 @@ public enum ColumnData: Sendable {
     case text(TextColumn)
     /// Numbers; NaN is null.
     case number([Double])
-    /// Seconds since 1970-01-01T00:00:00Z; `Null.timestamp` is null.
+    /// Milliseconds since 1970-01-01T00:00:00Z (`TimeScale`); `Null.timestamp` is null.
     case timestamp([Int64])
-    /// A length of time in seconds; `Null.timestamp` is null.
+    /// A length of time in milliseconds (`TimeScale`); `Null.timestamp` is null.
     case duration([Int64])
     /// Whole counts; `Null.count` is null.
     case count([Int32])

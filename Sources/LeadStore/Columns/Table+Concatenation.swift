@@ -68,7 +68,7 @@ extension ColumnData {
             let value = values[row]
             return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
         case .timestamp(let values): return CivilDate.iso8601(values[row])
-        case .duration(let values): return String(Double(values[row]) / 3600)
+        case .duration(let values): return String(TimeScale.hours(Double(values[row])))
         case .count(let values): return String(values[row])
         }
     }

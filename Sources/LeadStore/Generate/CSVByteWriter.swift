@@ -45,10 +45,10 @@ struct CSVByteWriter {
         digits(number, width: width)
     }
 
-    /// `2025-03-04T09:15:07Z`.
-    mutating func timestamp(_ seconds: Int64) {
-        let days = Int((seconds >= 0 ? seconds : seconds - 86_399) / 86_400)
-        let secondOfDay = Int(seconds - Int64(days) * 86_400)
+    /// `2025-03-04T09:15:07Z` (generated moments are whole seconds).
+    mutating func timestamp(_ moment: Int64) {
+        let (days, millisecondOfDay) = CivilDate.split(moment)
+        let secondOfDay = millisecondOfDay / 1000
         let (year, month, day) = CivilDate.date(daysSinceEpoch: days)
         digits(year, width: 4); buffer.append(0x2D)
         digits(month, width: 2); buffer.append(0x2D)

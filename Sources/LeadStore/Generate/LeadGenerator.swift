@@ -18,7 +18,7 @@ public struct LeadGenerator: Sendable {
     public var exportedAt: Int64
 
     /// The fixed export moment of generated data, 2026-11-20T00:00:00Z.
-    public static let defaultExportedAt: Int64 = Int64(CivilDate.daysSinceEpoch(year: 2026, month: 11, day: 20)) * 86_400
+    public static let defaultExportedAt: Int64 = Int64(CivilDate.daysSinceEpoch(year: 2026, month: 11, day: 20)) * TimeScale.perDay
 
     public init(leadCount: Int, seed: UInt64 = 42, exportedAt: Int64 = LeadGenerator.defaultExportedAt) {
         self.leadCount = leadCount
@@ -94,8 +94,8 @@ public struct LeadGenerator: Sendable {
     /// Creation moments over the two years before the export, in order:
     /// weekdays five times as likely as weekend days, most within business hours.
     private func creationTimes(_ random: inout RandomSource) -> [Int64] {
-        let span: Int64 = 730 * 86_400
-        let firstDay = (exportedAt - span) / 86_400
+        let span: Int64 = 730 * TimeScale.perDay
+        let firstDay = (exportedAt - span) / TimeScale.perDay
         var times = [Int64]()
         times.reserveCapacity(leadCount)
         while times.count < leadCount {
@@ -103,7 +103,7 @@ public struct LeadGenerator: Sendable {
             let weekday = (day + 3) % 7  // 0 is Monday
             if weekday >= 5 && !random.chance(0.2) { continue }
             let hour: Double = random.chance(0.75) ? 8 + random.unit() * 10 : random.unit() * 24
-            times.append(day * 86_400 + Int64(hour * 3600))
+            times.append(day * TimeScale.perDay + TimeScale.units(seconds: Int(hour * 3600)))
         }
         times.sort()
         return times
