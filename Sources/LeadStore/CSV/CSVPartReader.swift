@@ -17,10 +17,13 @@ enum CSVPartReader {
         let bases: [TextDictionary?]
         /// The text builder of the leads' ids, whose values are all different.
         let uniqueText: Int?
+        /// The order of dates of three numbers from `--date-format`; nil to find it per column.
+        let dateOrder: DateOrder?
 
-        init(map: HeaderMap, role: TableRole, file: String, leadIDs: TextDictionary? = nil) {
+        init(map: HeaderMap, role: TableRole, file: String, leadIDs: TextDictionary? = nil, dateOrder: DateOrder? = nil) {
             self.map = map
             self.file = file
+            self.dateOrder = dateOrder
             var texts = 0, times = 0
             var bases: [TextDictionary?] = []
             var unique: Int?
@@ -65,7 +68,7 @@ enum CSVPartReader {
             texts: layout.bases.indices.map {
                 TextColumnBuilder(codes: slices.texts[$0], base: layout.bases[$0], unique: layout.uniqueText == $0)
             },
-            times: slices.times.map { TimestampColumnBuilder(values: $0) })
+            times: slices.times.map { TimestampColumnBuilder(values: $0, order: layout.dateOrder) })
         columns.rows = try readRecords(bytes, line: line, layout: layout, capacity: capacity, texts: &columns.texts,
                                        times: &columns.times, progress: progress, release: release)
         return columns

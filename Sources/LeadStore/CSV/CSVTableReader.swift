@@ -6,6 +6,8 @@ struct ParsedTable {
     var map: HeaderMap
     /// Names of the columns that were `Call Type`-like and are still to be decided.
     var undecided: [String]
+    /// Columns whose dates showed by themselves that they are day first.
+    var dateNotes: [String] = []
 }
 
 /// Reads one CSV file into typed columns.
@@ -26,12 +28,15 @@ enum CSVTableReader {
     static let partsPerCore = 4
 
     /// `leadIDs`, for touches: the leads' ids, which the touches' `lead_id` shares.
+    /// `dateOrder`: how dates of three numbers are written (`--date-format`), nil to find out per column.
     static func read(
-        _ file: FileBytes, role: TableRole, mappings: [FieldMapping], progress: LoadProgress?, leadIDs: TextDictionary? = nil
+        _ file: FileBytes, role: TableRole, mappings: [FieldMapping], progress: LoadProgress?, leadIDs: TextDictionary? = nil,
+        dateOrder: DateOrder? = nil
     ) throws(LoadError) -> ParsedTable {
         do {
             return try file.withUnsafeBytes { (bytes) throws(LoadError) -> ParsedTable in
-                try read(bytes, name: file.name, role: role, mappings: mappings, progress: progress, release: file.release, leadIDs: leadIDs)
+                try read(bytes, name: file.name, role: role, mappings: mappings, progress: progress, release: file.release,
+                         leadIDs: leadIDs, dateOrder: dateOrder)
             }
         } catch let error as LoadError {
             throw error
@@ -42,7 +47,7 @@ enum CSVTableReader {
 
     private static func read(
         _ bytes: UnsafeRawBufferPointer, name: String, role: TableRole, mappings: [FieldMapping], progress: LoadProgress?,
-        release: @escaping @Sendable (Range<Int>) -> Void, leadIDs: TextDictionary?
+        release: @escaping @Sendable (Range<Int>) -> Void, leadIDs: TextDictionary?, dateOrder: DateOrder?
     ) throws(LoadError) -> ParsedTable {
         var scanner = CSVScanner(bytes: bytes, file: name)
         var fields: [CSVField] = []
@@ -51,7 +56,7 @@ enum CSVTableReader {
         }
         let headers = fields.map { scanner.string(of: $0).trimmingCharacters(in: .whitespaces) }
         let map = try HeaderMap(headers: headers, role: role, overrides: mappings, file: name)
-        let layout = CSVPartReader.Layout(map: map, role: role, file: name, leadIDs: leadIDs)
+        let layout = CSVPartReader.Layout(map: map, role: role, file: name, leadIDs: leadIDs, dateOrder: dateOrder)
         let body = scanner.position..<bytes.count
 
         let parts = cut(bytes, body)
@@ -84,9 +89,11 @@ enum CSVTableReader {
             }]
         }
         let parsed = read!
-        let finished = arrays.finish(parsed, starts: starts)
+        var finished = arrays.finish(parsed, starts: starts)
+        var notes = try settleDateOrders(&finished.times, parts: parsed, layout: layout)
         let rows = parsed.reduce(0) { $0 + $1.rows }
-        return ParsedTable(table: table(from: finished, rows: rows, layout: layout), map: map, undecided: layout.undecided)
+        let table = table(from: finished, rows: rows, layout: layout, notes: &notes)
+        return ParsedTable(table: table, map: map, undecided: layout.undecided, dateNotes: notes)
     }
 
     /// How many times `byte` occurs in `bytes`.
@@ -139,7 +146,9 @@ enum CSVTableReader {
     }
 
     /// The typed table from the columns read.
-    private static func table(from columns: (texts: [TextColumn], times: [[Int64]]), rows: Int, layout: CSVPartReader.Layout) -> Table {
+    private static func table(
+        from columns: (texts: [TextColumn], times: [[Int64]]), rows: Int, layout: CSVPartReader.Layout, notes: inout [String]
+    ) -> Table {
         var table = Table(rowCount: rows)
         for (index, entry) in layout.map.entries.enumerated() {
             switch layout.plans[index] {
@@ -147,7 +156,12 @@ enum CSVTableReader {
                 table.append(Column(name: entry.name, origin: entry.header, data: .timestamp(columns.times[builder])))
             case .text(let builder, _):
                 let text = columns.texts[builder]
-                let data = entry.core != nil || entry.channelOrDirection ? .text(text) : ColumnInference.typed(text)
+                var data = ColumnData.text(text)
+                if entry.core == nil && !entry.channelOrDirection {
+                    let typed = ColumnInference.typed(text, order: layout.dateOrder)
+                    data = typed.data
+                    if let example = typed.dayFirstExample { notes.append(dayFirstNote(entry.name, example: example)) }
+                }
                 table.append(Column(name: entry.name, origin: entry.header, data: data))
             }
         }

@@ -82,13 +82,20 @@ struct TextColumnBuilder: @unchecked Sendable {
 }
 
 /// Collects one timestamp column, remembering which form the column is
-/// written in so that each value is tried in that form first.
+/// written in so that each value is tried in that form first. Dates of three
+/// numbers are read in `order` when `--date-format` gave one; otherwise the
+/// column's `detection` notes what they show.
 struct TimestampColumnBuilder: Sendable {
     var values: ColumnSlice<Int64>
     var form = TimestampParser.Form.iso
     private var month = TimestampParser.MonthMemo()
+    let order: DateOrder?
+    private(set) var detection = DateOrderDetection()
 
-    init(values: ColumnSlice<Int64>) { self.values = values }
+    init(values: ColumnSlice<Int64>, order: DateOrder? = nil) {
+        self.values = values
+        self.order = order
+    }
 
     /// Appends the value; returns the reason when it cannot be read.
     @inline(__always)
@@ -101,7 +108,8 @@ struct TimestampColumnBuilder: Sendable {
             values.append(moment)
             return nil
         }
-        let (outcome, used) = TimestampParser.parse(value, preferred: form)
+        let order = self.order ?? detection.order(for: value, row: values.count)
+        let (outcome, used) = TimestampParser.parse(value, preferred: form, order: order)
         guard case .value(let moment) = outcome else { return outcome }
         form = used
         values.append(moment)

@@ -4,18 +4,30 @@
 /// number, a timestamp when every non-empty value is a date or time leadq
 /// reads (and it is not numeric), and text otherwise. Only the distinct
 /// values are examined, so the cost does not grow with the row count.
+/// Dates of three numbers are read in `order` (`--date-format`), or in the
+/// order the values show; a column whose dates do not show one stays text.
 enum ColumnInference {
-    static func typed(_ text: TextColumn) -> ColumnData {
+    static func typed(_ text: TextColumn, order: DateOrder? = nil) -> (data: ColumnData, dayFirstExample: String?) {
         let dictionary = text.dictionary
-        guard dictionary.count > 0 else { return .text(text) }
+        guard dictionary.count > 0 else { return (.text(text), nil) }
         if let numbers = convert(dictionary, with: number(_:)) {
-            return .number(text.codes.map { $0 == Null.textCode ? .nan : numbers[Int($0)] })
+            return (.number(text.codes.map { $0 == Null.textCode ? .nan : numbers[Int($0)] }), nil)
         }
-        if let times = convert(dictionary, with: timestamp(_:)) {
+        var detection = DateOrderDetection()
+        var settled = order
+        if settled == nil {
+            for code in 0..<dictionary.count {
+                _ = dictionary.withBytes(of: UInt32(code)) { detection.order(for: $0, row: code) }
+            }
+            settled = try? detection.decision(column: "").get()
+        }
+        guard let settled else { return (.text(text), nil) }
+        if let times = convert(dictionary, with: { timestamp($0, order: settled) }) {
             let moments = times.map { $0.isNaN ? Null.timestamp : Int64($0) }
-            return .timestamp(text.codes.map { $0 == Null.textCode ? Null.timestamp : moments[Int($0)] })
+            let example = order == nil && settled == .dayFirst ? detection.dayFirstExample : nil
+            return (.timestamp(text.codes.map { $0 == Null.textCode ? Null.timestamp : moments[Int($0)] }), example)
         }
-        return .text(text)
+        return (.text(text), nil)
     }
 
     /// Each distinct value converted, NaN for blank ones; nil when one does not convert
@@ -65,8 +77,8 @@ enum ColumnInference {
         return value
     }
 
-    private static func timestamp(_ bytes: UnsafeRawBufferPointer) -> Double? {
-        if case .value(let moment) = TimestampParser.parse(bytes).0 { return Double(moment) }
+    private static func timestamp(_ bytes: UnsafeRawBufferPointer, order: DateOrder) -> Double? {
+        if case .value(let moment) = TimestampParser.parse(bytes, order: order).0 { return Double(moment) }
         return nil
     }
 }

@@ -11,7 +11,7 @@
 public enum TimestampParser {
     /// The forms, in the order they are tried.
     public enum Form: Int, Sendable, CaseIterable {
-        case iso, usSlashes, dayMonthName, monthNameDay, epoch
+        case iso, numericDate, dayMonthName, monthNameDay, epoch
     }
 
     /// What reading one value gave.
@@ -24,15 +24,18 @@ public enum TimestampParser {
         case unrecognized
     }
 
-    /// Reads a timestamp, trying `preferred` first, then every other form.
-    /// Returns the outcome and the form that read it.
-    public static func parse(_ text: UnsafeRawBufferPointer, preferred: Form = .iso) -> (Outcome, Form) {
+    /// Reads a timestamp, trying `preferred` first, then every other form;
+    /// `order` is how a date of three numbers is read. Returns the outcome
+    /// and the form that read it.
+    public static func parse(
+        _ text: UnsafeRawBufferPointer, preferred: Form = .iso, order: DateOrder = .monthFirst
+    ) -> (Outcome, Form) {
         if preferred == .iso, let moment = compactISO(text) { return (.value(moment), .iso) }
-        let first = parse(text, as: preferred)
+        let first = parse(text, as: preferred, order: order)
         if case .value = first { return (first, preferred) }
         var best = first
         for form in Form.allCases where form != preferred {
-            let outcome = parse(text, as: form)
+            let outcome = parse(text, as: form, order: order)
             switch outcome {
             case .value: return (outcome, form)
             case .invalid: if best == .unrecognized { best = outcome }
@@ -52,13 +55,13 @@ public enum TimestampParser {
     }
 
     /// Reads a timestamp in one form only.
-    public static func parse(_ text: UnsafeRawBufferPointer, as form: Form) -> Outcome {
+    public static func parse(_ text: UnsafeRawBufferPointer, as form: Form, order: DateOrder = .monthFirst) -> Outcome {
         var cursor = ByteCursor(text)
         cursor.skipSpaces()
         let outcome: Outcome
         switch form {
         case .iso: outcome = readISO(&cursor)
-        case .usSlashes: outcome = readUSSlashes(&cursor)
+        case .numericDate: outcome = readNumericDate(&cursor, order: order)
         case .dayMonthName: outcome = readDayMonthName(&cursor)
         case .monthNameDay: outcome = readMonthNameDay(&cursor)
         case .epoch: outcome = readEpoch(&cursor)
@@ -141,19 +144,6 @@ public enum TimestampParser {
         return make(year: year, month: month, day: day, time: time, offset: offset)
     }
 
-    /// `M/D/YYYY[ h:mm[:ss][ AM|PM]]`
-    private static func readUSSlashes(_ c: inout ByteCursor) -> Outcome {
-        guard let month = c.digits(from: 1, to: 2), c.take(0x2F), let day = c.digits(from: 1, to: 2),
-              c.take(0x2F), let year = c.digits(exactly: 4)
-        else { return .unrecognized }
-        var time = TimeOfDay()
-        if c.skipSpaces() > 0, !c.atEnd {
-            guard let read = readTime(&c, allowMeridiem: true) else { return .unrecognized }
-            time = read
-        }
-        return make(year: year, month: month, day: day, time: time, offset: 0)
-    }
-
     /// `D Mon[,] YYYY[ HH:MM[:SS][ AM|PM]]`
     private static func readDayMonthName(_ c: inout ByteCursor) -> Outcome {
         guard let day = c.digits(from: 1, to: 2), c.skipSpaces() > 0, let month = readMonthName(&c) else {
@@ -196,7 +186,7 @@ public enum TimestampParser {
         }
     }
 
-    private struct TimeOfDay {
+    struct TimeOfDay {
         var hour = 0, minute = 0, second = 0
         /// The fraction of the second, in stored units.
         var fraction: Int64 = 0
@@ -204,7 +194,7 @@ public enum TimestampParser {
     }
 
     /// `HH:MM[:SS[.fff]][ AM|PM]`
-    private static func readTime(_ c: inout ByteCursor, allowMeridiem: Bool) -> TimeOfDay? {
+    static func readTime(_ c: inout ByteCursor, allowMeridiem: Bool) -> TimeOfDay? {
         var time = TimeOfDay()
         guard let hour = c.digits(from: 1, to: 2), c.take(0x3A), let minute = c.digits(exactly: 2) else { return nil }
         time.hour = hour
@@ -250,7 +240,7 @@ public enum TimestampParser {
         return nil
     }
 
-    private static func make(year: Int, month: Int, day: Int, time: TimeOfDay, offset: Int) -> Outcome {
+    static func make(year: Int, month: Int, day: Int, time: TimeOfDay, offset: Int) -> Outcome {
         guard year >= 1, year <= 9999 else { return .invalid("year \(year) is out of range") }
         guard month >= 1, month <= 12 else { return .invalid("there is no month \(month)") }
         let days = daysIn(month: month, year: year)

@@ -8,17 +8,31 @@ public struct DataSource: Sendable {
 
     private let content: Content
     public var mappings: [FieldMapping]
+    /// `--date-format`: the order of the parts of dates written as three
+    /// numbers (`DD-MM-YYYY`); nil lets each column show it.
+    public var dateFormat: String?
 
     /// Bytes already in memory, such as generated demo data.
-    public init(file: FileBytes, mappings: [FieldMapping] = []) {
+    public init(file: FileBytes, mappings: [FieldMapping] = [], dateFormat: String? = nil) {
         content = .bytes(file)
         self.mappings = mappings
+        self.dateFormat = dateFormat
     }
 
     /// The file at `path`.
-    public init(path: String, mappings: [FieldMapping] = []) {
+    public init(path: String, mappings: [FieldMapping] = [], dateFormat: String? = nil) {
         content = .path(path)
         self.mappings = mappings
+        self.dateFormat = dateFormat
+    }
+
+    /// The order `dateFormat` names; an error for a format leadq does not know.
+    func dateOrder() throws(LoadError) -> DateOrder? {
+        guard let dateFormat else { return nil }
+        guard let order = DateOrder(format: dateFormat) else {
+            throw LoadError(file: name, message: "--date-format \"\(dateFormat)\" is not a date format leadq knows; use \(DateOrder.accepted)")
+        }
+        return order
     }
 
     /// What messages call the file.

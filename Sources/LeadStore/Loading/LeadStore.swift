@@ -118,8 +118,10 @@ public struct LeadStore: Sendable {
     ) throws(LoadError) -> Table {
         let clock = ContinuousClock.now
         let file = try source.read()
-        let parsed = try CSVTableReader.read(file, role: .leads, mappings: source.mappings, progress: progress)
+        let parsed = try CSVTableReader.read(file, role: .leads, mappings: source.mappings, progress: progress,
+                                             dateOrder: try source.dateOrder())
         try checkUnique(parsed.table, file: file)
+        summary.decisions += parsed.dateNotes.map { "\(file.name): \($0)" }
         summary.files.append(.init(
             name: file.name, role: .leads, rows: parsed.table.rowCount, bytes: file.count,
             seconds: seconds(since: clock)))
@@ -131,8 +133,10 @@ public struct LeadStore: Sendable {
     ) throws(LoadError) -> Table {
         let clock = ContinuousClock.now
         let file = try source.read()
-        let parsed = try CSVTableReader.read(file, role: .touches, mappings: source.mappings, progress: progress, leadIDs: leadIDs)
+        let parsed = try CSVTableReader.read(file, role: .touches, mappings: source.mappings, progress: progress, leadIDs: leadIDs,
+                                             dateOrder: try source.dateOrder())
         var table = parsed.table
+        summary.decisions += parsed.dateNotes.map { "\(file.name): \($0)" }
         for constant in parsed.map.constants {
             summary.decisions.append("\(file.name): no column \"\(constant.value)\", so every row has \(constant.name) \"\(constant.value)\"")
         }
