@@ -147,7 +147,7 @@ enum CSVPartReader {
         if case .invalid(let why) = failure {
             reason = "\(name) \"\(shown)\" is not a valid date: \(why)"
         } else {
-            reason = "\(name) \"\(shown)\" is not a date and time leadq can read (it reads ISO 8601 such as 2026-03-04T09:15:00Z, 3/4/2026 9:15 AM, 4 Mar, 2026 09:15:00, and epoch milliseconds)"
+            reason = "\(name) \"\(shown)\" is not a date and time leadq can read (it reads ISO 8601 such as 2026-03-04T09:15:00Z, 3/4/2026 9:15 AM, 04-03-2026 09:15 (see --date-format), 4 Mar, 2026 09:15:00, and epoch milliseconds)"
         }
         return LoadError(file: file, line: line, column: column, message: reason)
     }
