@@ -2,6 +2,8 @@ import Foundation
 
 /// Where the shell writes: results to standard output, messages to
 /// standard error. A closed pipe (`leadq … | head`) ends the program quietly.
+/// On a terminal, control characters in what is written show as escapes
+/// (`\e`, `\r`, `\x07`); files and pipes get the bytes as they are.
 public struct Output: Sendable {
     public let isTerminal: Bool
     public let errorIsTerminal: Bool
@@ -12,13 +14,21 @@ public struct Output: Sendable {
     }
 
     /// Writes a line of results.
-    public func line(_ text: String) { write(text + "\n", to: STDOUT_FILENO) }
+    public func line(_ text: String) { write(shown(text, onTerminal: isTerminal) + "\n", to: STDOUT_FILENO) }
 
     /// Writes text as it is.
-    public func write(_ text: String) { write(text, to: STDOUT_FILENO) }
+    public func write(_ text: String) { write(shown(text, onTerminal: isTerminal), to: STDOUT_FILENO) }
 
     /// Writes a line to standard error.
-    public func message(_ text: String) { write(text + "\n", to: STDERR_FILENO) }
+    public func message(_ text: String) { write(shown(text, onTerminal: errorIsTerminal) + "\n", to: STDERR_FILENO) }
+
+    /// Writes a line the shell drew itself (a table whose cells are already
+    /// escaped, with colours), without escaping it again.
+    func drawn(_ text: String) { write(text + "\n", to: STDOUT_FILENO) }
+
+    private func shown(_ text: String, onTerminal: Bool) -> String {
+        onTerminal ? ControlEscapes.escape(text, keepingLayout: true) : text
+    }
 
     private func write(_ text: String, to descriptor: Int32) {
         if writeAll(text, to: descriptor) == EPIPE { exit(0) }

@@ -20,35 +20,24 @@ extension Shell {
             var shown = table
             if !bands { shown.columns = shown.columns.map { var c = $0; c.bands = nil; return c } }
             let color = output.isTerminal && configuration.environment["NO_COLOR"] == nil && configuration.environment["TERM"] != "dumb"
-            TableRenderer(color: color, maximumRows: all || !output.isTerminal ? nil : 40).render(shown, elapsed: elapsed).forEach(output.line)
+            TableRenderer(color: color, maximumRows: all || !output.isTerminal ? nil : 40).render(shown, elapsed: elapsed).forEach(output.drawn)
         } else {
             mode.write(table, to: output.write)
             if let elapsed { output.message("time: \(elapsed)") }
         }
     }
 
-    /// `.last`: the whole result; in table mode on a terminal, through `$PAGER`
-    /// (default `less -FRX`) when it is longer than the screen.
+    /// `.last`: the whole result (at most `TableRenderer.fullLimit` rows in a
+    /// table); in table mode on a terminal, through `$PAGER` (default
+    /// `less -FRX`) when it is longer than the terminal is high.
     func showInFull(_ table: ResultTable) {
-        let rows = Int(configuration.environment["LINES"] ?? "") ?? 40
-        guard mode == .table, output.isTerminal, pager, table.rowCount + 5 > rows else { return show(table, all: true) }
+        guard mode == .table, output.isTerminal, pager, let rows = Pager.terminalRows() else { return show(table, all: true) }
         var shown = table
         if !bands { shown.columns = shown.columns.map { var c = $0; c.bands = nil; return c } }
-        let text = TableRenderer(color: false, maximumRows: nil).render(shown).joined(separator: "\n") + "\n"
+        let lines = TableRenderer(color: false, maximumRows: nil).render(shown)
+        guard lines.count >= rows else { return lines.forEach(output.drawn) }
         let command = configuration.environment["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "less -FRX"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let pipe = Pipe()
-        process.standardInput = pipe
-        do {
-            try process.run()
-            pipe.fileHandleForWriting.write(Data(text.utf8))
-            try? pipe.fileHandleForWriting.close()
-            process.waitUntilExit()
-        } catch {
-            show(table, all: true)
-        }
+        if !Pager.page(lines.joined(separator: "\n") + "\n", command: command) { lines.forEach(output.drawn) }
     }
 
     /// Writes a result to a file in the format its name asks for, atomically;
@@ -62,7 +51,7 @@ extension Shell {
         } catch {
             return error.description
         }
-        if editor != nil { output.line("wrote \(table.rowCount) row\(table.rowCount == 1 ? "" : "s") to \(path)") }
+        if editor != nil { output.line(Messages.wrote(table.rowCount, to: path)) }
         return nil
     }
 

@@ -22,7 +22,7 @@ public enum OutputMode: String, Sendable, CaseIterable {
         case .tsv: TSVRenderer().write(table, to: sink)
         case .json: JSONRenderer(lines: false).write(table, to: sink)
         case .jsonl: JSONRenderer(lines: true).write(table, to: sink)
-        case .markdown: sink(MarkdownRenderer().render(table))
+        case .markdown: MarkdownRenderer().write(table, to: sink)
         }
     }
 }

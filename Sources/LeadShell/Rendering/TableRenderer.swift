@@ -1,21 +1,29 @@
 import LeadEngine
+import LeadStore
 
 /// Draws a result as a boxed, aligned table for a terminal: numbers on the
 /// right, null as `—`, banded KPI cells with a mark that reads without colour
 /// (● excellent, ◐ good, ○ needs attention), and a footer with the row count.
+/// A cell's control characters and line breaks show as escapes (`\n`, `\e`),
+/// so every row stays one line and data cannot act on the terminal. At most
+/// `fullLimit` rows are ever drawn: the footer says so, and CSV or an export
+/// gives every row.
 struct TableRenderer {
     var color = false
-    /// At most this many rows are drawn; nil draws them all.
+    /// At most this many rows are drawn; nil draws as many as `fullLimit` allows.
     var maximumRows: Int? = 40
 
+    /// The most rows a table draws, so a huge result takes bounded time and memory.
+    static let fullLimit = 10_000
+
     func render(_ table: ResultTable, elapsed: String? = nil) -> [String] {
-        let shownRows = min(table.rowCount, maximumRows ?? table.rowCount)
-        let headers = table.columns.map(\.name)
+        let shownRows = min(table.rowCount, maximumRows ?? Self.fullLimit, Self.fullLimit)
+        let headers = table.columns.map { ControlEscapes.escape($0.name) }
         var cells: [[String]] = []
         var marks: [[Band?]] = []
         for row in 0..<shownRows {
             cells.append(table.columns.map { column in
-                let text = ValueFormatter.display(column.cell(row), in: column) ?? "—"
+                let text = ValueFormatter.display(column.cell(row), in: column).map { ControlEscapes.escape($0) } ?? "—"
                 guard let band = column.bands?[row] else { return text }
                 return text + " " + Self.mark(band)
             })
@@ -46,11 +54,19 @@ struct TableRenderer {
         }
         lines.append(line("└", "┴", "┘"))
         var footer = table.rowCount == 1 ? "1 row" : "\(table.rowCount.formatted()) rows"
-        if shownRows < table.rowCount { footer += " (\(shownRows) shown) — .last shows all" }
+        if shownRows < table.rowCount { footer += Self.cut(shown: shownRows, of: table.rowCount) }
         if let elapsed { footer += " · " + elapsed }
         if table.columns.contains(where: { $0.bands != nil }) { footer += " · ● excellent ◐ good ○ needs attention" }
         lines.append(footer)
         return lines
+    }
+
+    /// What the footer says of rows left out.
+    static func cut(shown: Int, of rows: Int) -> String {
+        let shownText = LoadSummary.grouped(shown)
+        if shown == fullLimit { return " (first \(shownText) shown) — .mode csv or | export \"FILE\" gives every row" }
+        if rows <= fullLimit { return " (\(shownText) shown) — .last shows all" }
+        return " (\(shownText) shown) — .last shows \(LoadSummary.grouped(fullLimit)), | export \"FILE\" every row"
     }
 
     static func mark(_ band: Band) -> String {

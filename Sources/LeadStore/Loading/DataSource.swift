@@ -43,6 +43,12 @@ public struct DataSource: Sendable {
         }
     }
 
+    /// Whether the bytes were made in memory (the demo data) rather than read from a file.
+    public var isInMemory: Bool {
+        if case .bytes = content { return true }
+        return false
+    }
+
     /// The file's bytes, read now when it is on disk.
     func read() throws(LoadError) -> FileBytes {
         switch content {

@@ -124,7 +124,7 @@ public struct LeadStore: Sendable {
         summary.decisions += parsed.dateNotes.map { "\(file.name): \($0)" }
         summary.files.append(.init(
             name: file.name, role: .leads, rows: parsed.table.rowCount, bytes: file.count,
-            seconds: seconds(since: clock)))
+            seconds: seconds(since: clock), inMemory: source.isInMemory, origins: LoadSummary.origins(of: parsed.table)))
         return parsed.table
     }
 
@@ -154,7 +154,7 @@ public struct LeadStore: Sendable {
         }
         summary.files.append(.init(
             name: file.name, role: .touches, rows: table.rowCount, bytes: file.count,
-            seconds: seconds(since: clock)))
+            seconds: seconds(since: clock), inMemory: source.isInMemory, origins: LoadSummary.origins(of: table)))
         return table
     }
 

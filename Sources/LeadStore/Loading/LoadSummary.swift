@@ -9,6 +9,10 @@ public struct LoadSummary: Sendable {
         public var rows: Int
         public var bytes: Int
         public var seconds: Double
+        /// Made in memory (the demo data), not read from a file.
+        public var inMemory = false
+        /// Each field of the file and the header it was read from, in the file's order.
+        public var origins: [(field: String, header: String)] = []
     }
 
     public var files: [FileReport] = []
@@ -25,14 +29,18 @@ public struct LoadSummary: Sendable {
     /// The summary as lines of plain text; `timing` adds size, time and throughput.
     public func lines(leads: Table, touches: Table, timing: Bool = true) -> [String] {
         var lines: [String] = []
-        let megabytes = Double(totalBytes) / 1_000_000
+        let megabytes = Double(files.filter { !$0.inMemory }.reduce(0) { $0 + $1.bytes }) / 1_000_000
         let rate = seconds > 0 ? megabytes / seconds : 0
-        let fileCount = "\(files.count) file\(files.count == 1 ? "" : "s")"
-        let counts = "Loaded \(Self.grouped(leadCount)) leads and \(Self.grouped(touchCount)) touches from \(fileCount)"
+        let read = files.filter { !$0.inMemory }
+        let generated = read.count < files.count
+        let fileCount = Self.counted(read.count, "file", "files")
+        var counts = "Loaded \(Self.counted(leadCount, "lead", "leads")) and \(Self.counted(touchCount, "touch", "touches"))"
+        if !read.isEmpty { counts += " from \(fileCount)" + (timing ? " (\(String(format: "%.1f", megabytes)) MB)" : "") }
+        if generated { counts += read.isEmpty ? " generated in memory" : " and data generated in memory" }
         lines.append(
             timing
-                ? counts + " (\(String(format: "%.1f", megabytes)) MB) in \(Self.duration(seconds))"
-                    + (seconds > 0.05 ? String(format: ", %.0f MB/s", rate) : "") + "."
+                ? counts + " in \(Self.duration(seconds))"
+                    + (seconds > 0.05 && !read.isEmpty ? String(format: ", %.0f MB/s", rate) : "") + "."
                 : counts + ".")
         if timing {
             let reading = files.map { "\(($0.name as NSString).lastPathComponent) \(Self.duration($0.seconds))" }
@@ -42,16 +50,16 @@ public struct LoadSummary: Sendable {
         lines.append("  leads:   " + Self.describe(leads, skipping: Set(FollowUpIndex.derivedFieldNames)))
         lines.append("  touches: " + Self.describe(touches, skipping: []))
         let c = touchCounts
-        var notes: [String] = ["\(Self.grouped(c.followUps)) follow-ups"]
+        var notes: [String] = [Self.counted(c.followUps, "follow-up", "follow-ups")]
         if c.inbound > 0 { notes.append("\(Self.grouped(c.inbound)) inbound") }
         if c.beforeCreation > 0 { notes.append("\(Self.grouped(c.beforeCreation)) before their lead was created") }
         if c.unknownLead > 0 {
-            notes.append("\(Self.grouped(c.unknownLead)) for \(Self.grouped(c.unknownLeadIDs)) unknown lead id\(c.unknownLeadIDs == 1 ? "" : "s")")
+            notes.append("\(Self.grouped(c.unknownLead)) for \(Self.counted(c.unknownLeadIDs, "unknown lead id", "unknown lead ids"))")
         }
         if c.withoutLeadID > 0 { notes.append("\(Self.grouped(c.withoutLeadID)) with no lead id") }
         lines.append("  touches: " + notes.joined(separator: ", ") + (notes.count > 1 ? " (only follow-ups count in KPIs; .check lists the rest)" : ""))
         for (value, count) in c.unrecognizedDirections.sorted(by: { $0.key < $1.key }) {
-            lines.append("  note: direction \"\(value)\" (\(Self.grouped(count)) touches) is not inbound or outbound; counted as outbound")
+            lines.append("  note: direction \"\(value)\" (\(Self.counted(count, "touch", "touches"))) is not inbound or outbound; counted as outbound")
         }
         for decision in decisions { lines.append("  note: " + decision) }
         return lines
@@ -59,6 +67,15 @@ public struct LoadSummary: Sendable {
 
     private static func describe(_ table: Table, skipping: Set<String>) -> String {
         table.columns.filter { !skipping.contains($0.name) }.map { "\($0.name) \($0.kind.rawValue)" }.joined(separator: ", ")
+    }
+
+    /// `1 touch`, `2,048 touches`: a count with its noun.
+    public static func counted(_ value: Int, _ singular: String, _ plural: String) -> String {
+        "\(grouped(value)) \(value == 1 ? singular : plural)"
+    }
+
+    static func origins(of table: Table) -> [(field: String, header: String)] {
+        table.columns.map { ($0.name, $0.origin) }
     }
 
     /// `1,234,567`.
