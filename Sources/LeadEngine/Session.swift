@@ -34,7 +34,9 @@ public struct Session: Sendable {
 
     /// Replaces the leads, keeping the touches.
     public mutating func replaceLeads(_ source: DataSource, progress: LoadProgress? = nil) throws(LoadError) {
+        let generated = store.summary.files.contains { $0.inMemory }
         try store.replaceLeads(source, progress: progress)
+        if generated { dataDescription = source.name }
         catalog = Catalog(store: store)
     }
 

@@ -10,19 +10,30 @@ enum DataReports {
         var lines = ["Data: \(session.dataDescription)"]
         let store = session.store
         let derived = Set(FollowUpIndex.derivedFieldNames)
+        let touchFiles = store.summary.files.filter { $0.role == .touches }
         for (title, table) in [("leads", store.leads), ("touches", store.touches)] {
+            // Stacked touch files each name their own headers, listed per file below.
+            let stacked = title == "touches" && touchFiles.count > 1
             lines.append("")
-            lines.append("\(title) (\(LoadSummary.grouped(table.rowCount)) rows)")
+            lines.append("\(title) (\(Messages.counted(table.rowCount, "row", "rows"))\(stacked ? " from \(touchFiles.count) files" : ""))")
             let width = table.columns.map(\.name.count).max() ?? 0
             for column in table.columns {
                 let name = column.name.padding(toLength: width, withPad: " ", startingAt: 0)
                 let kind = column.kind.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
                 let origin = title == "leads" && derived.contains(column.name)
-                    ? "derived" : column.origin == column.name ? "" : "from \"\(column.origin)\""
+                    ? "derived" : column.origin == column.name || stacked ? "" : "from \"\(column.origin)\""
                 lines.append("  \(name)  \(kind)  \(origin)".trimmingTrailingSpaces())
             }
+            if stacked { lines += touchFiles.map(headerMapping) }
         }
         return lines
+    }
+
+    /// `  calls.csv: at from "Call Time", rep from "Agent"`: where one stacked file's fields came from.
+    private static func headerMapping(_ file: LoadSummary.FileReport) -> String {
+        let renamed = file.origins.filter { $0.field != $0.header }.map { "\($0.field) from \"\($0.header)\"" }
+        let fields = renamed.isEmpty ? "every field under its own name" : renamed.joined(separator: ", ")
+        return "  \(file.name): " + fields
     }
 
     /// Touches left out of follow-ups, and nulls per column.
@@ -35,16 +46,17 @@ enum DataReports {
         lines.append("Touches not counted as follow-ups:")
         lines.append("  \(LoadSummary.grouped(counts.beforeCreation)) stamped before their lead was created")
         lines.append("  \(LoadSummary.grouped(counts.inbound)) inbound")
-        lines.append("  \(LoadSummary.grouped(counts.unknownLead)) for \(LoadSummary.grouped(counts.unknownLeadIDs)) lead ids that are not in the leads file")
+        lines.append("  \(LoadSummary.grouped(counts.unknownLead)) for \(Messages.counted(counts.unknownLeadIDs, "lead id that is", "lead ids that are")) not in the leads file")
         lines.append("  \(LoadSummary.grouped(counts.withoutLeadID)) with no lead id")
         for (value, count) in counts.unrecognizedDirections.sorted(by: { $0.key < $1.key }) {
-            lines.append("  (\(LoadSummary.grouped(count)) with direction \"\(value)\" were taken as outbound)")
+            lines.append("  (\(LoadSummary.grouped(count)) with direction \"\(value)\" \(count == 1 ? "was" : "were") taken as outbound)")
         }
         let duplicates = duplicateTouches(store)
         lines.append("Touches repeated exactly (same lead, time and every other column): \(LoadSummary.grouped(duplicates))")
         if counts.unknownLead > 0 {
             lines.append("Unknown lead ids (first 10): " + unknownLeadIDs(store, limit: 10).map { "\"\($0)\"" }.joined(separator: ", "))
         }
+        lines += leftOutSample(store, limit: 10)
         for (title, table) in [("leads", store.leads), ("touches", store.touches)] {
             lines.append("Nulls in \(title) (\(LoadSummary.grouped(table.rowCount)) rows):")
             for column in table.columns {

@@ -20,15 +20,16 @@ struct DotCommand: Sendable {
                 return .ok
             }
             shell.output.line("Dot commands (.help kpis, .help language, .help periods, .help keys for more):")
-            for command in all {
-                let usage = "." + command.name + (command.arguments.isEmpty ? "" : " " + command.arguments)
-                shell.output.line("  " + usage.padding(toLength: 32, withPad: " ", startingAt: 0) + command.help)
+            let usages = all.map { "." + $0.name + ($0.arguments.isEmpty ? "" : " " + $0.arguments) }
+            let width = (usages.map(\.count).max() ?? 0) + 2
+            for (usage, command) in zip(usages, all) {
+                shell.output.line("  " + usage.padding(toLength: width, withPad: " ", startingAt: 0) + command.help)
             }
             return .ok
         },
-        DotCommand(name: "open", arguments: "DIR", help: "load DIR/leads.csv and DIR/touches.csv") { shell, arguments in
+        DotCommand(name: "open", arguments: "DIR|demo", help: "load DIR/leads.csv and DIR/touches.csv, or the demo data") { shell, arguments in
             guard arguments.count == 1 else { return shell.usage("open") }
-            return shell.replaceSession(with: .folder(arguments[0]))
+            return shell.replaceSession(with: arguments[0] == "demo" ? .demo : .folder(arguments[0]))
         },
         DotCommand(name: "load", arguments: "leads|touches FILE [--map F=H …]", help: "replace the leads, or add touches") { shell, arguments in
             guard arguments.count >= 2, ["leads", "touches"].contains(arguments[0]) else { return shell.usage("load") }
@@ -48,7 +49,13 @@ struct DotCommand: Sendable {
             DataReports.schema(shell.session).forEach(shell.output.line)
             return .ok
         },
-        DotCommand(name: "check", arguments: "", help: "touches left out of follow-ups, nulls per column") { shell, _ in
+        DotCommand(name: "check", arguments: "[touches]", help: "touches left out of follow-ups, nulls per column; .check touches lists every one") { shell, arguments in
+            guard arguments.isEmpty || arguments == ["touches"] else { return shell.usage("check") }
+            guard arguments.isEmpty else {
+                let table = DataReports.leftOut(shell.session.store)
+                shell.lastResult = table
+                return shell.present(table, elapsed: nil, line: 1)
+            }
             DataReports.check(shell.session).forEach(shell.output.line)
             return .ok
         },

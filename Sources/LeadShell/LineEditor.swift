@@ -78,6 +78,8 @@ final class LineEditor {
                 print("")
                 return .interrupted
             }
+            // Leave the cursor on a new line, so what comes next starts there.
+            _ = writeAll("\n", to: STDOUT_FILENO)
             return .end
         }
         var line = String(cString: raw)
@@ -105,7 +107,7 @@ final class LineEditor {
         let perLine = max(1, 100 / width)
         var text = "\n"
         for (index, candidate) in completion.candidates.prefix(200).enumerated() {
-            text += candidate.padding(toLength: width, withPad: " ", startingAt: 0)
+            text += ControlEscapes.escape(candidate).padding(toLength: width, withPad: " ", startingAt: 0)
             if index % perLine == perLine - 1 { text += "\n" }
         }
         if completion.candidates.count > 200 { text += "\n… \(completion.candidates.count - 200) more" }

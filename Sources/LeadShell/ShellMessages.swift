@@ -10,8 +10,6 @@ enum Messages {
         LoadSummary.counted(value, singular, plural)
     }
 
-    static let demoLeadsReplaced =
-        "the demo's touches belong to the demo's leads, so they were dropped; .load touches FILE adds touches"
     static func moreTouches(_ count: Int) -> String {
         "  … and \(counted(count, "more", "more")); .check touches lists them all"
     }

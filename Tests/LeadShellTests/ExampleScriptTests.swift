@@ -18,11 +18,8 @@ import Testing
     func script(name: String) throws {
         let expectedPath = LeadQProcess.root.appendingPathComponent("examples/" + name.dropLast(3) + ".out")
         let expected = try String(contentsOf: expectedPath, encoding: .utf8)
-        // A script names its data on its first line (`# data: FOLDER`); examples/data otherwise.
-        let script = try String(contentsOf: LeadQProcess.root.appendingPathComponent("examples/" + name), encoding: .utf8)
-        let firstLine = script.prefix { $0 != "\n" }
-        let data = firstLine.hasPrefix("# data: ") ? String(firstLine.dropFirst(8)) : "examples/data"
-        let result = try LeadQProcess.run([data, "-f", "examples/" + name])
+        // A script names its data with a `.open` line and runs as the README shows it: leadq examples/NAME.lq
+        let result = try LeadQProcess.run(["examples/" + name])
         #expect(result.stderr == "")
         #expect(result.status == 0)
         #expect(result.stdout == expected)

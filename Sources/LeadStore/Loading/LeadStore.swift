@@ -45,11 +45,17 @@ public struct LeadStore: Sendable {
         rederive(summary: summary, since: clock)
     }
 
-    /// Replaces the leads, keeping the touches loaded.
+    /// Replaces the leads, keeping the touches loaded (generated touches go with the generated leads).
     public mutating func replaceLeads(_ source: DataSource, progress: LoadProgress? = nil) throws(LoadError) {
         let clock = ContinuousClock.now
         var summary = LoadSummary()
         leads = try Self.readLeads(source, summary: &summary, progress: progress)
+        // Touches generated in memory (the demo's) belong to the leads they were made for.
+        if self.summary.files.contains(where: { $0.role == .touches && $0.inMemory }) {
+            touches = Self.emptyTouches
+            self.summary.files.removeAll { $0.role == .touches }
+            summary.decisions.append("the generated touches belong to the generated leads, so they were dropped; .load touches FILE adds touches")
+        }
         rederive(summary: summary, since: clock)
     }
 

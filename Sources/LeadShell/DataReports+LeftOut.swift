@@ -1,0 +1,59 @@
+import LeadEngine
+import LeadStore
+
+/// The touches that do not count as follow-ups, each with the reason: for
+/// `.check` (the first few) and `.check touches` (all of them, as a result
+/// that `.export` can write).
+extension DataReports {
+    /// Why a touch is not a follow-up, in the words of `.check`.
+    enum Reason: String {
+        case noLeadID = "no lead id"
+        case unknownLead = "unknown lead id"
+        case beforeCreation = "before its lead was created"
+        case inbound = "inbound"
+    }
+
+    /// Every touch left out of follow-ups, in stored order: a `reason` column, then the touch's own columns.
+    static func leftOut(_ store: LeadStore) -> ResultTable {
+        let touches = store.touches, index = store.followUps
+        let ids = touches.text("lead_id"), at = touches.timestamps("at"), created = store.leads.timestamps("created_at")
+        var rows: [UInt32] = [], reasons: [String?] = []
+        for row in 0..<touches.rowCount where !index.isFollowUp[row] {
+            let lead = index.touchLead[row]
+            let reason: Reason
+            if lead == FollowUpIndex.noLead {
+                reason = ids.map { $0.codes[row] == Null.textCode } ?? true ? .noLeadID : .unknownLead
+            } else if let at, let created, at[row] < created[Int(lead)] {
+                reason = .beforeCreation
+            } else {
+                reason = .inbound
+            }
+            rows.append(UInt32(row))
+            reasons.append(reason.rawValue)
+        }
+        var columns = [ResultColumn(name: "reason", kind: .text, values: .strings(reasons))]
+        for column in touches.columns { columns.append(resultColumn(column.name, column.data.gathered(rows))) }
+        return ResultTable(columns: columns, rowCount: rows.count)
+    }
+
+    private static func resultColumn(_ name: String, _ data: ColumnData) -> ResultColumn {
+        switch data {
+        case .text(let column): ResultColumn(name: name, kind: .text, values: .text(column.codes, column.dictionary))
+        case .number(let values): ResultColumn(name: name, kind: .number, values: .doubles(values))
+        case .timestamp(let values): ResultColumn(name: name, kind: .timestamp, values: .ints(values.map { $0 == Null.timestamp ? Int64.min : $0 }))
+        case .duration(let values): ResultColumn(name: name, kind: .duration, values: .doubles(values.map { $0 == Null.timestamp ? .nan : Double($0) }))
+        case .count(let values): ResultColumn(name: name, kind: .count, values: .ints(values.map { $0 == Null.count ? Int64.min : Int64($0) }))
+        }
+    }
+
+    /// The first `limit` touches left out, drawn as a table, and how many more there are.
+    static func leftOutSample(_ store: LeadStore, limit: Int) -> [String] {
+        let table = leftOut(store)
+        guard table.rowCount > 0 else { return [] }
+        let shown = table.gathered(Array(0..<min(limit, table.rowCount)))
+        var lines = TableRenderer(color: false, maximumRows: nil).render(shown)
+        lines.removeLast()
+        if table.rowCount > limit { lines.append(Messages.moreTouches(table.rowCount - limit)) }
+        return [table.rowCount > limit ? "The first \(limit) of them:" : "Those touches:"] + lines
+    }
+}
