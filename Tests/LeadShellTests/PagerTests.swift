@@ -8,7 +8,7 @@ import Testing
     func environment(pager: String?, lines: String? = nil) -> [String: String] {
         var environment = [
             "TERM": "xterm", "HOME": FileManager.default.temporaryDirectory.path, "NO_COLOR": "1", "LANG": "C.UTF-8",
-            "PATH": "/usr/local/bin:/usr/bin:/bin", "LEADQ_HISTORY": "/dev/null",
+            "PATH": "/usr/local/bin:/usr/bin:/bin", "LEADQ_HISTORY": FileManager.default.temporaryDirectory.appendingPathComponent("leadq-history-\(getpid())-pager").path,
         ]
         environment["PAGER"] = pager
         environment["LINES"] = lines
