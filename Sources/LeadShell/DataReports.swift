@@ -58,7 +58,7 @@ enum DataReports {
         }
         lines += leftOutSample(store, limit: 10)
         for (title, table) in [("leads", store.leads), ("touches", store.touches)] {
-            lines.append("Nulls in \(title) (\(LoadSummary.grouped(table.rowCount)) rows):")
+            lines.append("Nulls in \(title) (\(Messages.counted(table.rowCount, "row", "rows"))):")
             for column in table.columns {
                 let nulls = column.data.nullCount
                 guard nulls > 0 else { continue }

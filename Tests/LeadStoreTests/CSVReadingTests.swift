@@ -129,7 +129,7 @@ import Testing
     @Test func summaryReportsRowsColumnsAndCounts() throws {
         let store = try load(leads: minimalLeads, touches: "lead_id,at,channel\nL1,2025-12-31,call\nL1,2026-01-02,email\nL7,2026-01-02,sms\n")
         let lines = store.summaryLines
-        #expect(lines[0].hasPrefix("Loaded 1 leads and 3 touches from 2 files"))
+        #expect(lines[0].hasPrefix("Loaded 1 lead and 3 touches from 2 files"))
         #expect(lines[1].hasPrefix("  time:    leads.csv "))
         #expect(store.stableSummaryLines[1] == "  leads:   lead_id text, created_at timestamp")
         #expect(lines[2] == "  leads:   lead_id text, created_at timestamp")
