@@ -53,7 +53,7 @@ struct TableRenderer {
             lines.append("│" + drawn.joined(separator: "│") + "│")
         }
         lines.append(line("└", "┴", "┘"))
-        var footer = table.rowCount == 1 ? "1 row" : "\(table.rowCount.formatted()) rows"
+        var footer = LoadSummary.counted(table.rowCount, "row", "rows")
         if shownRows < table.rowCount { footer += Self.cut(shown: shownRows, of: table.rowCount) }
         if let elapsed { footer += " · " + elapsed }
         if table.columns.contains(where: { $0.bands != nil }) { footer += " · ● excellent ◐ good ○ needs attention" }
