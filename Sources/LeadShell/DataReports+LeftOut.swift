@@ -13,12 +13,17 @@ extension DataReports {
         case inbound = "inbound"
     }
 
-    /// Every touch left out of follow-ups, in stored order: a `reason` column, then the touch's own columns.
-    static func leftOut(_ store: LeadStore) -> ResultTable {
+    /// The touches left out of follow-ups (the first `limit` when given), in
+    /// stored order: a `reason` column, then the touch's own columns; and how
+    /// many are left out in all.
+    static func leftOut(_ store: LeadStore, limit: Int? = nil) -> (table: ResultTable, total: Int) {
         let touches = store.touches, index = store.followUps
         let ids = touches.text("lead_id"), at = touches.timestamps("at"), created = store.leads.timestamps("created_at")
         var rows: [UInt32] = [], reasons: [String?] = []
+        var total = 0
         for row in 0..<touches.rowCount where !index.isFollowUp[row] {
+            total += 1
+            if let limit, rows.count == limit { continue }
             let lead = index.touchLead[row]
             let reason: Reason
             if lead == FollowUpIndex.noLead {
@@ -33,7 +38,7 @@ extension DataReports {
         }
         var columns = [ResultColumn(name: "reason", kind: .text, values: .strings(reasons))]
         for column in touches.columns { columns.append(resultColumn(column.name, column.data.gathered(rows))) }
-        return ResultTable(columns: columns, rowCount: rows.count)
+        return (ResultTable(columns: columns, rowCount: rows.count), total)
     }
 
     private static func resultColumn(_ name: String, _ data: ColumnData) -> ResultColumn {
@@ -48,12 +53,11 @@ extension DataReports {
 
     /// The first `limit` touches left out, drawn as a table, and how many more there are.
     static func leftOutSample(_ store: LeadStore, limit: Int) -> [String] {
-        let table = leftOut(store)
-        guard table.rowCount > 0 else { return [] }
-        let shown = table.gathered(Array(0..<min(limit, table.rowCount)))
-        var lines = TableRenderer(color: false, maximumRows: nil).render(shown)
+        let (table, total) = leftOut(store, limit: limit)
+        guard total > 0 else { return [] }
+        var lines = TableRenderer(color: false, maximumRows: nil).render(table)
         lines.removeLast()
-        if table.rowCount > limit { lines.append(Messages.moreTouches(table.rowCount - limit)) }
-        return [table.rowCount > limit ? "The first \(limit) of them:" : "Those touches:"] + lines
+        if total > limit { lines.append(Messages.moreTouches(total - limit)) }
+        return [total > limit ? "The first \(limit) of them:" : "Those touches:"] + lines
     }
 }

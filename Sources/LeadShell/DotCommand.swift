@@ -52,7 +52,7 @@ struct DotCommand: Sendable {
         DotCommand(name: "check", arguments: "[touches]", help: "touches left out of follow-ups, nulls per column; .check touches lists every one") { shell, arguments in
             guard arguments.isEmpty || arguments == ["touches"] else { return shell.usage("check") }
             guard arguments.isEmpty else {
-                let table = DataReports.leftOut(shell.session.store)
+                let table = DataReports.leftOut(shell.session.store).table
                 shell.lastResult = table
                 return shell.present(table, elapsed: nil, line: 1)
             }
