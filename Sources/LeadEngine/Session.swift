@@ -22,8 +22,8 @@ public struct Session: Sendable {
     public static func demo(leadCount: Int = 4000, seed: UInt64 = 42) throws(LoadError) -> Session {
         let generated = LeadGenerator(leadCount: leadCount, seed: seed).generate()
         let store = try LeadStore(
-            leads: DataSource(file: FileBytes(name: "demo/leads.csv", bytes: generated.leads)),
-            touches: [DataSource(file: FileBytes(name: "demo/touches.csv", bytes: generated.touches))])
+            leads: DataSource(file: FileBytes(name: "demo/leads.csv", bytes: generated.leads), generated: true),
+            touches: [DataSource(file: FileBytes(name: "demo/touches.csv", bytes: generated.touches), generated: true)])
         return Session(store: store, description: "demo data (\(LoadSummary.grouped(leadCount)) leads generated in memory, seed \(seed))")
     }
 
@@ -34,7 +34,7 @@ public struct Session: Sendable {
 
     /// Replaces the leads, keeping the touches.
     public mutating func replaceLeads(_ source: DataSource, progress: LoadProgress? = nil) throws(LoadError) {
-        let generated = store.summary.files.contains { $0.inMemory }
+        let generated = store.summary.files.contains { $0.generated }
         try store.replaceLeads(source, progress: progress)
         if generated { dataDescription = source.name }
         catalog = Catalog(store: store)

@@ -134,6 +134,6 @@ import Testing
         #expect(store.stableSummaryLines[1] == "  leads:   lead_id text, created_at timestamp")
         #expect(lines[2] == "  leads:   lead_id text, created_at timestamp")
         #expect(lines[3] == "  touches: lead_id text, at timestamp, channel text")
-        #expect(lines[4] == "  touches: 1 follow-ups, 1 before their lead was created, 1 for 1 unknown lead id (only follow-ups count in KPIs; .check lists the rest)")
+        #expect(lines[4] == "  touches: 1 follow-up, 1 before their lead was created, 1 for 1 unknown lead id (only follow-ups count in KPIs; .check lists the rest)")
     }
 }

@@ -12,11 +12,12 @@ public struct DataSource: Sendable {
     /// numbers (`DD-MM-YYYY`); nil lets each column show it.
     public var dateFormat: String?
 
-    /// Bytes already in memory, such as generated demo data.
-    public init(file: FileBytes, mappings: [FieldMapping] = [], dateFormat: String? = nil) {
+    /// Bytes already in memory; `generated` when they are made-up data (the demo's).
+    public init(file: FileBytes, mappings: [FieldMapping] = [], dateFormat: String? = nil, generated: Bool = false) {
         content = .bytes(file)
         self.mappings = mappings
         self.dateFormat = dateFormat
+        isGenerated = generated
     }
 
     /// The file at `path`.
@@ -43,11 +44,8 @@ public struct DataSource: Sendable {
         }
     }
 
-    /// Whether the bytes were made in memory (the demo data) rather than read from a file.
-    public var isInMemory: Bool {
-        if case .bytes = content { return true }
-        return false
-    }
+    /// Whether the data was generated (the demo's) rather than exported from somewhere.
+    public private(set) var isGenerated = false
 
     /// The file's bytes, read now when it is on disk.
     func read() throws(LoadError) -> FileBytes {

@@ -51,7 +51,7 @@ public struct LeadStore: Sendable {
         var summary = LoadSummary()
         leads = try Self.readLeads(source, summary: &summary, progress: progress)
         // Touches generated in memory (the demo's) belong to the leads they were made for.
-        if self.summary.files.contains(where: { $0.role == .touches && $0.inMemory }) {
+        if self.summary.files.contains(where: { $0.role == .touches && $0.generated }) {
             touches = Self.emptyTouches
             self.summary.files.removeAll { $0.role == .touches }
             summary.decisions.append("the generated touches belong to the generated leads, so they were dropped; .load touches FILE adds touches")
@@ -130,7 +130,7 @@ public struct LeadStore: Sendable {
         summary.decisions += parsed.dateNotes.map { "\(file.name): \($0)" }
         summary.files.append(.init(
             name: file.name, role: .leads, rows: parsed.table.rowCount, bytes: file.count,
-            seconds: seconds(since: clock), inMemory: source.isInMemory, origins: LoadSummary.origins(of: parsed.table)))
+            seconds: seconds(since: clock), generated: source.isGenerated, origins: LoadSummary.origins(of: parsed.table)))
         return parsed.table
     }
 
@@ -160,7 +160,7 @@ public struct LeadStore: Sendable {
         }
         summary.files.append(.init(
             name: file.name, role: .touches, rows: table.rowCount, bytes: file.count,
-            seconds: seconds(since: clock), inMemory: source.isInMemory, origins: LoadSummary.origins(of: table)))
+            seconds: seconds(since: clock), generated: source.isGenerated, origins: LoadSummary.origins(of: table)))
         return table
     }
 

@@ -9,8 +9,8 @@ public struct LoadSummary: Sendable {
         public var rows: Int
         public var bytes: Int
         public var seconds: Double
-        /// Made in memory (the demo data), not read from a file.
-        public var inMemory = false
+        /// Generated (the demo data), not read from an export.
+        public var generated = false
         /// Each field of the file and the header it was read from, in the file's order.
         public var origins: [(field: String, header: String)] = []
     }
@@ -29,9 +29,9 @@ public struct LoadSummary: Sendable {
     /// The summary as lines of plain text; `timing` adds size, time and throughput.
     public func lines(leads: Table, touches: Table, timing: Bool = true) -> [String] {
         var lines: [String] = []
-        let megabytes = Double(files.filter { !$0.inMemory }.reduce(0) { $0 + $1.bytes }) / 1_000_000
+        let megabytes = Double(files.filter { !$0.generated }.reduce(0) { $0 + $1.bytes }) / 1_000_000
         let rate = seconds > 0 ? megabytes / seconds : 0
-        let read = files.filter { !$0.inMemory }
+        let read = files.filter { !$0.generated }
         let generated = read.count < files.count
         let fileCount = Self.counted(read.count, "file", "files")
         var counts = "Loaded \(Self.counted(leadCount, "lead", "leads")) and \(Self.counted(touchCount, "touch", "touches"))"
