@@ -7,7 +7,8 @@ enum HelpTopics {
     static func lines(for topic: String) -> [String]? {
         switch topic.lowercased() {
         case "kpis", "kpi":
-            return ["KPIs (lead grain unless marked):"] + Vocabulary.kpis.map { "  " + $0.name.padding(toLength: 20, withPad: " ", startingAt: 0) + $0.meaning } + [
+            let width = max(20, (Vocabulary.kpis.map(\.name.count).max() ?? 0) + 2)
+            return ["KPIs (lead grain unless marked):"] + Vocabulary.kpis.map { "  " + $0.name.padding(toLength: width, withPad: " ", startingAt: 0) + $0.meaning } + [
                 "Bands: ● excellent ◐ good ○ needs attention; set target rate 95% or set target speed 6h moves the excellent line.",
                 "Aggregates: count, count(f), sum avg median min max distinct (f), p(f, 90), share(filter).",
             ]

@@ -54,6 +54,7 @@ public struct LeadStore: Sendable {
         if self.summary.files.contains(where: { $0.role == .touches && $0.generated }) {
             touches = Self.emptyTouches
             self.summary.files.removeAll { $0.role == .touches }
+            self.summary.decisions.removeAll()
             summary.decisions.append("the generated touches belong to the generated leads, so they were dropped; .load touches FILE adds touches")
         }
         rederive(summary: summary, since: clock)
