@@ -35,7 +35,7 @@ extension Shell {
         var shown = table
         if !bands { shown.columns = shown.columns.map { var c = $0; c.bands = nil; return c } }
         let lines = TableRenderer(color: false, maximumRows: nil).render(shown)
-        guard lines.count >= rows else { return lines.forEach(output.drawn) }
+        guard lines.count >= rows else { return show(table, all: true) }
         let command = configuration.environment["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "less -FRX"
         if !Pager.page(lines.joined(separator: "\n") + "\n", command: command) { lines.forEach(output.drawn) }
     }
