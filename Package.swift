@@ -14,7 +14,9 @@ let package = Package(
     targets: [
         // Typed columns and tables, the CSV reader, header aliases, the follow-up
         // index and derived lead fields, load summaries; and the data generator.
-        .target(name: "LeadStore"),
+        .target(name: "LeadStore", dependencies: ["CMappedPages"]),
+        // The SIGBUS handler that keeps a mapped data file readable when the file shrinks.
+        .target(name: "CMappedPages"),
         // The language: keywords, tokens, lexer, parser, syntax tree, statement
         // boundaries, diagnostics. Imports nothing.
         .target(name: "LeadQuery"),

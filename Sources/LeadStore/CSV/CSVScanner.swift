@@ -29,6 +29,8 @@ struct CSVScanner {
     private(set) var line = 1
     /// The line on which the last record returned starts.
     private(set) var recordLine = 1
+    /// Where the last record returned starts.
+    private(set) var recordStart = 0
 
     /// A scanner over a whole file, skipping its byte order mark.
     init(bytes: UnsafeRawBufferPointer, file: String) {
@@ -55,9 +57,20 @@ struct CSVScanner {
     }
 
     /// Reads the next record, handing each field to `emit` with its index;
-    /// returns how many fields it had, or nil at the end of the bytes.
+    /// returns how many fields it had, or nil at the end of the bytes. A
+    /// record longer than `LoadMessages.rowBytes` is an error, found once
+    /// the record has been read: its fields are then not to be used.
     @inline(__always)
     mutating func nextRecord(_ emit: (Int, CSVField) -> Void) throws(LoadError) -> Int? {
+        let count = try scanRecord(emit)
+        if position - recordStart > LoadMessages.rowBytes {
+            throw LoadError(file: file, line: recordLine, message: LoadMessages.rowTooLong)
+        }
+        return count
+    }
+
+    @inline(__always)
+    private mutating func scanRecord(_ emit: (Int, CSVField) -> Void) throws(LoadError) -> Int? {
         let n = bytes.count
         let base = bytes.baseAddress
         while position < n, bytes[position] == 0x0A || bytes[position] == 0x0D {
@@ -67,6 +80,7 @@ struct CSVScanner {
         }
         guard position < n, let base else { return nil }
         recordLine = line
+        recordStart = position
         var count = 0
         while true {
             var p = position

@@ -33,15 +33,9 @@ enum CSVTableReader {
         _ file: FileBytes, role: TableRole, mappings: [FieldMapping], progress: LoadProgress?, leadIDs: TextDictionary? = nil,
         dateOrder: DateOrder? = nil
     ) throws(LoadError) -> ParsedTable {
-        do {
-            return try file.withUnsafeBytes { (bytes) throws(LoadError) -> ParsedTable in
-                try read(bytes, name: file.name, role: role, mappings: mappings, progress: progress, release: file.release,
-                         leadIDs: leadIDs, dateOrder: dateOrder)
-            }
-        } catch let error as LoadError {
-            throw error
-        } catch {
-            throw LoadError(file: file.name, message: "\(error)")
+        try file.reading { (bytes) throws(LoadError) -> ParsedTable in
+            try read(bytes, name: file.name, role: role, mappings: mappings, progress: progress, release: file.release,
+                     leadIDs: leadIDs, dateOrder: dateOrder)
         }
     }
 

@@ -5,52 +5,53 @@ import Foundation
 /// A regular file is mapped into memory (no copy out of the page cache: ten
 /// times faster than reading it into a new buffer here); its pages are
 /// mapped as the threads reading its parts reach them, in parallel, rather
-/// than all up front by one. Anything else (a pipe, a device) is read with
-/// `read(2)`. The bytes are immutable and released
-/// with the last reference.
+/// than all up front by one. A pipe or a terminal is read with `read(2)`
+/// (see `FileBytes+Stream.swift`); other devices are refused, since
+/// `/dev/zero` or `/dev/urandom` never end. The bytes are immutable and
+/// released with the last reference.
+///
+/// A mapped file can still change under the mapping. While the `FileBytes`
+/// lives, its pages are watched (see `FileMapping`): a page the file no
+/// longer backs reads as zeros instead of killing the process with SIGBUS,
+/// and `changed` turns true. Whatever reads the bytes, whenever it reads
+/// them, checks `changed` (or reads through `reading(_:)`) before trusting
+/// what it read.
 public final class FileBytes: @unchecked Sendable {
     /// What the bytes are called in messages: a path, or a name such as `demo/leads.csv`.
     public let name: String
-    private let base: UnsafeMutableRawPointer
+    let base: UnsafeMutableRawPointer
     public let count: Int
-    /// The length of the mapping, when the bytes are a mapped file.
-    private let mappedLength: Int?
+    /// The mapping, when the bytes are a mapped file.
+    let mapping: FileMapping?
 
     /// Reads the file at `path`.
     public init(path: String) throws(LoadError) {
         name = path
-        let fd = open(path, O_RDONLY)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw LoadError(file: path, message: Self.describeErrno(errno, verb: "open")) }
-        defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw LoadError(file: path, message: Self.describeErrno(errno, verb: "read")) }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
-            throw LoadError(file: path, message: "is a folder, not a CSV file")
+        guard fstat(fd, &info) == 0 else {
+            let code = errno
+            close(fd)
+            throw LoadError(file: path, message: Self.describeErrno(code, verb: "read"))
         }
-        let size = Int(info.st_size)
-        if (info.st_mode & S_IFMT) == S_IFREG, size > 0,
-           let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), mapped != MAP_FAILED {
-            base = mapped
-            count = size
-            mappedLength = size
+        let kind = info.st_mode & S_IFMT
+        if let refusal = Self.refusal(kind: kind, descriptor: fd) {
+            close(fd)
+            throw LoadError(file: path, message: refusal)
+        }
+        if kind == S_IFREG, let mapping = FileMapping(descriptor: fd, info: info) {
+            base = mapping.base
+            count = mapping.size
+            self.mapping = mapping
+            Self.afterMapping(path: path)
             return
         }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw LoadError(file: path, message: Self.describeErrno(errno, verb: "read"))
-            }
-            if n == 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
-        }
-        let buffer = Buffers.allocate(bytes.count)
-        bytes.withUnsafeBytes { if let source = $0.baseAddress { buffer.copyMemory(from: source, byteCount: $0.count) } }
-        base = buffer
-        count = bytes.count
-        mappedLength = nil
+        defer { close(fd) }
+        let read = try Self.readToEnd(fd, name: path, endless: kind != S_IFREG)
+        base = read.base
+        count = read.count
+        mapping = nil
     }
 
     /// Wraps bytes made in memory, such as generated demo data.
@@ -60,11 +61,21 @@ public final class FileBytes: @unchecked Sendable {
         bytes.withUnsafeBytes { if let source = $0.baseAddress { base.copyMemory(from: source, byteCount: $0.count) } }
         self.base = base
         count = bytes.count
-        mappedLength = nil
+        mapping = nil
     }
 
     deinit {
-        if let mappedLength { munmap(base, mappedLength) } else { free(base) }
+        if let mapping { mapping.unmap() } else { free(base) }
+    }
+
+    /// Why a file of this kind is not read at all, if it is not.
+    private static func refusal(kind: mode_t, descriptor: Int32) -> String? {
+        switch kind {
+        case S_IFDIR: "is a folder, not a CSV file"
+        case S_IFBLK: LoadMessages.device
+        case S_IFCHR where isatty(descriptor) == 0: LoadMessages.device
+        default: nil
+        }
     }
 
     /// Lets the kernel drop the pages of `range` that a reader has finished
@@ -72,7 +83,7 @@ public final class FileBytes: @unchecked Sendable {
     /// built. Only for a mapped file (its pages can be read again from the
     /// file if needed); bytes held in memory are left alone.
     public func release(_ range: Range<Int>) {
-        guard mappedLength != nil else { return }
+        guard mapping != nil else { return }
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         let start = (range.lowerBound + page - 1) / page * page
         let end = range.upperBound / page * page
@@ -80,7 +91,8 @@ public final class FileBytes: @unchecked Sendable {
         _ = madvise(base + start, end - start, Int32(MADV_DONTNEED))
     }
 
-    /// Calls `body` with the bytes.
+    /// Calls `body` with the bytes. For a mapped file, `reading(_:)` also
+    /// says when the file changed meanwhile.
     public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         try body(UnsafeRawBufferPointer(start: base, count: count))
     }

@@ -170,6 +170,7 @@ public struct LeadStore: Sendable {
         guard let ids = leads.text("lead_id"), ids.dictionary.count != leads.rowCount else { return }
         for (row, code) in ids.codes.enumerated() where Int(code) != row {
             let lines = CSVLines.lines(ofRecords: [Int(code), row], in: file)
+            try file.checkUnchanged()
             let column = (leads.columns.firstIndex { $0.name == "lead_id" } ?? 0) + 1
             throw LoadError(
                 file: file.name, line: lines[1], column: column,
