@@ -5,7 +5,8 @@ import Testing
 /// A mapped data file that shrinks or changes while its bytes are in use
 /// reads as zeros where it lost pages and says it changed; it never kills
 /// the process with SIGBUS, however long after mapping the bytes are read.
-@Suite struct ChangingFileTests {
+/// One test at a time: one of them holds every watch slot the process has.
+@Suite(.serialized) struct ChangingFileTests {
     private func temporaryFile(_ label: String, bytes: Int) throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("leadq-\(label)-\(getpid()).csv").path
         var text = "lead_id,created_at\n"
