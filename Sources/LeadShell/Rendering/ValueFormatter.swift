@@ -59,6 +59,13 @@ enum ValueFormatter {
     /// the seconds when they have a fraction).
     static func timestamp(_ moment: Int64, compact: Bool) -> String {
         let iso = CivilDate.iso8601(moment)
-        return compact ? String(iso.prefix(10)) + " " + String(iso.dropFirst(11).dropLast()) : iso
+        guard compact else { return iso }
+        // `2026-01-05T09:00:00Z` → `2026-01-05 09:00:00`, in one copy of the bytes.
+        var bytes = Array(iso.utf8)
+        guard bytes.count >= 20, bytes[10] == UInt8(ascii: "T"), bytes.last == UInt8(ascii: "Z") else {
+            return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).dropLast())
+        }
+        bytes[10] = UInt8(ascii: " ")
+        return String(decoding: bytes.dropLast(), as: UTF8.self)
     }
 }
