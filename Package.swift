@@ -30,10 +30,13 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
+        // Pictures of a result: terminal charts, standalone SVG, the HTML report, and
+        // how one value reads; pure functions of a ResultTable, a size and a colour choice.
+        .target(name: "LeadRender", dependencies: ["LeadEngine"]),
         // The interactive shell and scripts: line editing, completion, dot commands,
         // renderers (table, csv, tsv, json, markdown), exports, progress; the only
         // layer that prints.
-        .target(name: "LeadShell", dependencies: ["LeadEngine", "CEditLine"]),
+        .target(name: "LeadShell", dependencies: ["LeadEngine", "LeadRender", "CEditLine"]),
         // The command line: options, data location, `leadq gen`.
         .executableTarget(
             name: "leadq",
@@ -50,6 +53,7 @@ let package = Package(
         .testTarget(name: "LeadStoreTests", dependencies: ["LeadStore"], exclude: ["Regressions"]),
         .testTarget(name: "LeadQueryTests", dependencies: ["LeadQuery"]),
         .testTarget(name: "LeadEngineTests", dependencies: ["LeadEngine", "LeadQuery", "LeadStore"], resources: [.copy("Golden")]),
+        .testTarget(name: "LeadRenderTests", dependencies: ["LeadRender", "LeadEngine", "LeadStore"], resources: [.copy("Golden")]),
         .testTarget(name: "LeadShellTests", dependencies: ["LeadShell", "CEditLine"]),
     ]
 )

@@ -10,7 +10,7 @@ public enum Keyword: String, CaseIterable, Sendable {
     case and, or, not, `in`, like, `is`, null
     case asc, desc
     case today, yesterday, this, last, past, to
-    case export, chart, sql
+    case export, append, chart, sql
 
     /// The part a keyword plays.
     public enum Role: Sendable {
@@ -35,7 +35,7 @@ public enum Keyword: String, CaseIterable, Sendable {
         case .and, .or, .not, .in, .like, .is, .null: .condition
         case .asc, .desc: .direction
         case .today, .yesterday, .this, .last, .past, .to: .period
-        case .export, .chart, .sql: .post
+        case .export, .append, .chart, .sql: .post
         }
     }
 

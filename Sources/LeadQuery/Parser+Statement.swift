@@ -110,15 +110,21 @@ extension Parser {
         return list
     }
 
-    /// post := "export" STRING | "chart" | "sql"
+    /// post := "export" ["append"] STRING | "chart" [STRING] | "sql"
     mutating func parsePost() throws(Failure) -> Post {
         let start = here
         if acceptWord("export") {
+            let append = acceptWord("append")
             guard let token = current, token.kind == .string else { throw fail(Messages.expected("a file name in quotes", found: describeCurrent)) }
             index += 1
-            return Post(kind: .export(path: Self.unquote(text(token))), range: span(from: start))
+            let path = Self.unquote(text(token))
+            return Post(kind: append ? .exportAppend(path: path) : .export(path: path), range: span(from: start))
         }
-        if acceptWord("chart") { return Post(kind: .chart, range: span(from: start)) }
+        if acceptWord("chart") {
+            guard let token = current, token.kind == .string else { return Post(kind: .chart(path: nil), range: span(from: start)) }
+            index += 1
+            return Post(kind: .chart(path: Self.unquote(text(token))), range: span(from: start))
+        }
         if acceptWord("sql") { return Post(kind: .sql, range: span(from: start)) }
         throw fail(Messages.postExpected)
     }

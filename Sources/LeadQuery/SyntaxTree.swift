@@ -56,11 +56,14 @@ public struct ListQuery: Sendable, Equatable {
     public var limit: Int?
 }
 
-/// `| export "file.csv"`, `| chart`, `| sql`
+/// `| export "file.csv"`, `| export append "report.html"`, `| chart ["file.svg"]`, `| sql`
 public struct Post: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case export(path: String)
-        case chart
+        /// `export append "report.html"`: a section added to a report page.
+        case exportAppend(path: String)
+        /// `chart` draws in the terminal; `chart "file.svg"` writes the chart.
+        case chart(path: String?)
         case sql
     }
 

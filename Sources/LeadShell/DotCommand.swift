@@ -94,6 +94,7 @@ struct DotCommand: Sendable {
             }
             return .ok
         },
+        DotCommand.chart,
         DotCommand.toggle("bands", \.bands, help: "marks on banded KPI cells (● excellent ◐ good ○ needs attention)"),
         DotCommand.toggle("timer", \.timer, help: "show how long each statement takes"),
         DotCommand(name: "last", arguments: "", help: "show the last result in full (through $PAGER when long)") { shell, _ in

@@ -15,6 +15,7 @@ enum HelpTopics {
         case "language":
             return [
                 "measures [where filter] [during period] [by groups] [having filter] [order by key [asc|desc], …] [top|limit N] [| export \"file.csv\"]",
+                "after a statement: | chart (in the terminal), | chart \"file.svg\", | export \"report.html\", | export append \"report.html\"",
                 "list leads|touches [field, …] [where filter] [order by key] [limit N]",
                 "let NAME = filter-or-measure        set now|grace|target|week_start|tz value",
                 "filter: field = != < <= > >= value, field [not] in (…), field [not] like \"pat%\", field is [not] null,",

@@ -43,6 +43,7 @@ extension Shell {
     /// Writes a result to a file in the format its name asks for, atomically;
     /// returns what went wrong, if anything.
     func export(_ table: ResultTable, to path: String) -> String? {
+        if Self.isReport(path) { return writeReport(table, to: path, append: false) }
         do {
             let interactive = editor != nil
             try AtomicFile.write(to: path, shouldStop: { interactive && Interrupt.pending() }) { sink in

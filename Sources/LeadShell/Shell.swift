@@ -53,6 +53,8 @@ public final class Shell {
     var pager = true
     /// Where the next result goes instead of the screen (`.once`).
     var onceFile: String?
+    /// `.chart on`, and what titles report sections.
+    var charts = ChartSettings()
 
     private init(session: Session, configuration: Configuration) {
         self.session = session
@@ -133,6 +135,9 @@ public final class Shell {
 
     /// Runs lines as a script, statement by statement, stopping at the first error.
     func runScript(_ lines: [String]) -> ExitStatus {
+        let savedLines = charts.scriptLines
+        charts.scriptLines = lines
+        defer { charts.scriptLines = savedLines }
         var pending = ""
         var startLine = 1
         for (index, line) in lines.enumerated() {
@@ -226,17 +231,15 @@ public final class Shell {
                 DiagnosticPrinter.lines(warning, source: text, place: place, firstLine: line).forEach(output.message)
             }
             lastResult = table
+            noteStatement(text, line: line)
             if posts.isEmpty {
-                return present(table, elapsed: elapsed, line: line)
+                let outcome = present(table, elapsed: elapsed, line: line)
+                if outcome == .ok, charts.everyResult, let failure = drawChart(table) { output.message(failure) }
+                return outcome
             }
             for post in posts {
-                switch post.kind {
-                case .export(let path):
-                    if let failure = export(table, to: path) {
-                        return fail(failure, line: line + post.range.line - 1, column: post.range.column)
-                    }
-                case .chart, .sql:
-                    return fail("| chart and | sql are not available yet", line: line + post.range.line - 1, column: post.range.column)
+                if let failure = perform(post, on: table) {
+                    return fail(failure, line: line + post.range.line - 1, column: post.range.column)
                 }
             }
             if timer { output.message("time: \(Self.milliseconds(since: started))") }

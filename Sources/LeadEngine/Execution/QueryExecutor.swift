@@ -48,6 +48,7 @@ struct QueryExecutor {
             table.columns.append(Self.measureColumn(measure, column))
         }
         table.warnings = query.warnings
+        table.keyCount = query.groups.count
         table = ResultOrdering.defaultOrder(table, groupCount: query.groups.count)
         if let having = query.having { table = try HavingFilter(table: table, source: query.source).apply(having) }
         table = try ResultOrdering.order(table, by: query.order)
@@ -117,6 +118,8 @@ struct QueryExecutor {
         default: stored = .doubles(values)
         }
         let bands = measure.band.map { rule in values.map { $0.isNaN ? nil : rule.band(for: $0) } }
-        return ResultColumn(name: measure.name, kind: measure.kind, values: stored, bands: bands)
+        var column = ResultColumn(name: measure.name, kind: measure.kind, values: stored, bands: bands)
+        column.bandRule = measure.band
+        return column
     }
 }

@@ -14,6 +14,13 @@ public struct BandRule: Sendable, Equatable {
     /// True when the excellent line itself is only good ("under 12 h").
     public var strict = false
 
+    public init(excellent: Double, good: Double, lowerIsBetter: Bool, strict: Bool = false) {
+        self.excellent = excellent
+        self.good = good
+        self.lowerIsBetter = lowerIsBetter
+        self.strict = strict
+    }
+
     public func band(for value: Double) -> Band {
         if lowerIsBetter {
             let isExcellent = strict ? value < excellent : value <= excellent

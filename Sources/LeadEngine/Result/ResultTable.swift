@@ -9,6 +9,9 @@ public struct ResultTable: Sendable {
     public var rowCount: Int
     /// Warnings to show beside the table (a filter value no row has, …).
     public var warnings: [Diagnostic] = []
+    /// How many leading columns are the `by` keys (the rest are measures);
+    /// nil when the result is not grouped by keys (a `list`).
+    public var keyCount: Int?
 
     public init(columns: [ResultColumn], rowCount: Int) {
         self.columns = columns
@@ -19,6 +22,7 @@ public struct ResultTable: Sendable {
     public func gathered(_ rows: [Int]) -> ResultTable {
         var table = ResultTable(columns: columns.map { $0.gathered(rows) }, rowCount: rows.count)
         table.warnings = warnings
+        table.keyCount = keyCount
         return table
     }
 }
@@ -45,6 +49,8 @@ public struct ResultColumn: Sendable {
     public var values: Values
     /// Where each value stands against the KPI's bands, for banded KPIs.
     public var bands: [Band?]?
+    /// The lines between bands (moved by `set target`), for banded KPIs.
+    public var bandRule: BandRule?
     /// How to label buckets, for bucket columns.
     public var buckets: TimeBuckets
 

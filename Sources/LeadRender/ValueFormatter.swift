@@ -4,9 +4,9 @@ import LeadStore
 
 /// How one value reads: for people in a table (`87.3%`, `5.2h`, `1,234`), or
 /// raw for files (ratio `0.873`, duration in hours, ISO 8601 UTC).
-enum ValueFormatter {
+public enum ValueFormatter {
     /// The value as a table shows it; nil for null.
-    static func display(_ cell: Cell, in column: ResultColumn) -> String? {
+    public static func display(_ cell: Cell, in column: ResultColumn) -> String? {
         switch (cell, column.kind) {
         case (.null, _): return nil
         case (.int(let value), .bucket): return column.bucketLabel(value)
@@ -20,7 +20,7 @@ enum ValueFormatter {
     }
 
     /// The value as CSV and other files carry it; nil for null.
-    static func raw(_ cell: Cell, in column: ResultColumn) -> String? {
+    public static func raw(_ cell: Cell, in column: ResultColumn) -> String? {
         switch (cell, column.kind) {
         case (.null, _): return nil
         case (.int(let value), .bucket): return column.bucketLabel(value)
@@ -33,7 +33,7 @@ enum ValueFormatter {
     }
 
     /// `45min` under an hour, `5.2h` up to 72 hours, `3.5d` past that.
-    static func duration(_ units: Double) -> String {
+    public static func duration(_ units: Double) -> String {
         let hours = TimeScale.hours(units)
         if abs(hours) < 1 { return String(format: "%.0fmin", units / Double(TimeScale.perMinute)) }
         if abs(hours) <= 72 { return String(format: "%.1fh", hours) }
@@ -41,7 +41,7 @@ enum ValueFormatter {
     }
 
     /// Up to two decimals, no trailing zeros, thousands grouped.
-    static func number(_ value: Double) -> String {
+    public static func number(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return LoadSummary.grouped(Int(value)) }
         var text = String(format: "%.2f", value)
         while text.hasSuffix("0") { text.removeLast() }
@@ -50,14 +50,14 @@ enum ValueFormatter {
     }
 
     /// The shortest text that reads back as the same double; whole numbers without `.0`.
-    static func plain(_ value: Double) -> String {
+    public static func plain(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         return String(value)
     }
 
     /// ISO 8601 in UTC, or for a table `2026-01-05 10:00:00` (`.250` after
     /// the seconds when they have a fraction).
-    static func timestamp(_ moment: Int64, compact: Bool) -> String {
+    public static func timestamp(_ moment: Int64, compact: Bool) -> String {
         let iso = CivilDate.iso8601(moment)
         guard compact else { return iso }
         // `2026-01-05T09:00:00Z` → `2026-01-05 09:00:00`, in one copy of the bytes.
