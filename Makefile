@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 #
 #   make run     install libedit when missing, build release, open the demo data
-#   make test    install libedit when missing, run the test suite
+#   make test    install libedit and chromium when missing, run the test suite
 #   make gen     write generated data (LEADS=1000000 OUT=/tmp/leadq-1m)
 #   make bench   leadq against DuckDB on generated data (SIZE=1m, or 100k)
 #   make fuzz    fuzz the language and the CSV reader (SECONDS=60 each)
@@ -15,7 +15,7 @@ SIZE ?= 1m
 SECONDS ?= 60
 FUZZ_FLAGS = -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DLEADQ_FUZZ
 
-.PHONY: run test build deps gen bench fuzz clean
+.PHONY: run test build deps browser gen bench fuzz clean
 
 # libedit and pkg-config are the only system packages leadq needs.
 deps:
@@ -31,13 +31,27 @@ deps:
 	  fi; \
 	fi
 
+# The tests also open an HTML report in a real browser: Debian's chromium.
+browser:
+	@if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO="sudo"; \
+	    echo "Installing chromium and fonts-liberation (the report test opens HTML in a real browser)…"; \
+	    $$SUDO apt-get update -qq && \
+	    $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation >/dev/null || exit 1; \
+	  else \
+	    echo "the tests need Chromium: install chromium (Debian, Ubuntu, Fedora) or Chromium.app, then run make again." >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
 build: deps
 	$(SWIFT) build -c release
 
 run: build
 	.build/release/leadq
 
-test: deps
+test: deps browser
 	$(SWIFT) test
 
 # leadq and DuckDB side by side on generated data (SIZE=100k for a quick run).

@@ -26,10 +26,17 @@ extension Shell {
         }
     }
 
-    /// Remembers a statement about to run, and the comment line just above it in the script.
-    func noteStatement(_ text: String, line: Int) {
+    /// Remembers a statement that ran (without its `| …` parts), and the
+    /// comment line just above it in the script.
+    func noteStatement(_ text: String, posts: [Post], line: Int) {
+        var query = text
+        if let first = posts.first, first.range.start <= text.utf8.count {
+            let utf8 = Array(text.utf8)[..<first.range.start]
+            query = String(decoding: utf8, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            if query.hasSuffix("|") { query.removeLast() }
+        }
         var statement: [Substring] = [], title: String?
-        for piece in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for piece in query.split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = piece.trimmingCharacters(in: .whitespaces)
             if let comment = Self.comment(trimmed) { title = comment } else { statement.append(piece) }
         }

@@ -231,7 +231,7 @@ public final class Shell {
                 DiagnosticPrinter.lines(warning, source: text, place: place, firstLine: line).forEach(output.message)
             }
             lastResult = table
-            noteStatement(text, line: line)
+            noteStatement(text, posts: posts, line: line)
             if posts.isEmpty {
                 let outcome = present(table, elapsed: elapsed, line: line)
                 if outcome == .ok, charts.everyResult, let failure = drawChart(table) { output.message(failure) }

@@ -6,7 +6,8 @@ extension SVGDrawing {
     mutating func overTime(_ panel: ChartPanel) {
         heading(panel)
         guard panel.categoryCount > 0 else { return note(RenderMessages.noRows) }
-        guard panel.hasValues, case .overTime(let unit) = panel.shape else { return note(RenderMessages.noValues) }
+        guard case .overTime(let unit) = panel.shape else { return }
+        if !panel.hasValues { note(RenderMessages.noValues) }
         let plotTop = bottom + 8, plotHeight = 220.0
         let range = panel.valueRange
         let scale = ValueScale(low: range.low, high: range.high, ticks: 5, kind: panel.kind)
@@ -26,7 +27,7 @@ extension SVGDrawing {
                 guard let value else { continue }
                 let fill = series.bands[index].map(Palette.band) ?? Palette.plain
                 let x = left + Double(index) * slot + (slot - width) / 2
-                rect(x, min(y(value), zero), width, abs(zero - y(value)), fill: fill)
+                rect(x, min(y(value), zero), width, abs(zero - y(value)), fill: fill, title: panel.label(index) + ": " + panel.format(value))
                 if count <= 60, let band = series.bands[index] {
                     label(glyphs.mark(band), x: x + width / 2, y: min(y(value), zero) - 4, anchor: "middle", size: 10, fill: fill)
                 }
@@ -44,16 +45,19 @@ extension SVGDrawing {
                     guard let value else { flush(); continue }
                     let x = left + (Double(index) + 0.5) * slot
                     points.append(Markup.number(x) + "," + Markup.number(y(value)))
-                    if count <= 60 {
-                        let fill = series.bands[index].map(Palette.band) ?? Palette.series(number)
-                        label(glyphs.seriesMarker(number), x: x, y: y(value) + 4, anchor: "middle", size: 11, fill: fill)
-                    }
                 }
                 flush()
+                for (index, value) in series.values.enumerated() {
+                    guard let value else { continue }
+                    let x = left + (Double(index) + 0.5) * slot
+                    let fill = series.bands[index].map(Palette.band) ?? Palette.series(number)
+                    let title = panel.label(index) + ", " + series.name + ": " + panel.format(value)
+                    point(count <= 60 ? glyphs.seriesMarker(number) : nil, x: x, y: y(value), fill: fill, title: title)
+                }
             }
         }
         line(left, zero, right, zero, stroke: Palette.axis)
-        if let rule = panel.rule { line(left, y(rule.excellent), right, y(rule.excellent), stroke: Palette.rule, dashed: true) }
+        if let rule = panel.rule, panel.hasValues { line(left, y(rule.excellent), right, y(rule.excellent), stroke: Palette.rule, dashed: true) }
         let labelWidth = Double(panel.label(0).count) * 7
         let step = TimeAxis.step(unit: unit, perPoint: panel.perPoint, slot: slot / 7, labelWidth: panel.label(0).count)
         var index = 0

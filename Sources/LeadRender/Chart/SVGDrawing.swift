@@ -28,8 +28,20 @@ struct SVGDrawing {
             + (width == 1 ? "" : " stroke-width=\"\(Markup.number(width))\"") + (dashed ? " stroke-dasharray=\"6 4\"" : "") + "/>")
     }
 
-    mutating func rect(_ x: Double, _ y: Double, _ width: Double, _ height: Double, fill: String) {
-        add("<rect x=\"\(Markup.number(x))\" y=\"\(Markup.number(y))\" width=\"\(Markup.number(max(width, 0)))\" height=\"\(Markup.number(max(height, 0)))\" fill=\"\(fill)\"/>")
+    /// A filled rectangle; `title` is the text a viewer shows on hovering it (the point's label and value).
+    mutating func rect(_ x: Double, _ y: Double, _ width: Double, _ height: Double, fill: String, title: String? = nil) {
+        let shape = "<rect x=\"\(Markup.number(x))\" y=\"\(Markup.number(y))\" width=\"\(Markup.number(max(width, 0)))\" height=\"\(Markup.number(max(height, 0)))\" fill=\"\(fill)\""
+        add(shape + (title.map { "><title>\(Markup.escape($0))</title></rect>" } ?? "/>"))
+    }
+
+    /// A point of a series: its marker as text when there are few points, a dot otherwise, with its label and value as a title.
+    mutating func point(_ marker: String?, x: Double, y: Double, fill: String, title: String) {
+        let hover = "<title>\(Markup.escape(title))</title>"
+        if let marker {
+            add("<text x=\"\(Markup.number(x))\" y=\"\(Markup.number(y + 4))\" fill=\"\(fill)\" text-anchor=\"middle\" font-size=\"11\">\(hover)\(Markup.escape(marker))</text>")
+        } else {
+            add("<circle cx=\"\(Markup.number(x))\" cy=\"\(Markup.number(y))\" r=\"2\" fill=\"\(fill)\">\(hover)</circle>")
+        }
     }
 
     mutating func heading(_ panel: ChartPanel) {

@@ -13,6 +13,8 @@ struct TextCanvas {
 
     func isEmpty(_ x: Int, _ y: Int) -> Bool { cells[y][x].text == " " }
 
+    func isRule(_ x: Int, _ y: Int, _ rule: String) -> Bool { cells[y][x].text == rule }
+
     mutating func put(_ text: String, _ x: Int, _ y: Int, color: String? = nil) {
         guard y >= 0, y < cells.count, x >= 0, x < width else { return }
         cells[y][x] = (text, color)

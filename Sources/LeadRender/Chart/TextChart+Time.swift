@@ -38,6 +38,9 @@ extension TextChart {
         canvas.put(glyphs.corner, gutter, plotHeight)
         for x in 0..<plotWidth { canvas.put(glyphs.baseline, gutter + 1 + x, plotHeight) }
 
+        if !single { connect(panel, on: &canvas, left: gutter + 1 + barWidth / 2, slot: slot, row: { value in
+            min(max(Int(((scale.high - value) / unitHeight).rounded(.down)), 0), plotHeight - 1)
+        }) }
         for (index, series) in panel.series.enumerated() {
             for (point, value) in series.values.enumerated() {
                 guard let value else { continue }
@@ -83,6 +86,26 @@ extension TextChart {
         }
         lines.append(timeLabels(panel, unit: unit, left: gutter + 1, slot: slot, width: plotWidth))
         return lines + legendLines
+    }
+
+    /// Dotted lines between a series' neighbouring points, drawn under the points' markers.
+    private func connect(_ panel: ChartPanel, on canvas: inout TextCanvas, left: Int, slot: Int, row: (Double) -> Int) {
+        let dot = glyphs.unicode ? "·" : "."
+        for (index, series) in panel.series.enumerated() where slot > 1 || panel.categoryCount < 200 {
+            let color = panel.isBanded ? nil : Glyphs.seriesColor(index)
+            for point in 1..<max(1, series.values.count) {
+                guard let from = series.values[point - 1], let to = series.values[point] else { continue }
+                let x0 = left + (point - 1) * slot, x1 = left + point * slot
+                let y0 = row(from), y1 = row(to)
+                let steps = max(x1 - x0, abs(y1 - y0))
+                guard steps > 1 else { continue }
+                for step in 1..<steps {
+                    let x = x0 + Int((Double(step) * Double(x1 - x0) / Double(steps)).rounded())
+                    let y = y0 + Int((Double(step) * Double(y1 - y0) / Double(steps)).rounded())
+                    if canvas.isEmpty(x, y) || canvas.isRule(x, y, glyphs.ruleAcross) { canvas.put(dot, x, y, color: color) }
+                }
+            }
+        }
     }
 
     /// The labels under the time axis, each at the start of its point's column.
