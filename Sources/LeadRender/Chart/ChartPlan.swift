@@ -26,12 +26,12 @@ public enum ChartPlan {
         case 0:
             return measures.map { measure in
                 let names = table.rowCount == 1 ? [measure.name] : (0..<table.rowCount).map { String($0 + 1) }
-                return panel(title(measure), .bars, CategoryLabels(rows: [], names: names), measure, rows: Array(0..<table.rowCount), table)
+                return panel(title(measure), .bars, CategoryLabels(rows: [], names: names), measure, table)
             }
         case 1:
             let shape = shape(of: keys[0])
             let labels = CategoryLabels(column: keys[0], rows: Array(0..<table.rowCount))
-            return measures.map { panel(title($0), shape, labels, $0, rows: Array(0..<table.rowCount), table) }
+            return measures.map { panel(title($0), shape, labels, $0, table) }
         default:
             return try measures.map { measure throws(ChartError) in try seriesPanel(title(measure), keys[0], keys[1], measure, table) }
         }
@@ -50,9 +50,9 @@ public enum ChartPlan {
     }
 
     private static func panel(_ title: String, _ shape: ChartPanel.Shape, _ labels: CategoryLabels, _ measure: ResultColumn,
-                              rows: [Int], _ table: ResultTable) -> ChartPanel {
-        let series = ChartSeries(name: measure.name, values: rows.map { measure.number($0) },
-                                 bands: rows.map { measure.bands?[$0] })
+                              _ table: ResultTable) -> ChartPanel {
+        let series = ChartSeries(name: measure.name, values: numbers(measure),
+                                 bands: measure.bands ?? Array(repeating: nil, count: table.rowCount))
         return ChartPanel(title: title, shape: shape, labels: labels, series: [series], kind: measure.kind,
                           rule: measure.bandRule, rowCount: table.rowCount)
     }
@@ -60,13 +60,15 @@ public enum ChartPlan {
     /// Two keys: the first along the axis, one series per value of the second.
     private static func seriesPanel(_ title: String, _ first: ResultColumn, _ second: ResultColumn, _ measure: ResultColumn,
                                     _ table: ResultTable) throws(ChartError) -> ChartPanel {
-        var categoryOf: [KeyIdentity: Int] = [:], categoryRows: [Int] = []
-        var seriesOf: [KeyIdentity: Int] = [:], seriesRows: [Int] = []
+        var categoryOf: [UInt64: Int] = [:], categoryRows: [Int] = []
+        var seriesOf: [UInt64: Int] = [:], seriesRows: [Int] = []
+        categoryOf.reserveCapacity(table.rowCount)
+        let firstKeys = keyCodes(first), secondKeys = keyCodes(second)
         var cells: [(category: Int, series: Int)] = []
         cells.reserveCapacity(table.rowCount)
         for row in 0..<table.rowCount {
-            let category = index(KeyIdentity(first, row), in: &categoryOf, rows: &categoryRows, row: row)
-            let series = index(KeyIdentity(second, row), in: &seriesOf, rows: &seriesRows, row: row)
+            let category = index(firstKeys[row], in: &categoryOf, rows: &categoryRows, row: row)
+            let series = index(secondKeys[row], in: &seriesOf, rows: &seriesRows, row: row)
             cells.append((category, series))
         }
         guard seriesRows.count <= maximumSeries else {
@@ -75,15 +77,16 @@ public enum ChartPlan {
         let names = CategoryLabels(column: second, rows: seriesRows)
         var series = seriesRows.indices.map { ChartSeries(name: names.label($0), values: Array(repeating: nil, count: categoryRows.count),
                                                           bands: Array(repeating: nil, count: categoryRows.count)) }
+        let values = numbers(measure), bands = measure.bands
         for (row, cell) in cells.enumerated() {
-            series[cell.series].values[cell.category] = measure.number(row)
-            series[cell.series].bands[cell.category] = measure.bands?[row]
+            series[cell.series].values[cell.category] = values[row]
+            series[cell.series].bands[cell.category] = bands?[row]
         }
         return ChartPanel(title: title, shape: shape(of: first), labels: CategoryLabels(column: first, rows: categoryRows),
                           series: series, kind: measure.kind, rule: measure.bandRule, rowCount: table.rowCount)
     }
 
-    private static func index(_ key: KeyIdentity, in map: inout [KeyIdentity: Int], rows: inout [Int], row: Int) -> Int {
+    private static func index(_ key: UInt64, in map: inout [UInt64: Int], rows: inout [Int], row: Int) -> Int {
         if let index = map[key] { return index }
         map[key] = rows.count
         rows.append(row)
@@ -91,17 +94,30 @@ public enum ChartPlan {
     }
 }
 
-/// A key value as something to tell apart, without formatting it.
-private enum KeyIdentity: Hashable {
-    case bits(UInt64)
-    case text(String?)
-
-    init(_ column: ResultColumn, _ row: Int) {
+extension ChartPlan {
+    /// A column's values as numbers, null as nil, read in one pass.
+    static func numbers(_ column: ResultColumn) -> [Double?] {
         switch column.values {
-        case .ints(let values): self = .bits(UInt64(bitPattern: values[row]))
-        case .doubles(let values): self = .bits(values[row].isNaN ? UInt64.max : values[row].bitPattern)
-        case .text(let codes, _): self = .bits(UInt64(codes[row]))
-        case .strings(let values): self = .text(values[row])
+        case .ints(let values): values.map { $0 == Int64.min ? nil : Double($0) }
+        case .doubles(let values): values.map { $0.isNaN ? nil : $0 }
+        case .text, .strings: Array(repeating: nil, count: column.count)
+        }
+    }
+
+    /// A key column's values as codes that are equal exactly when the values are, read in one pass.
+    static func keyCodes(_ column: ResultColumn) -> [UInt64] {
+        switch column.values {
+        case .ints(let values): return values.map { UInt64(bitPattern: $0) }
+        case .doubles(let values): return values.map { $0.isNaN ? UInt64.max : ($0 == 0 ? 0 : $0.bitPattern) }
+        case .text(let codes, _): return codes.map(UInt64.init)
+        case .strings(let values):
+            var codeOf: [String?: UInt64] = [:]
+            return values.map { value in
+                if let code = codeOf[value] { return code }
+                let code = UInt64(codeOf.count)
+                codeOf[value] = code
+                return code
+            }
         }
     }
 }
