@@ -62,7 +62,8 @@ extension Shell {
         let color = output.isTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
         let style = ChartStyle(width: size.columns, height: size.lines, color: color, unicode: ChartStyle.unicode(environment: environment))
         do {
-            try TextChart(style: style).render(table).forEach(output.line)
+            // Labels from the data come escaped from the chart; its colours must reach the terminal.
+            try TextChart(style: style).render(table).forEach(output.drawn)
         } catch {
             return error.description
         }

@@ -163,4 +163,24 @@ import Testing
         #expect(shell.screen[mark...].contains(String(repeating: "█", count: 90)), "\(shell.screen[mark...])")
         #expect(shell.quit() == 0)
     }
+
+    @Test func onATerminalColoursReachItAndDataEscapesShowAsText() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let leads = folder.appendingPathComponent("leads.csv").path
+        try "lead_id,created_at,owner\nL1,2026-01-05T09:00:00Z,Ana\u{1B}[2J\nL2,2026-01-06T09:00:00Z,Ben\n".write(toFile: leads, atomically: true, encoding: .utf8)
+        var environment = Self.plain
+        environment["NO_COLOR"] = nil
+        environment["TERM"] = "xterm"
+        environment["HOME"] = folder.path
+        let shell = try PseudoTerminal(arguments: ["--leads", leads, "--no-init"], environment: environment.filter { $0.key != "NO_COLOR" })
+        #expect(shell.wait(for: "leadq> "), "no prompt:\n\(shell.screen)")
+        let mark = shell.mark
+        shell.type("rate by owner | chart\r")
+        #expect(shell.wait(for: "excellent at 90%", after: mark), "no chart:\n\(shell.screen)")
+        let screen = shell.screen[mark...]
+        #expect(screen.contains("Ana\\e[2J"), "\(screen)")
+        #expect(!screen.contains("Ana\u{1B}"))
+        #expect(screen.contains("\u{1B}[32m● excellent\u{1B}[0m"), "\(screen)")
+        #expect(shell.quit() == 0)
+    }
 }

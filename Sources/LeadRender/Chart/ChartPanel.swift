@@ -100,8 +100,8 @@ struct CategoryLabels: Sendable {
     var count: Int { column == nil ? names.count : rows.count }
 
     func label(_ index: Int) -> String {
-        guard let column else { return names[index] }
-        return ValueFormatter.display(column.cell(rows[index]), in: column) ?? "—"
+        guard let column else { return Printable.escape(names[index]) }
+        return ValueFormatter.display(column.cell(rows[index]), in: column).map(Printable.escape) ?? "—"
     }
 
     func every(_ size: Int) -> CategoryLabels {

@@ -20,7 +20,7 @@ public enum ChartPlan {
         let measures = table.columns.dropFirst(keyCount).filter(isMeasure)
         guard !measures.isEmpty else { throw ChartError(description: RenderMessages.nothingToChart) }
         let title = { (measure: ResultColumn) in
-            keys.isEmpty ? measure.name : measure.name + " by " + keys.map(\.name).joined(separator: ", ")
+            Printable.escape(keys.isEmpty ? measure.name : measure.name + " by " + keys.map(\.name).joined(separator: ", "))
         }
         switch keys.count {
         case 0:
