@@ -64,6 +64,9 @@ enum SampleResults {
         tables["@rate_change by owner"] = grouped([owners, ResultColumn(name: "rate_change", kind: .ratio, values: .doubles([0.12, -0.3, 0.05, -0.02]))], keys: 1)
         tables["@null rate by owner"] = grouped([owners, banded("rate", [.nan, .nan, .nan, .nan])], keys: 1)
         tables["@null rate by month"] = grouped([months(6), banded("rate", Array(repeating: .nan, count: 6))], keys: 1)
+        let ratio = ResultColumn(name: "touches_per_lead", kind: .number, values: .doubles([1.5, .infinity, -.infinity, 2]))
+        tables["@infinite by owner"] = grouped([owners, ratio], keys: 1)
+        tables["@infinite by month"] = grouped([months(4), ratio], keys: 1)
         tables["@one month"] = grouped([months(1), banded("rate", [0.82])], keys: 1)
         let rates = (0..<24).map { 0.6 + 0.35 * sin(Double($0) / 3) }
         tables["@rate by month"] = grouped([months(24), banded("rate", rates)], keys: 1)

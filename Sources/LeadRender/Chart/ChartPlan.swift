@@ -95,11 +95,12 @@ public enum ChartPlan {
 }
 
 extension ChartPlan {
-    /// A column's values as numbers, null as nil, read in one pass.
+    /// A column's values as numbers, read in one pass; null, and an infinite
+    /// quotient that no axis can hold, as nil.
     static func numbers(_ column: ResultColumn) -> [Double?] {
         switch column.values {
         case .ints(let values): values.map { $0 == Int64.min ? nil : Double($0) }
-        case .doubles(let values): values.map { $0.isNaN ? nil : $0 }
+        case .doubles(let values): values.map { $0.isFinite ? $0 : nil }
         case .text, .strings: Array(repeating: nil, count: column.count)
         }
     }
