@@ -71,7 +71,7 @@ struct DotCommand: Sendable {
             shell.mode = mode
             return .ok
         },
-        DotCommand(name: "export", arguments: "FILE", help: "write the last result (CSV; .json .jsonl .tsv .md by name)") { shell, arguments in
+        DotCommand(name: "export", arguments: "FILE", help: "write the last result (CSV; .json .jsonl .tsv .md .html by name)") { shell, arguments in
             guard arguments.count == 1 else { return shell.usage("export") }
             guard let table = shell.lastResult else { return shell.fail("there is no result to export yet", line: 1, column: 1) }
             if let failure = shell.export(table, to: arguments[0]) { return shell.fail(failure, line: 1, column: 1) }

@@ -146,6 +146,10 @@ import Testing
         #expect(html.components(separatedBy: "<section>").count == 2)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        let dotExport = try LeadQProcess.run(["examples/data", "--no-init", "-c", "speed by owner", "-c", ".export \(page)"])
+        #expect(dotExport.status == 0)
+        let last = try String(contentsOfFile: page, encoding: .utf8)
+        #expect(last.contains("<h2>speed by owner</h2>\n<pre class=\"statement\">speed by owner</pre>"))
     }
 
     @Test func theTerminalsOwnWidthWins() throws {
