@@ -16,6 +16,9 @@ extension Settings {
             case .date(let date):
                 pinnedNow = buckets.span(of: date).start
                 return "now is \(CivilDate.iso8601(pinnedNow!))"
+            case .number(let year, false) where year == year.rounded() && year >= 1000 && year <= 9999:
+                pinnedNow = buckets.span(of: DateLiteral(year: Int(year), month: 1, day: 1, span: .year)).start
+                return "now is \(CivilDate.iso8601(pinnedNow!))"
             default: throw usage
             }
         case "grace":

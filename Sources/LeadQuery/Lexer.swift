@@ -59,7 +59,16 @@ public struct Lexer: Sendable {
                 i += 1
                 var closed = false
                 while i < n {
-                    if bytes[i] == 0x5C && i + 1 < n { i += 2; continue }
+                    if bytes[i] == 0x5C && i + 1 < n {
+                        if bytes[i + 1] != 0x22 && bytes[i + 1] != 0x5C {
+                            var end = i + 2
+                            while end < n && bytes[end] & 0xC0 == 0x80 { end += 1 }
+                            let escape = String(decoding: bytes[i..<end], as: UTF8.self)
+                            output.diagnostics.append(Diagnostic(.error, Messages.unknownEscape(escape), at: range(i, end)))
+                        }
+                        i += 2
+                        continue
+                    }
                     if bytes[i] == 0x22 { closed = true; i += 1; break }
                     if bytes[i] == 0x0A { line += 1; lineStart = i + 1 }
                     i += 1

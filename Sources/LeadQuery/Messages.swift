@@ -16,5 +16,12 @@ enum Messages {
     static let periodExpected = "expected a period: a date (2026-03), DATE to DATE, today, yesterday, this month, last 3 months or past 7d"
     static let unitExpected = "expected a time unit: hour, day, week, month, quarter or year"
     static let listTable = "list takes leads or touches: list leads where segment = \"SMB\""
+    static func unknownEscape(_ escape: String) -> String {
+        "unknown escape \(escape) in a string: only \\\" (a quote) and \\\\ (a backslash) are escapes; write \\\\ for a backslash"
+    }
+    static func sqlHabit(_ rewritten: String?) -> String {
+        "leadq is not SQL: name the measures first, then where, by, having and order by, with no select or from"
+            + " (the measures say which table they count)" + (rewritten.map { "; write: \($0)" } ?? "; for example: leads, rate by owner")
+    }
     static let postExpected = "after | write export \"file.csv\", chart or sql"
 }

@@ -11,6 +11,14 @@ public enum NameMatcher {
         return best?.0
     }
 
+    /// The first of `names` that starts with `name` (`m` → `month`), for a
+    /// name too short for any to be near.
+    public static func completion(of name: String, in names: [String]) -> String? {
+        let prefix = name.lowercased()
+        guard !prefix.isEmpty else { return nil }
+        return names.first { $0.lowercased().hasPrefix(prefix) }
+    }
+
     /// Levenshtein distance.
     public static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }

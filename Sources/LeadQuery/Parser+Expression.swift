@@ -4,19 +4,40 @@ extension Parser {
     static let logicalOperators: [String: Int] = ["or": 1, "and": 2]
 
     /// expr := unary { ("or" | "and") unary }, by precedence
+    ///
+    /// A run of one operator (`a or b or c …`) becomes a balanced tree, so a
+    /// chain of thousands of terms nests only as deep as its logarithm and
+    /// every later stage can walk it recursively.
     mutating func parseExpression(minimumPrecedence: Int = 1) throws(Failure) -> Expr {
         try enter()
         defer { leave() }
         var lhs = try parseUnary()
-        while let token = current, token.kind == .word,
-              let precedence = Self.logicalOperators[text(token).lowercased()], precedence >= minimumPrecedence {
-            let word = text(token).lowercased()
-            index += 1
-            let rhs = try parseExpression(minimumPrecedence: precedence + 1)
-            let range = SourceRange(start: lhs.range.start, end: rhs.range.end, line: lhs.range.line, column: lhs.range.column)
-            lhs = Expr(kind: word == "or" ? .or(lhs, rhs) : .and(lhs, rhs), range: range)
+        while let (word, precedence) = logicalOperator, precedence >= minimumPrecedence {
+            var operands = [lhs]
+            while logicalOperator?.word == word {
+                index += 1
+                operands.append(try parseExpression(minimumPrecedence: precedence + 1))
+            }
+            lhs = Self.balanced(operands[...], word == "or")
         }
         return lhs
+    }
+
+    /// The logical operator in hand and its precedence.
+    private var logicalOperator: (word: String, precedence: Int)? {
+        guard let token = current, token.kind == .word else { return nil }
+        let word = text(token).lowercased()
+        return Self.logicalOperators[word].map { (word, $0) }
+    }
+
+    /// `a op b op c …` as a balanced tree (the first half the larger, so
+    /// `a or b or c` reads `(a or b) or c`).
+    static func balanced(_ operands: ArraySlice<Expr>, _ isOr: Bool) -> Expr {
+        if operands.count == 1 { return operands[operands.startIndex] }
+        let middle = operands.startIndex + (operands.count + 1) / 2
+        let lhs = balanced(operands[..<middle], isOr), rhs = balanced(operands[middle...], isOr)
+        let range = SourceRange(start: lhs.range.start, end: rhs.range.end, line: lhs.range.line, column: lhs.range.column)
+        return Expr(kind: isOr ? .or(lhs, rhs) : .and(lhs, rhs), range: range)
     }
 
     /// unary := "not" unary | predicate

@@ -19,6 +19,7 @@ extension Parser {
             while !atEnd && !isSymbol("|") { arguments.append(try parseOperand()) }
             statement = Statement(kind: .set(option: option, arguments: arguments), range: first.range)
         } else {
+            try refuseSQL()
             statement = Statement(kind: .query(try parseQuery()), range: first.range)
         }
         while acceptSymbol("|") { statement.posts.append(try parsePost()) }

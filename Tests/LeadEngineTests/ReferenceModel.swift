@@ -15,7 +15,7 @@ struct ReferenceModel: Sendable {
         var followups: Int { followUps.count }
         var first: Touch? { followUps.min { ($0.at, $0.order) < ($1.at, $1.order) } }
         var response: Int64? { first.map { $0.at - created } }
-        var channels: Int { Set(followUps.compactMap(\.channel)).count }
+        var channels: Int { Set(followUps.compactMap { $0.channel?.lowercased() }).count }
         var toConvert: Int? { converted.map { c in followUps.filter { $0.at <= c }.count } }
     }
 
@@ -94,12 +94,16 @@ struct ReferenceModel: Sendable {
         }
     }
 
+    /// The touch KPIs that read follow-ups only: their groups come from
+    /// follow-ups, so a key with only inbound touches has no row.
+    static let followUpOnlyKPIs: Set<String> = ["touches", "reply_rate"]
+
     /// A touch-grain KPI over a group of touches.
     static func touchKPI(_ name: String, _ group: [Touch]) -> Double? {
         let followUps = group.filter(\.isFollowUp)
         switch name {
         case "touches": return Double(followUps.count)
-        case "reply_rate": return share(followUps.filter { ["replied", "connected"].contains($0.outcome ?? "") }.count, followUps.count)
+        case "reply_rate": return share(followUps.filter { ["replied", "connected"].contains($0.outcome?.lowercased() ?? "") }.count, followUps.count)
         case "distinct(rep)": return Double(Set(group.compactMap(\.rep)).count)
         case "distinct(outcome)": return Double(Set(group.compactMap(\.outcome)).count)
         default: fatalError("no reference for \(name)")

@@ -82,7 +82,8 @@ import Testing
                 let filter = filters[random.below(filters.count)]
                 if let clause = filter.0 { query += " where " + clause }
                 var groups: [[String]: [ReferenceModel.Touch]] = [:]
-                for touch in model.touches where filter.1(touch, model.leads[touch.lead]) {
+                let followUpsOnly = ReferenceModel.followUpOnlyKPIs.contains(kpi)
+                for touch in model.touches where filter.1(touch, model.leads[touch.lead]) && (touch.isFollowUp || !followUpsOnly) {
                     groups[group.touch(touch, model.leads[touch.lead]), default: []].append(touch)
                 }
                 if group.clause == nil && groups.isEmpty { groups[[]] = [] }

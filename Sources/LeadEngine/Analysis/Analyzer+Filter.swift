@@ -23,16 +23,18 @@ extension Analyzer {
             var result: BoundPredicate
             if case .text(let text) = column.data {
                 var strings: [String] = []
+                var absent: [(value: String, range: SourceRange)] = []
                 for value in values {
                     guard case .string(let string) = value.kind else { throw typeError(column, at: value.range) }
-                    checkExists(string, in: text, field: column.name, at: value.range)
+                    if text.dictionary.code(of: string) == nil { absent.append((string, value.range)) }
                     strings.append(string)
                 }
+                warnAbsent(absent, in: text, field: column.name)
                 result = textIn(column, strings)
             } else {
                 var parts: [BoundPredicate] = []
                 for value in values { parts.append(try bindComparison(.equal, field: column, value: value)) }
-                result = parts.dropFirst().reduce(parts[0]) { .or($0, $1) }
+                result = BoundPredicate.any(parts) ?? .always(false)
             }
             return negated ? .not(result) : result
         case .like(let lhs, let pattern, let negated):
@@ -122,6 +124,14 @@ extension Analyzer {
         return .textTruth(column, truth: truth, null: 1)
     }
 
+    /// Text that is one of `words` in any case (`Connected`, `REPLIED`), for
+    /// the outcome and channel words KPIs read.
+    func textIn(_ column: ColumnRef, anyCaseOf words: Set<String>) -> BoundPredicate {
+        guard case .text(let text) = column.data else { return .always(false) }
+        let truth = text.dictionary.values.map { words.contains($0.lowercased()) ? UInt8(2) : 0 }
+        return .textTruth(column, truth: truth, null: 1)
+    }
+
     /// A type error that says what the field holds and what to compare it with.
     func typeError(_ column: ColumnRef, at range: SourceRange) -> Diagnostic {
         let kind = switch column.data {
@@ -136,18 +146,30 @@ extension Analyzer {
     /// Warns when no row has the value, listing the values that exist, nearest first.
     mutating func checkExists(_ value: String, in text: TextColumn, field: String, at range: SourceRange) {
         guard text.dictionary.code(of: value) == nil else { return }
-        let lower = value.lowercased()
+        warnAbsent([(value, range)], in: text, field: field)
+    }
+
+    /// One warning for the values of a list no row has (however many), at the
+    /// first of them, listing the values that exist nearest that one first.
+    mutating func warnAbsent(_ absent: [(value: String, range: SourceRange)], in text: TextColumn, field: String) {
+        guard let first = absent.first else { return }
+        let lower = first.value.lowercased()
         let values = text.dictionary.values
-        let ranked = values.sorted { a, b in
-            let da = a.lowercased() == lower ? -1 : NameMatcher.editDistance(Array(a.lowercased()), Array(lower))
-            let db = b.lowercased() == lower ? -1 : NameMatcher.editDistance(Array(b.lowercased()), Array(lower))
-            return da != db ? da < db : a < b
+        let target = Array(lower)
+        let distance = values.map { value -> Int in
+            let candidate = value.lowercased()
+            return candidate == lower ? -1 : NameMatcher.editDistance(Array(candidate), target)
         }
+        let ranked = values.indices.sorted { a, b in
+            distance[a] != distance[b] ? distance[a] < distance[b] : values[a] < values[b]
+        }.map { values[$0] }
         let shown = Array(ranked.prefix(8))
-        let fix = ranked.first.flatMap { $0.lowercased() == lower ? $0 : nil }
+        let fix = absent.count == 1 ? ranked.first.flatMap { $0.lowercased() == lower ? $0 : nil } : nil
+        let missing = absent.prefix(3).map(\.value)
         warnings.append(Diagnostic(
-            .warning, EngineMessages.unknownValue(value, field: field, existing: shown, more: values.count - shown.count),
-            at: range, fixIt: fix.map { "\"\($0)\"" }))
+            .warning, EngineMessages.unknownValue(missing, others: absent.count - missing.count, field: field,
+                                                  existing: shown, more: values.count - shown.count),
+            at: first.range, fixIt: fix.map { "\"\($0)\"" }))
     }
 }
 

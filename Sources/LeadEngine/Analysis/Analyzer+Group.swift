@@ -14,6 +14,7 @@ extension Analyzer {
                 return BoundGroup(name: unit.rawValue, kind: .bucket(unit),
                                   keys: [.lead: .bucket(created, unit), .touch: .bucket(at, unit)])
             }
+            guard column(named: word) != nil else { throw unknownGroup(word, at: expr.range) }
             let column = try field(expr)
             if case .timestamp = column.data {
                 throw Diagnostic(.error, "group a timestamp by a time unit, such as \(column.name).month or \(column.name).week", at: expr.range,
@@ -34,6 +35,14 @@ extension Analyzer {
         default:
             throw Diagnostic(.error, EngineMessages.notAGroup, at: expr.range)
         }
+    }
+
+    /// An error for a `by` term nothing answers to, suggesting only what can
+    /// be grouped by: the time units, then the fields (`m` → month, not `p`).
+    func unknownGroup(_ name: String, at range: SourceRange) -> Diagnostic {
+        let names = TimeUnit.allCases.map(\.rawValue) + store.leads.columnNames + store.touches.columnNames
+        let suggestion = NameMatcher.nearest(to: name, in: names) ?? NameMatcher.completion(of: name, in: names)
+        return Diagnostic(.error, EngineMessages.unknownName(name, suggestion: suggestion), at: range, fixIt: suggestion)
     }
 
     /// A group on a column: lead columns serve both grains, touch columns only touches.

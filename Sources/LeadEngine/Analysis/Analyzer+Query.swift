@@ -44,6 +44,8 @@ extension Analyzer {
                 measures.append(hidden)
                 outputs.append(written)
             }
+            let kinds = groups.map { ($0.name, $0.kind) } + measures.map { ($0.name, $0.kind) }
+            warnRatioAgainstWholeNumber(in: having, kinds: kinds)
         }
         var order: [(String, Bool)] = []
         for key in query.order {
@@ -104,16 +106,6 @@ extension Analyzer {
             order.append((column, key.descending))
         }
         return BoundList(grain: grain, columns: columns, filter: filter, order: order, limit: list.limit, warnings: warnings)
-    }
-
-    /// The measures a `having` filter compares (the left side of each comparison).
-    static func havingOperands(_ expr: Expr) -> [Expr] {
-        switch expr.kind {
-        case .and(let a, let b), .or(let a, let b): return havingOperands(a) + havingOperands(b)
-        case .not(let a): return havingOperands(a)
-        case .compare(_, let lhs, _), .isNull(let lhs, _): return [lhs]
-        default: return []
-        }
     }
 
     /// Names of the touch columns a predicate reads.

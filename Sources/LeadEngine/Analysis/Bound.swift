@@ -38,8 +38,23 @@ indirect enum BoundPredicate: Sendable {
         }
     }
 
+    /// Every one of `predicates`, as a balanced tree; nil for none.
     static func all(_ predicates: [BoundPredicate]) -> BoundPredicate? {
-        predicates.dropFirst().reduce(predicates.first) { result, next in result.map { .and($0, next) } }
+        predicates.isEmpty ? nil : balanced(predicates[...], isOr: false)
+    }
+
+    /// Any one of `predicates`, as a balanced tree; nil for none.
+    static func any(_ predicates: [BoundPredicate]) -> BoundPredicate? {
+        predicates.isEmpty ? nil : balanced(predicates[...], isOr: true)
+    }
+
+    /// A chain as a tree only as deep as its logarithm, so evaluating it
+    /// recursively stays shallow however many terms it has.
+    private static func balanced(_ parts: ArraySlice<BoundPredicate>, isOr: Bool) -> BoundPredicate {
+        if parts.count == 1 { return parts[parts.startIndex] }
+        let middle = parts.startIndex + (parts.count + 1) / 2
+        let lhs = balanced(parts[..<middle], isOr: isOr), rhs = balanced(parts[middle...], isOr: isOr)
+        return isOr ? .or(lhs, rhs) : .and(lhs, rhs)
     }
 }
 
@@ -72,6 +87,11 @@ struct BoundMeasure: Sendable {
     var population: BoundPredicate?
     /// Hidden measures are computed for `order by` and dropped from the result.
     var hidden = false
+
+    /// Whether the measure counts follow-ups and nothing else.
+    var readsFollowUpsOnly: Bool {
+        if case .followUp? = population { true } else { false }
+    }
 }
 
 /// A group key in one grain's row space.

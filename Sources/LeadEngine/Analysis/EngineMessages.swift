@@ -1,4 +1,5 @@
 import LeadQuery
+import LeadStore
 
 /// The words of every analysis error and warning, in one place.
 enum EngineMessages {
@@ -29,9 +30,17 @@ enum EngineMessages {
         default: "a number"
         }
     }
-    static func unknownValue(_ value: String, field: String, existing: [String], more: Int) -> String {
-        "no row has \(field) = \"\(value)\"; values that exist: " + existing.map { "\"\($0)\"" }.joined(separator: ", ")
+    /// `no row has segment = "X"`, or for a list `= "X", "Y", "Z" or 2,997 other values of the list`.
+    static func unknownValue(_ values: [String], others: Int, field: String, existing: [String], more: Int) -> String {
+        let quoted = values.map { "\"\($0)\"" }
+        let written = others > 0
+            ? quoted.joined(separator: ", ") + " or \(LoadSummary.grouped(others)) other \(others == 1 ? "value" : "values") of the list"
+            : quoted.count > 1 ? quoted.dropLast().joined(separator: ", ") + " or " + quoted.last! : quoted.joined()
+        return "no row has \(field) = \(written); values that exist: " + existing.map { "\"\($0)\"" }.joined(separator: ", ")
             + (more > 0 ? " and \(more) more" : "")
+    }
+    static func ratioAgainstWholeNumber(_ measure: String, _ number: String) -> String {
+        "\(measure) is a share from 0 to 1 (0% to 100%), so comparing it with \(number) is surely a slip; write \(number)% for a percentage"
     }
     static let notAMeasure = "expected a measure: a KPI such as rate or speed, an aggregate such as avg(deal_size), share(filter) or count"
     static let notAFilter = "expected a filter, such as segment = \"SMB\" or response <= 1h"

@@ -56,7 +56,7 @@ struct KPI: Sendable {
             let lower = word.lowercased()
             if lower == "avg" || lower == "mean" { return Composition(formula: .mean(response), kind: .duration, band: speedBand) }
             if lower == "median" { return Composition(formula: .quantile(response, 0.5), kind: .duration, band: speedBand) }
-            if lower.hasPrefix("p"), let percentile = Double(lower.dropFirst()), percentile >= 0, percentile <= 100 {
+            if lower.hasPrefix("p"), let percentile = percentile(lower.dropFirst()) {
                 return Composition(formula: .quantile(response, percentile / 100), kind: .duration, band: speedBand)
             }
             throw Diagnostic(.error, EngineMessages.speedArgument, at: argument.range)
@@ -92,11 +92,19 @@ struct KPI: Sendable {
         KPI(name: "reply_rate", meaning: "share of follow-ups whose outcome is replied or connected (touch grain)", grain: .touch, usesGrace: false) { analyzer, arguments, range throws(Diagnostic) in
             try noArguments("reply_rate", arguments, range)
             let outcome = try analyzer.touch("outcome", range)
-            return Composition(formula: .share(analyzer.textIn(outcome, ["replied", "connected"])), kind: .ratio, population: .followUp)
+            return Composition(formula: .share(analyzer.textIn(outcome, anyCaseOf: ["replied", "connected"])), kind: .ratio, population: .followUp)
         },
     ]
 
     static func named(_ name: String) -> KPI? { all.first { $0.name == name.lowercased() } }
+
+    /// The NN of `pNN`: decimal digits (with at most one point) from 0 to 100;
+    /// nil for anything else, such as `0x10` or `1e1`.
+    private static func percentile(_ digits: Substring) -> Double? {
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+              digits.filter({ $0 == "." }).count <= 1, let value = Double(digits), value >= 0, value <= 100 else { return nil }
+        return value
+    }
 
     private static func noArguments(_ name: String, _ arguments: [Expr], _ range: SourceRange) throws(Diagnostic) {
         if let first = arguments.first { throw Diagnostic(.error, EngineMessages.noArguments(name), at: first.range) }

@@ -40,9 +40,13 @@ struct GrainPass: Sendable {
         query.measures.enumerated().filter { $0.element.grain == grain }.map { ($0.offset, $0.element) }
     }
 
-    /// The `where` and `during` filters of this grain as one predicate.
+    /// The `where` and `during` filters of this grain as one predicate; when
+    /// every measure of the grain reads follow-ups only (`touches`,
+    /// `reply_rate`), the groups come from follow-ups too, so a channel with
+    /// only inbound touches shows no row rather than a zero.
     private var selection: BoundPredicate? {
         var parts: [BoundPredicate] = []
+        if grain == .touch, measures.allSatisfy(\.1.readsFollowUpsOnly) { parts.append(.followUp) }
         if let filter = query.filters[grain] { parts.append(filter) }
         if let during = query.during {
             let time = grain == .lead ? store.leads["created_at"]! : store.touches["at"]!

@@ -43,7 +43,8 @@ enum GroupStatistics {
                     result[g] = Double(count)
                 } else {
                     bits.removeAll(keepingCapacity: true)
-                    bits.append(contentsOf: group.lazy.map(\.bitPattern))
+                    // 0 and -0 are one value, as they are one group key.
+                    bits.append(contentsOf: group.lazy.map { ($0 == 0 ? 0 : $0).bitPattern })
                     if scratch.count < bits.count { scratch = [UInt64](repeating: 0, count: bits.count) }
                     bits.withUnsafeMutableBufferPointer { bits in
                         scratch.withUnsafeMutableBufferPointer { RadixSort.sort(bits, scratch: $0) }

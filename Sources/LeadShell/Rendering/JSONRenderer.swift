@@ -2,7 +2,9 @@ import LeadEngine
 
 /// JSON: an array of objects, or one object per line (JSON Lines), with
 /// typed values: counts as integers, ratios and numbers as numbers,
-/// durations in hours, timestamps in ISO 8601 UTC, buckets by label, null as null.
+/// durations in hours, timestamps in ISO 8601 UTC, buckets by label, null as
+/// null. JSON has no infinity: an infinite number (a sum past the largest
+/// double) is the string "inf" or "-inf", as CSV writes it.
 struct JSONRenderer {
     var lines: Bool
 
@@ -27,7 +29,7 @@ struct JSONRenderer {
         guard let raw = ValueFormatter.raw(cell, in: column) else { return "null" }
         switch (cell, column.kind) {
         case (.text, _), (_, .bucket), (_, .timestamp), (_, .text): return Self.quote(raw)
-        case (.double(let value), _) where !value.isFinite: return "null"
+        case (.double(let value), _) where !value.isFinite: return Self.quote(raw)
         default: return raw
         }
     }

@@ -8,6 +8,9 @@ struct Derivation: Sendable {
     let channelCodes: [UInt32]?
     let repCodes: [UInt32]?
     let channelCount: Int
+    /// For each channel code, the number of its word in any case: `Call` and
+    /// `call` are one channel to `channels`.
+    let channelWord: [Int]
     let outbound: [Bool]?
     let directionCodes: [UInt32]?
     let directionValues: [String]
@@ -34,7 +37,14 @@ struct Derivation: Sendable {
         at = touches.timestamps("at")!
         let channel = touches.text("channel")
         channelCodes = channel?.codes
-        channelCount = channel?.dictionary.count ?? 0
+        var words: [String: Int] = [:]
+        channelWord = (channel?.dictionary.values ?? []).map { value in
+            let word = value.lowercased()
+            if let number = words[word] { return number }
+            words[word] = words.count
+            return words.count - 1
+        }
+        channelCount = words.count
         repCodes = touches.text("rep")?.codes
         if let direction = touches.text("direction") {
             let reading = TouchDirection.outboundByCode(direction.dictionary)
@@ -171,8 +181,8 @@ struct Derivation: Sendable {
                 count += 1
                 if let channelCodes {
                     let code = channelCodes[touch]
-                    if code != Null.textCode && lastLeadForChannel[Int(code)] != lead {
-                        lastLeadForChannel[Int(code)] = lead
+                    if code != Null.textCode && lastLeadForChannel[channelWord[Int(code)]] != lead {
+                        lastLeadForChannel[channelWord[Int(code)]] = lead
                         distinct += 1
                     }
                 }
