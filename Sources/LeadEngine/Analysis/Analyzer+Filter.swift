@@ -12,7 +12,10 @@ extension Analyzer {
         case .name(let name):
             if let definition = definitions[name] {
                 guard !definition.isMeasure else { throw Diagnostic(.error, EngineMessages.notAFilter, at: expr.range) }
-                return try expand(definition, at: expr.range) { (analyzer: inout Analyzer, e: Expr) throws(Diagnostic) in try analyzer.bindFilter(e) }
+                if let bound = boundFilters[name.lowercased()] { return bound }
+                let bound = try expand(definition, at: expr.range) { (analyzer: inout Analyzer, e: Expr) throws(Diagnostic) in try analyzer.bindFilter(e) }
+                boundFilters[name.lowercased()] = bound
+                return bound
             }
             if column(named: name) == nil && KPI.named(name) == nil { throw unknown(name, at: expr.range) }
             throw Diagnostic(.error, EngineMessages.notAFilter, at: expr.range)

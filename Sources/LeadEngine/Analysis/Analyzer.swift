@@ -14,6 +14,9 @@ struct Analyzer {
     var warnings: [Diagnostic] = []
     /// Definitions being expanded, to refuse a definition that uses itself.
     var expanding: [String] = []
+    /// Named filters bound so far, so a name used many times is bound once
+    /// and shared (a bound predicate is an immutable tree).
+    var boundFilters: [String: BoundPredicate] = [:]
     /// Whether a name both tables have (`lead_id`) means the touches' column:
     /// set when the query groups by touch fields.
     var prefersTouchColumns = false

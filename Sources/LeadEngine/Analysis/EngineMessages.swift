@@ -40,7 +40,7 @@ enum EngineMessages {
             + (more > 0 ? " and \(more) more" : "")
     }
     static func ratioAgainstWholeNumber(_ measure: String, _ number: String) -> String {
-        "\(measure) is a share from 0 to 1 (0% to 100%), so comparing it with \(number) is surely a slip; write \(number)% for a percentage"
+        "\(measure) is a share from 0 to 1 (0% to 100%) and \(number) is past that range; for a percentage write \(number)%"
     }
     static let notAMeasure = "expected a measure: a KPI such as rate or speed, an aggregate such as avg(deal_size), share(filter) or count"
     static let notAFilter = "expected a filter, such as segment = \"SMB\" or response <= 1h"
