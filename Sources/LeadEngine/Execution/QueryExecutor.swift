@@ -106,7 +106,7 @@ struct QueryExecutor {
                 return ResultColumn(name: group.name, kind: .number,
                                     values: .doubles(keys.map { $0 == Grouping.nullKey ? .nan : Double(bitPattern: UInt64(bitPattern: $0)) }))
             case .duration:
-                // Seconds, as every duration a result holds, so renderers show hours and 30min alike.
+                // Stored units, as every duration a result holds, so renderers show hours and 30min alike.
                 return ResultColumn(name: group.name, kind: .duration, values: .doubles(keys.map { $0 == Grouping.nullKey ? .nan : Double($0) }))
             default:
                 return ResultColumn(name: group.name, kind: group.kind, values: .ints(keys))
