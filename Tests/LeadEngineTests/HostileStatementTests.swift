@@ -68,6 +68,19 @@ import Testing
             return
         }
         #expect(table.warnings.count == 1)
-        #expect(table.warnings.first?.message.hasPrefix("no row has segment = \"S0\", \"S1\", \"S2\" or 4,997 other values of the list") == true)
+        #expect(table.warnings.first?.message.hasPrefix("no row has segment = \"S0\", \"S1\", \"S2\" or 4,997 other values") == true)
+    }
+
+    @Test func aChainOfThousandsOfAbsentValuesGivesOneWarning() throws {
+        let chain = (0..<5_000).map { "segment = \"S\($0)\"" }.joined(separator: " or ")
+        var session = try Self.session()
+        guard case .success(.table(let table, _)) = session.run("rate where " + chain + " or owner = \"Nobody\"") else {
+            Issue.record("the query failed")
+            return
+        }
+        #expect(table.warnings.map { String($0.message.prefix(46)) } == [
+            "no row has segment = \"S0\", \"S1\", \"S2\" or 4,997 other",
+            "no row has owner = \"Nobody\"; values that exist",
+        ])
     }
 }

@@ -26,13 +26,11 @@ extension Analyzer {
             var result: BoundPredicate
             if case .text(let text) = column.data {
                 var strings: [String] = []
-                var absent: [(value: String, range: SourceRange)] = []
                 for value in values {
                     guard case .string(let string) = value.kind else { throw typeError(column, at: value.range) }
-                    if text.dictionary.code(of: string) == nil { absent.append((string, value.range)) }
+                    checkExists(string, in: text, field: column.name, at: value.range)
                     strings.append(string)
                 }
-                warnAbsent(absent, in: text, field: column.name)
                 result = textIn(column, strings)
             } else {
                 var parts: [BoundPredicate] = []
@@ -146,33 +144,50 @@ extension Analyzer {
         return Diagnostic(.error, EngineMessages.expectedValue(for: column.name, kind: kind), at: range)
     }
 
-    /// Warns when no row has the value, listing the values that exist, nearest first.
+    /// Warns when no row has the value, listing the values that exist,
+    /// nearest first. A field gets one warning however many of its values
+    /// are absent (a list or chain of thousands): later ones only extend it.
     mutating func checkExists(_ value: String, in text: TextColumn, field: String, at range: SourceRange) {
         guard text.dictionary.code(of: value) == nil else { return }
-        warnAbsent([(value, range)], in: text, field: field)
-    }
-
-    /// One warning for the values of a list no row has (however many), at the
-    /// first of them, listing the values that exist nearest that one first.
-    mutating func warnAbsent(_ absent: [(value: String, range: SourceRange)], in text: TextColumn, field: String) {
-        guard let first = absent.first else { return }
-        let lower = first.value.lowercased()
-        let values = text.dictionary.values
+        if var absent = absentValues[field] {
+            absent.count += 1
+            if absent.shown.count < 3 { absent.shown.append(value) }
+            warnings[absent.warning].message = absent.message(field: field)
+            warnings[absent.warning].fixIt = nil
+            absentValues[field] = absent
+            return
+        }
+        let lower = value.lowercased()
         let target = Array(lower)
-        let distance = values.map { value -> Int in
-            let candidate = value.lowercased()
+        let values = text.dictionary.values
+        let distance = values.map { stored -> Int in
+            let candidate = stored.lowercased()
             return candidate == lower ? -1 : NameMatcher.editDistance(Array(candidate), target)
         }
         let ranked = values.indices.sorted { a, b in
             distance[a] != distance[b] ? distance[a] < distance[b] : values[a] < values[b]
-        }.map { values[$0] }
-        let shown = Array(ranked.prefix(8))
-        let fix = absent.count == 1 ? ranked.first.flatMap { $0.lowercased() == lower ? $0 : nil } : nil
-        let missing = absent.prefix(3).map(\.value)
-        warnings.append(Diagnostic(
-            .warning, EngineMessages.unknownValue(missing, others: absent.count - missing.count, field: field,
-                                                  existing: shown, more: values.count - shown.count),
-            at: first.range, fixIt: fix.map { "\"\($0)\"" }))
+        }.prefix(8).map { values[$0] }
+        let absent = AbsentValues(warning: warnings.count, shown: [value], count: 1, existing: ranked,
+                                  moreExisting: values.count - ranked.count)
+        let fix = ranked.first.flatMap { $0.lowercased() == lower ? $0 : nil }
+        warnings.append(Diagnostic(.warning, absent.message(field: field), at: range, fixIt: fix.map { "\"\($0)\"" }))
+        absentValues[field] = absent
+    }
+}
+
+/// The values of one field a statement names that no row has, and where
+/// their one warning is.
+struct AbsentValues {
+    var warning: Int
+    /// The first few, to name in the warning.
+    var shown: [String]
+    var count: Int
+    /// The values that do exist, nearest the first absent one first.
+    var existing: [String]
+    var moreExisting: Int
+
+    func message(field: String) -> String {
+        EngineMessages.unknownValue(shown, others: count - shown.count, field: field, existing: existing, more: moreExisting)
     }
 }
 

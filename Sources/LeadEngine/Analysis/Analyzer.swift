@@ -17,6 +17,8 @@ struct Analyzer {
     /// Named filters bound so far, so a name used many times is bound once
     /// and shared (a bound predicate is an immutable tree).
     var boundFilters: [String: BoundPredicate] = [:]
+    /// Values no row has, by field, for one warning per field.
+    var absentValues: [String: AbsentValues] = [:]
     /// Whether a name both tables have (`lead_id`) means the touches' column:
     /// set when the query groups by touch fields.
     var prefersTouchColumns = false

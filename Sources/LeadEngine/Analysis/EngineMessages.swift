@@ -30,11 +30,11 @@ enum EngineMessages {
         default: "a number"
         }
     }
-    /// `no row has segment = "X"`, or for a list `= "X", "Y", "Z" or 2,997 other values of the list`.
+    /// `no row has segment = "X"`, or for many `= "X", "Y", "Z" or 2,997 other values`.
     static func unknownValue(_ values: [String], others: Int, field: String, existing: [String], more: Int) -> String {
         let quoted = values.map { "\"\($0)\"" }
         let written = others > 0
-            ? quoted.joined(separator: ", ") + " or \(LoadSummary.grouped(others)) other \(others == 1 ? "value" : "values") of the list"
+            ? quoted.joined(separator: ", ") + " or \(LoadSummary.grouped(others)) other \(others == 1 ? "value" : "values")"
             : quoted.count > 1 ? quoted.dropLast().joined(separator: ", ") + " or " + quoted.last! : quoted.joined()
         return "no row has \(field) = \(written); values that exist: " + existing.map { "\"\($0)\"" }.joined(separator: ", ")
             + (more > 0 ? " and \(more) more" : "")
