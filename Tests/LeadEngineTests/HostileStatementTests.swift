@@ -78,9 +78,8 @@ import Testing
             Issue.record("the query failed")
             return
         }
-        #expect(table.warnings.map { String($0.message.prefix(46)) } == [
-            "no row has segment = \"S0\", \"S1\", \"S2\" or 4,997 other",
-            "no row has owner = \"Nobody\"; values that exist",
-        ])
+        #expect(table.warnings.count == 2)
+        #expect(table.warnings.first?.message.hasPrefix("no row has segment = \"S0\", \"S1\", \"S2\" or 4,997 other values;") == true)
+        #expect(table.warnings.last?.message.hasPrefix("no row has owner = \"Nobody\"; values that exist") == true)
     }
 }
