@@ -51,10 +51,7 @@ extension Analyzer {
         if column.grain == .lead {
             group.keys[.lead] = key
         } else {
-            let suggestion = Self.leadEquivalent(of: column.name)
-            group.missing[.lead] = Diagnostic(
-                .error, EngineMessages.leadMeasureByTouchField("a lead measure", column.name, suggestion: suggestion),
-                at: range, fixIt: suggestion)
+            group.touchField = (column.name, Self.leadEquivalent(of: column.name), range)
         }
         return group
     }

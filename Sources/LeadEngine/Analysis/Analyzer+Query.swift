@@ -27,50 +27,48 @@ extension Analyzer {
         for expr in query.groups {
             let group = try bindGroup(expr)
             for measure in measures where group.keys[measure.grain] == nil {
-                var error = group.missing[measure.grain] ?? Diagnostic(.error, EngineMessages.notAGroup, at: expr.range)
-                error.message = error.message.replacingOccurrences(of: "a lead measure", with: measure.name)
-                throw error
+                guard measure.grain == .lead, let field = group.touchField else {
+                    throw Diagnostic(.error, EngineMessages.notAGroup, at: expr.range)
+                }
+                throw Diagnostic(.error, EngineMessages.leadMeasureByTouchField(measure.name, field.name, suggestion: field.suggestion),
+                                 at: field.range, fixIt: field.suggestion)
             }
             groups.append(group)
         }
-        var outputs = groups.map(\.name) + measures.map(\.name)
-        if let having = query.having {
-            for operand in Self.havingOperands(having) {
-                let written = text(of: operand.range)
-                guard !outputs.contains(where: { $0.lowercased() == written.lowercased() }) else { continue }
-                var hidden = try bindMeasure(operand, name: written)
-                hidden.hidden = true
-                if filters[hidden.grain] == nil, let filter = filters.values.first { filters[hidden.grain] = filter }
-                measures.append(hidden)
-                outputs.append(written)
-            }
-            let kinds = groups.map { ($0.name, $0.kind) } + measures.map { ($0.name, $0.kind) }
-            warnRatioAgainstWholeNumber(in: having, kinds: kinds)
-        }
-        var order: [(String, Bool)] = []
-        for key in query.order {
-            let written = text(of: key.expr.range)
-            if let match = outputs.first(where: { $0.lowercased() == written.lowercased() }) {
-                order.append((match, key.descending))
-                continue
-            }
-            var hidden: BoundMeasure
-            do {
-                hidden = try bindMeasure(key.expr, name: written)
-            } catch {
-                let suggestion = NameMatcher.nearest(to: written, in: outputs)
-                throw Diagnostic(.error, "order by \(written): the result has no such column" + (suggestion.map { "; did you mean \($0)?" } ?? "") + " (it has \(outputs.joined(separator: ", ")))",
-                                 at: key.expr.range, fixIt: suggestion)
-            }
+        var slots = groups.map { ResultSlot(name: $0.name, kind: $0.kind) } + measures.map { ResultSlot(name: $0.name, kind: $0.kind) }
+        /// A measure `having` or `order by` names that the result does not show: computed, then dropped.
+        func addHidden(_ expr: Expr, written: String) throws(Diagnostic) {
+            var hidden = try bindMeasure(expr, name: written)
             hidden.hidden = true
             if hidden.grain == .touch || filters[hidden.grain] == nil, let filter = filters.values.first {
                 filters[hidden.grain] = filter
             }
             measures.append(hidden)
-            order.append((written, key.descending))
+            slots.append(ResultSlot(name: written, kind: hidden.kind))
         }
-        return BoundQuery(measures: measures, filters: filters, groups: groups, during: during, having: query.having,
-                          source: source, order: order, limit: query.limit, warnings: warnings)
+        var having: ResultPredicate?
+        if let expr = query.having {
+            for operand in Self.havingOperands(expr) {
+                let written = text(of: operand.range)
+                guard !slots.contains(where: { $0.name.lowercased() == written.lowercased() }) else { continue }
+                try addHidden(operand, written: written)
+            }
+            having = try bindHaving(expr, over: slots)
+        }
+        var order: [(column: Int, descending: Bool)] = []
+        for key in query.order {
+            let written = text(of: key.expr.range)
+            if !slots.contains(where: { $0.name.lowercased() == written.lowercased() }) {
+                do {
+                    try addHidden(key.expr, written: written)
+                } catch {
+                    _ = try resultColumn(key.expr, in: slots, clause: "order by")
+                }
+            }
+            order.append((try resultColumn(key.expr, in: slots, clause: "order by"), key.descending))
+        }
+        return BoundQuery(measures: measures, filters: filters, groups: groups, during: during, having: having,
+                          order: order, limit: query.limit, warnings: warnings)
     }
 
     mutating func bindList(_ list: ListQuery) throws(Diagnostic) -> BoundList {

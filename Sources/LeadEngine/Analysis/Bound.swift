@@ -105,8 +105,9 @@ struct BoundGroup: Sendable {
     var name: String
     var kind: ValueKind
     var keys: [Grain: BoundKey]
-    /// Why the group has no key in a grain, when it has none.
-    var missing: [Grain: Diagnostic] = [:]
+    /// Set when the group is a touch field, which lead measures cannot be
+    /// grouped by: the field, the lead field to use instead, and where it was written.
+    var touchField: (name: String, suggestion: String?, range: SourceRange)?
 }
 
 /// A query ready to run.
@@ -117,10 +118,10 @@ struct BoundQuery: Sendable {
     var groups: [BoundGroup]
     /// The `during` span, read on `created_at` for leads and `at` for touches.
     var during: (start: Int64, end: Int64)?
-    var having: Expr?
-    /// The statement's text, for naming what `having` compares.
-    var source: String
-    var order: [(column: String, descending: Bool)]
+    /// The `having` filter, over the result's columns.
+    var having: ResultPredicate?
+    /// `order by` keys, as positions of result columns (hidden measures included).
+    var order: [(column: Int, descending: Bool)]
     var limit: Int?
     var warnings: [Diagnostic]
 }

@@ -42,6 +42,22 @@ enum EngineMessages {
     static func ratioAgainstWholeNumber(_ measure: String, _ number: String) -> String {
         "\(measure) is a share from 0 to 1 (0% to 100%) and \(number) is past that range; for a percentage write \(number)%"
     }
+    static let havingTakesComparisons = "having takes comparisons of result columns, such as having leads > 100"
+    static let havingComparesMeasures = "having compares measures, such as leads or rate"
+    static func noSuchResultColumn(_ clause: String, _ name: String, suggestion: String?, columns: [String]) -> String {
+        "\(clause) \(name): the result has no such column" + (suggestion.map { "; did you mean \($0)?" } ?? "")
+            + " (it has \(columns.joined(separator: ", ")))"
+    }
+    static func resultComparedWith(_ column: String, kind: ValueKind) -> String {
+        let example = switch kind {
+        case .ratio: "a share such as 90% or 0.9"
+        case .duration: "a duration such as 12h"
+        case .text: "text in quotes"
+        case .bucket, .timestamp: "a date such as 2026-03"
+        default: "a number"
+        }
+        return "\(column) is compared with \(example)"
+    }
     static let notAMeasure = "expected a measure: a KPI such as rate or speed, an aggregate such as avg(deal_size), share(filter) or count"
     static let notAFilter = "expected a filter, such as segment = \"SMB\" or response <= 1h"
     static let notAGroup = "expected a field or a time unit to group by, such as owner, month or at.week"

@@ -50,10 +50,11 @@ struct QueryExecutor {
         table.warnings = query.warnings
         table.keyCount = query.groups.count
         table = ResultOrdering.defaultOrder(table, groupCount: query.groups.count)
-        if let having = query.having { table = try HavingFilter(table: table, source: query.source).apply(having) }
-        table = try ResultOrdering.order(table, by: query.order)
+        if let having = query.having { table = HavingFilter(table: table).apply(having) }
+        table = ResultOrdering.order(table, by: query.order)
         if let limit = query.limit, limit < table.rowCount { table = table.gathered(Array(0..<limit)) }
-        table.columns.removeAll { column in query.measures.contains { $0.hidden && $0.name == column.name } }
+        let hidden = Set(query.measures.indices.filter { query.measures[$0].hidden }.map { query.groups.count + $0 })
+        table.columns = table.columns.enumerated().filter { !hidden.contains($0.offset) }.map(\.element)
         return table
 
         func fillEmptyBuckets(_ query: BoundQuery, rowFor: ([Int64]) -> Int, keyOfRow: [[Int64]]) {

@@ -10,12 +10,10 @@ enum ResultOrdering {
         return table.gathered(sortedRows(table, keys))
     }
 
-    static func order(_ table: ResultTable, by keys: [(column: String, descending: Bool)]) throws(Diagnostic) -> ResultTable {
+    /// The rows in `order by` order: keys are result-column positions.
+    static func order(_ table: ResultTable, by keys: [(column: Int, descending: Bool)]) -> ResultTable {
         guard !keys.isEmpty else { return table }
-        let columns = keys.compactMap { key in
-            table.columns.first { $0.name.lowercased() == key.column.lowercased() }.map { ($0, key.descending) }
-        }
-        return table.gathered(sortedRows(table, columns))
+        return table.gathered(sortedRows(table, keys.map { (table.columns[$0.column], $0.descending) }))
     }
 
     private static func sortedRows(_ table: ResultTable, _ keys: [(ResultColumn, Bool)]) -> [Int] {
