@@ -39,8 +39,9 @@ extension Parser {
         return statement
     }
 
-    /// query := measures [where filter] [during period] [by groups] [having filter]
+    /// query := measures [where filter] [during period] [by group {"," group}] [having filter]
     ///          [order by key [asc|desc], …] [(top | limit) INT]   (clauses in any order, each once)
+    /// group := expr   (a field, a unit, `field.unit`, a call or a condition)
     mutating func parseQuery() throws(Failure) -> Query {
         if atEnd || Self.clauseWords.contains(current.map(text)?.lowercased() ?? "") {
             throw fail(Messages.expectedMeasure)
@@ -55,7 +56,7 @@ extension Parser {
             switch keyword {
             case .where: query.filter = try parseExpression()
             case .during: query.during = try parsePeriod()
-            case .by: query.groups = try parseList { (parser: inout Parser) throws(Failure) in try parser.parseOperand() }
+            case .by: query.groups = try parseList { (parser: inout Parser) throws(Failure) in try parser.parseExpression() }
             case .having: query.having = try parseExpression()
             case .order:
                 try expectWord("by")

@@ -53,7 +53,25 @@ import Testing
         GroupChoice(clause: "quarter", lead: { [String(ReferenceModel.quarter($0.created))] }, touch: { t, _ in [String(ReferenceModel.quarter(t.at))] }),
         GroupChoice(clause: "channel", lead: nil, touch: { t, _ in [text(t.channel)] }),
         GroupChoice(clause: "at.month, channel", lead: nil, touch: { t, _ in [String(ReferenceModel.month(t.at)), text(t.channel)] }),
+        GroupChoice(clause: "response <= 1h", lead: { [truth($0.response.map { $0 <= TimeScale.perHour })] },
+                    touch: { [truth($1.response.map { $0 <= TimeScale.perHour })] }),
+        GroupChoice(clause: "fast, segment", lead: { [truth($0.response.map { $0 <= TimeScale.perHour }), text($0.segment)] },
+                    touch: { [truth($1.response.map { $0 <= TimeScale.perHour }), text($1.segment)] }),
+        GroupChoice(clause: #"segment = "SMB" or followups >= 3"#,
+                    lead: { [truth(either($0.segment.map { $0 == "SMB" }, $0.followups >= 3))] },
+                    touch: { [truth(either($1.segment.map { $0 == "SMB" }, $1.followups >= 3))] }),
+        GroupChoice(clause: #"channel = "call""#, lead: nil, touch: { t, _ in [truth(t.channel.map { $0 == "call" })] }),
     ]
+
+    /// A condition's key as the engine gives it: 0, 1, or null when unknown.
+    static func truth(_ value: Bool?) -> String { value.map { $0 ? "1" : "0" } ?? "∅" }
+
+    /// Three-valued `or`: true if either is, unknown if either is unknown and neither true.
+    static func either(_ a: Bool?, _ b: Bool?) -> Bool? {
+        if a == true || b == true { return true }
+        if a == nil || b == nil { return nil }
+        return false
+    }
 
     static let leadKPIs = ["leads", "followed_up", "rate", "never", "speed", "speed(p90)", "speed(avg)", "within(1h)",
                            "within(30min)", "qualified", "conversion", "touches_per_lead", "touches_to_convert", "distinct(owner)"]
@@ -68,6 +86,7 @@ import Testing
             leads: DataSource(file: FileBytes(name: "leads.csv", bytes: generated.leads)),
             touches: [DataSource(file: FileBytes(name: "touches.csv", bytes: generated.touches))])
         var session = Session(store: store, description: "reference")
+        _ = session.run("let fast = response <= 1h")
         let model = ReferenceModel(store)
         var random = RandomSource(seed: UInt64(seed))
         for trial in 0..<trials {

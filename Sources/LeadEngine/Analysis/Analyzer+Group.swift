@@ -1,11 +1,12 @@
 import LeadQuery
 import LeadStore
 
-/// Binding `by` terms: fields, bare time units and `field.unit`.
+/// Binding `by` terms: fields, bare time units, `field.unit` and conditions.
 extension Analyzer {
-    /// group := field | UNIT | field "." UNIT
+    /// group := field | UNIT | field "." UNIT | condition | FILTER-NAME
     mutating func bindGroup(_ expr: Expr) throws(Diagnostic) -> BoundGroup {
         let name = text(of: expr.range)
+        if Definitions.isFilter(expr, definitions: definitions) { return try conditionGroup(expr) }
         switch expr.kind {
         case .name(let word):
             if let unit = TimeUnit(word: word), column(named: word) == nil {
@@ -35,6 +36,23 @@ extension Analyzer {
         default:
             throw Diagnostic(.error, EngineMessages.notAGroup, at: expr.range)
         }
+    }
+
+    /// A condition or named filter as a key: false, true, and null where it is
+    /// unknown. The key is named after the text with single spaces, or the name.
+    private mutating func conditionGroup(_ expr: Expr) throws(Diagnostic) -> BoundGroup {
+        let name = text(of: expr.range).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let predicate = try bindFilter(expr)
+        var group = BoundGroup(name: name, kind: .boolean, keys: [.touch: .condition(predicate)])
+        if predicate.grain == .lead {
+            group.keys[.lead] = .condition(predicate)
+        } else {
+            let field = Self.touchColumns(in: predicate).first ?? "a touch field"
+            let suggestion = Self.leadEquivalent(of: field)
+            group.missing[.lead] = Diagnostic(.error, EngineMessages.leadMeasureByTouchField("a lead measure", field, suggestion: suggestion),
+                                              at: expr.range, fixIt: suggestion)
+        }
+        return group
     }
 
     /// An error for a `by` term nothing answers to, suggesting only what can

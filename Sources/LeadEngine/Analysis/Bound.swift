@@ -98,6 +98,8 @@ struct BoundMeasure: Sendable {
 enum BoundKey: Sendable {
     case column(ColumnRef)
     case bucket(ColumnRef, TimeUnit)
+    /// A condition: 0 false, 1 true, null when unknown.
+    case condition(BoundPredicate)
 }
 
 /// One `by` term, with its key for each grain where it is defined.

@@ -48,6 +48,9 @@ struct Grouping {
                     }
                 }
             }
+        case .condition(let predicate):
+            let keyOfTruth: [Int64] = [0, nullKey, 1]
+            return PredicateEvaluator(space: space).evaluate(predicate, rows: rows).map { keyOfTruth[Int($0)] }
         case .column(let column):
             return space.withIndices(rows, of: column) { index in
                 switch column.data {

@@ -50,6 +50,11 @@ struct KeyDomain {
                 firstDay = 0
                 dayTable = []
             }
+        case .condition:
+            size = 3
+            low = 0
+            dayTable = []
+            firstDay = 0
         }
     }
 
@@ -83,6 +88,11 @@ struct KeyDomain {
                     default: break
                     }
                 }
+            case .condition(let predicate):
+                // Truth 0, 1, 2 (false, unknown, true) to slot 0, null, 1.
+                let truth = PredicateEvaluator(space: space).evaluate(predicate, rows: rows)
+                let slotOfTruth: [UInt32] = [0, nullSlot, 1]
+                for i in 0..<truth.count { slots[i] &+= slotOfTruth[Int(truth[i])] &* stride }
             case .bucket(let column, let unit):
                 guard case .timestamp(let times) = column.data else { return }
                 space.withIndices(rows, of: column) { index in

@@ -98,6 +98,8 @@ struct QueryExecutor {
         switch key {
         case .bucket:
             return ResultColumn(name: group.name, kind: group.kind, values: .ints(keys), buckets: buckets)
+        case .condition:
+            return ResultColumn(name: group.name, kind: .boolean, values: .ints(keys))
         case .column(let column):
             switch column.data {
             case .text(let text):

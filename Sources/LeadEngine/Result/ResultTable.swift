@@ -30,6 +30,8 @@ public struct ResultTable: Sendable {
 /// The kind of values a result column holds, which decides how they are shown.
 public enum ValueKind: Sendable, Equatable {
     case count, ratio, duration, timestamp, text, number
+    /// A condition's truth, stored as 0 and 1.
+    case boolean
     /// A time bucket of this unit (`2026-03`, `2026-W09`).
     case bucket(TimeUnit)
 }
