@@ -39,7 +39,7 @@ extension Session {
         case .define(let name, let value):
             let reserved = Set(KPI.all.map(\.name) + AggregateFunction.allCases.map(\.rawValue) + ["share"])
             if reserved.contains(name.text.lowercased()) || analyzer.column(named: name.text) != nil {
-                throw Diagnostic(.error, "\(name.text) is already a field or KPI; choose another name", at: name.range)
+                throw Diagnostic(.error, EngineMessages.nameTaken(name.text), at: name.range)
             }
             let isMeasure = !Definitions.isFilter(value, definitions: definitions)
             if isMeasure {

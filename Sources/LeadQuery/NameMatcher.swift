@@ -1,5 +1,8 @@
 /// Finds the known name nearest to a misspelt one.
 public enum NameMatcher {
+    /// The one way a suggestion is offered in a message: `; did you mean month?`
+    public static func didYouMean(_ name: String) -> String { "; did you mean \(name)?" }
+
     /// The nearest name within a small edit distance, if any.
     public static func nearest(to name: String, in names: [String]) -> String? {
         let target = Array(name.lowercased())

@@ -28,7 +28,7 @@ extension Parser {
             var fixIt: String?
             if let token = current, token.kind == .word,
                let clause = NameMatcher.nearest(to: text(token), in: Keyword.words(.clause) + Keyword.words(.post)) {
-                message += "; did you mean \(clause)?"
+                message += NameMatcher.didYouMean(clause)
                 fixIt = clause
             }
             var failure = fail(message)

@@ -203,7 +203,7 @@ public final class Shell {
             guard let name = words.first else { return .ok }
             guard let command = DotCommand.named(name) else {
                 let names = DotCommand.all.map(\.name)
-                let suggestion = NameMatcher.nearest(to: name, in: names).map { "; did you mean .\($0)?" } ?? "; .help lists them"
+                let suggestion = NameMatcher.nearest(to: name, in: names).map { NameMatcher.didYouMean("." + $0) } ?? "; .help lists them"
                 return fail("unknown command .\(name)\(suggestion)", line: line, column: 1)
             }
             return command.run(self, Array(words.dropFirst()))

@@ -41,7 +41,7 @@ extension Analyzer {
         case .like(let lhs, let pattern, let negated):
             let column = try field(lhs)
             guard case .text(let text) = column.data else { throw typeError(column, at: lhs.range) }
-            guard case .string(let string) = pattern.kind else { throw Diagnostic(.error, "like takes a pattern in quotes, such as \"Acme%\"", at: pattern.range) }
+            guard case .string(let string) = pattern.kind else { throw Diagnostic(.error, EngineMessages.likePattern, at: pattern.range) }
             let matcher = LikePattern(string)
             let truth = text.dictionary.values.map { matcher.matches($0) ? UInt8(2) : 0 }
             let result = BoundPredicate.textTruth(column, truth: truth, null: 1)
@@ -61,7 +61,7 @@ extension Analyzer {
     /// The field an operand names.
     mutating func field(_ expr: Expr) throws(Diagnostic) -> ColumnRef {
         guard case .name(let name) = expr.kind else {
-            throw Diagnostic(.error, "expected a field name on the left, such as segment or response", at: expr.range)
+            throw Diagnostic(.error, EngineMessages.fieldOnTheLeft, at: expr.range)
         }
         guard let column = column(named: name) else { throw unknown(name, at: expr.range) }
         return column

@@ -18,18 +18,18 @@ extension Analyzer {
             guard column(named: word) != nil else { throw unknownGroup(word, at: expr.range) }
             let column = try field(expr)
             if case .timestamp = column.data {
-                throw Diagnostic(.error, "group a timestamp by a time unit, such as \(column.name).month or \(column.name).week", at: expr.range,
+                throw Diagnostic(.error, EngineMessages.timestampNeedsUnit(column.name), at: expr.range,
                                  fixIt: "\(column.name).month")
             }
             return group(named: column.name, kind: Self.valueKind(of: column), key: .column(column), column: column, range: expr.range)
         case .member(let base, let member):
             guard let column = column(named: base.text) else { throw unknown(base.text, at: base.range) }
             guard case .timestamp = column.data else {
-                throw Diagnostic(.error, "\(column.name) is not a timestamp, so it has no .\(member.text)", at: expr.range)
+                throw Diagnostic(.error, EngineMessages.unitOfNonTimestamp(column.name, member.text), at: expr.range)
             }
             guard let unit = TimeUnit(word: member.text) else {
                 let suggestion = NameMatcher.nearest(to: member.text, in: TimeUnit.allCases.map(\.rawValue))
-                throw Diagnostic(.error, "unknown time unit \"\(member.text)\"" + (suggestion.map { "; did you mean \($0)?" } ?? "; use hour, day, week, month, quarter or year"),
+                throw Diagnostic(.error, EngineMessages.unknownTimeUnit(member.text, suggestion: suggestion),
                                  at: member.range, fixIt: suggestion)
             }
             return group(named: name, kind: .bucket(unit), key: .bucket(column, unit), column: column, range: expr.range)

@@ -13,7 +13,7 @@ extension Analyzer {
             if let kpi = KPI.named(word) { return try bindKPI(kpi, arguments: [], name: name, range: expr.range) }
             if let definition = definitions[word] {
                 guard definition.isMeasure else {
-                    throw Diagnostic(.error, "\(definition.name) is a filter; use it after where, or as share(\(definition.name))", at: expr.range)
+                    throw Diagnostic(.error, EngineMessages.filterAsMeasure(definition.name), at: expr.range)
                 }
                 var measure = try expand(definition, at: expr.range) { (analyzer: inout Analyzer, e: Expr) throws(Diagnostic) in
                     try analyzer.bindMeasure(e, name: name)
@@ -22,14 +22,14 @@ extension Analyzer {
                 return measure
             }
             if let column = column(named: word) {
-                throw Diagnostic(.error, "\(column.name) is a field, not a measure; aggregate it, such as \(Self.suggestedAggregate(column))", at: expr.range)
+                throw Diagnostic(.error, EngineMessages.fieldAsMeasure(column.name, example: Self.suggestedAggregate(column)), at: expr.range)
             }
             throw unknown(word, at: expr.range, preferring: measureNames)
         case .call(let function, let arguments):
             let word = function.text.lowercased()
             if let kpi = KPI.named(word) { return try bindKPI(kpi, arguments: arguments, name: name, range: expr.range) }
             if word == "share" {
-                guard arguments.count == 1 else { throw Diagnostic(.error, "share takes one filter: share(segment = \"SMB\")", at: expr.range) }
+                guard arguments.count == 1 else { throw Diagnostic(.error, EngineMessages.shareArgument, at: expr.range) }
                 let condition = try bindFilter(arguments[0])
                 return BoundMeasure(name: name, grain: condition.grain, formula: .share(condition), kind: .ratio)
             }
@@ -65,12 +65,12 @@ extension Analyzer {
         let expected = aggregate == .p ? 2 : 1
         guard arguments.count == expected else {
             let usage = aggregate == .p ? "p(field, 90)" : "\(aggregate.rawValue)(field)"
-            throw Diagnostic(.error, "\(aggregate.rawValue) takes \(usage)", at: range)
+            throw Diagnostic(.error, EngineMessages.aggregateUsage(aggregate.rawValue, usage), at: range)
         }
         let column = try field(arguments[0])
         let fieldKind = Self.valueKind(of: column)
         if case .text = column.data, ![.distinct, .count].contains(aggregate) {
-            throw Diagnostic(.error, "\(column.name) holds text; \(aggregate.rawValue) needs numbers, durations or timestamps (count and distinct work on text)", at: arguments[0].range)
+            throw Diagnostic(.error, EngineMessages.aggregateOfText(column.name, aggregate.rawValue), at: arguments[0].range)
         }
         let formula: Formula
         var kind = fieldKind
@@ -80,16 +80,16 @@ extension Analyzer {
                 formula = .sum(column)
                 break
             }
-            throw Diagnostic(.error, "timestamps cannot be added up; use min, max or count", at: arguments[0].range)
+            throw Diagnostic(.error, EngineMessages.sumOfTimestamps, at: arguments[0].range)
         case .avg: formula = .mean(column); kind = fieldKind == .count ? .number : fieldKind
         case .median: formula = .quantile(column, 0.5); kind = fieldKind == .count ? .number : fieldKind
         case .p:
             guard case .number(let percentile, let isPercent) = arguments[1].kind else {
-                throw Diagnostic(.error, "p takes a percentile from 0 to 100: p(response, 90)", at: arguments[1].range)
+                throw Diagnostic(.error, EngineMessages.percentileArgument, at: arguments[1].range)
             }
             let fraction = isPercent ? percentile : percentile / 100
             guard fraction >= 0, fraction <= 1 else {
-                throw Diagnostic(.error, "p takes a percentile from 0 to 100: p(response, 90)", at: arguments[1].range)
+                throw Diagnostic(.error, EngineMessages.percentileArgument, at: arguments[1].range)
             }
             formula = .quantile(column, fraction)
             kind = fieldKind == .count ? .number : fieldKind

@@ -81,7 +81,7 @@ extension Analyzer {
             for name in list.columns {
                 guard let column = column(named: name.text) else { throw unknown(name.text, at: name.range) }
                 if grain == .lead && column.grain == .touch {
-                    throw Diagnostic(.error, "list leads shows lead fields; \(column.name) is a touch field (list touches shows it)", at: name.range)
+                    throw Diagnostic(.error, EngineMessages.listLeadsTouchField(column.name), at: name.range)
                 }
                 columns.append(column)
             }
@@ -99,7 +99,7 @@ extension Analyzer {
         for key in list.order {
             let column = try field(key.expr)
             if grain == .lead && column.grain == .touch {
-                throw Diagnostic(.error, "list leads is ordered by lead fields; \(column.name) is a touch field", at: key.expr.range)
+                throw Diagnostic(.error, EngineMessages.listLeadsOrderedByTouchField(column.name), at: key.expr.range)
             }
             order.append((column, key.descending))
         }

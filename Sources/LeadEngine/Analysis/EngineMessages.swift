@@ -9,7 +9,7 @@ enum EngineMessages {
     }
 
     static func unknownName(_ name: String, suggestion: String?) -> String {
-        "unknown name \"\(name)\"" + (suggestion.map { "; did you mean \($0)?" } ?? "")
+        "unknown name \"\(name)\"" + (suggestion.map(NameMatcher.didYouMean) ?? "")
     }
     static func noArguments(_ name: String) -> String { "\(name) takes no arguments" }
     static let speedArgument = "speed takes p90 (any percentile pNN), avg or median: speed(p90)"
@@ -45,7 +45,7 @@ enum EngineMessages {
     static let havingTakesComparisons = "having takes comparisons of result columns, such as having leads > 100"
     static let havingComparesMeasures = "having compares measures, such as leads or rate"
     static func noSuchResultColumn(_ clause: String, _ name: String, suggestion: String?, columns: [String]) -> String {
-        "\(clause) \(name): the result has no such column" + (suggestion.map { "; did you mean \($0)?" } ?? "")
+        "\(clause) \(name): the result has no such column" + (suggestion.map(NameMatcher.didYouMean) ?? "")
             + " (it has \(columns.joined(separator: ", ")))"
     }
     static func resultComparedWith(_ column: String, kind: ValueKind) -> String {
@@ -57,6 +57,33 @@ enum EngineMessages {
         default: "a number"
         }
         return "\(column) is compared with \(example)"
+    }
+    static func nameTaken(_ name: String) -> String { "\(name) is already a field or KPI; choose another name" }
+    static func filterAsMeasure(_ name: String) -> String { "\(name) is a filter; use it after where, or as share(\(name))" }
+    static func fieldAsMeasure(_ name: String, example: String) -> String {
+        "\(name) is a field, not a measure; aggregate it, such as \(example)"
+    }
+    static let shareArgument = "share takes one filter: share(segment = \"SMB\")"
+    static func aggregateUsage(_ aggregate: String, _ usage: String) -> String { "\(aggregate) takes \(usage)" }
+    static func aggregateOfText(_ field: String, _ aggregate: String) -> String {
+        "\(field) holds text; \(aggregate) needs numbers, durations or timestamps (count and distinct work on text)"
+    }
+    static let sumOfTimestamps = "timestamps cannot be added up; use min, max or count"
+    static let percentileArgument = "p takes a percentile from 0 to 100: p(response, 90)"
+    static func listLeadsTouchField(_ field: String) -> String {
+        "list leads shows lead fields; \(field) is a touch field (list touches shows it)"
+    }
+    static func listLeadsOrderedByTouchField(_ field: String) -> String {
+        "list leads is ordered by lead fields; \(field) is a touch field"
+    }
+    static let likePattern = "like takes a pattern in quotes, such as \"Acme%\""
+    static let fieldOnTheLeft = "expected a field name on the left, such as segment or response"
+    static func timestampNeedsUnit(_ field: String) -> String {
+        "group a timestamp by a time unit, such as \(field).month or \(field).week"
+    }
+    static func unitOfNonTimestamp(_ field: String, _ unit: String) -> String { "\(field) is not a timestamp, so it has no .\(unit)" }
+    static func unknownTimeUnit(_ word: String, suggestion: String?) -> String {
+        "unknown time unit \"\(word)\"" + (suggestion.map(NameMatcher.didYouMean) ?? "; use hour, day, week, month, quarter or year")
     }
     static let notAMeasure = "expected a measure: a KPI such as rate or speed, an aggregate such as avg(deal_size), share(filter) or count"
     static let notAFilter = "expected a filter, such as segment = \"SMB\" or response <= 1h"
