@@ -48,9 +48,7 @@ extension Analyzer {
             group.keys[.lead] = .condition(predicate)
         } else {
             let field = Self.touchColumns(in: predicate).first ?? "a touch field"
-            let suggestion = Self.leadEquivalent(of: field)
-            group.missing[.lead] = Diagnostic(.error, EngineMessages.leadMeasureByTouchField("a lead measure", field, suggestion: suggestion),
-                                              at: expr.range, fixIt: suggestion)
+            group.touchField = (field, Self.leadEquivalent(of: field), expr.range)
         }
         return group
     }
