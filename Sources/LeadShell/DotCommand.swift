@@ -63,7 +63,7 @@ struct DotCommand: Sendable {
             shell.session.store.summaryLines.forEach(shell.output.line)
             return .ok
         },
-        DotCommand(name: "mode", arguments: "table|csv|tsv|json|jsonl|markdown", help: "how results are shown") { shell, arguments in
+        DotCommand(name: "mode", arguments: OutputMode.allCases.map(\.rawValue).joined(separator: "|"), help: "how results are shown") { shell, arguments in
             guard arguments.count == 1, let mode = OutputMode(rawValue: arguments[0].lowercased()) else {
                 if arguments.isEmpty { shell.output.line(shell.mode.rawValue); return .ok }
                 return shell.usage("mode")
@@ -71,7 +71,7 @@ struct DotCommand: Sendable {
             shell.mode = mode
             return .ok
         },
-        DotCommand(name: "export", arguments: "FILE", help: "write the last result (CSV; .json .jsonl .tsv .md .html by name)") { shell, arguments in
+        DotCommand(name: "export", arguments: "FILE", help: "write the last result (CSV; " + OutputMode.exportExtensions + " .html by name)") { shell, arguments in
             guard arguments.count == 1 else { return shell.usage("export") }
             guard let table = shell.lastResult else { return shell.fail("there is no result to export yet", line: 1, column: 1) }
             if let failure = shell.export(table, to: arguments[0]) { return shell.fail(failure, line: 1, column: 1) }

@@ -4,14 +4,33 @@ import LeadEngine
 public enum OutputMode: String, Sendable, CaseIterable {
     case table, csv, tsv, json, jsonl, markdown
 
+    /// The file extensions that ask for this format when exporting (the table has none).
+    public var fileExtensions: [String] {
+        switch self {
+        case .table: []
+        case .csv: ["csv"]
+        case .tsv: ["tsv", "tab"]
+        case .json: ["json"]
+        case .jsonl: ["jsonl", "ndjson"]
+        case .markdown: ["md", "markdown"]
+        }
+    }
+
+    /// Every mode's name, as help and usage errors list them: `table, csv, … or markdown`.
+    public static var namesInWords: String {
+        let names = allCases.map(\.rawValue)
+        return names.dropLast().joined(separator: ", ") + " or " + names.last!
+    }
+
+    /// The extensions other than CSV that pick a format, as `.export`'s help lists them.
+    static var exportExtensions: String {
+        allCases.filter { $0 != .csv }.compactMap(\.fileExtensions.first).map { "." + $0 }.joined(separator: " ")
+    }
+
     /// The format a file name asks for by its extension; CSV when it names none of them.
     static func forFile(_ path: String) -> OutputMode {
         let lower = path.lowercased()
-        if lower.hasSuffix(".json") { return .json }
-        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonl }
-        if lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") { return .tsv }
-        if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") { return .markdown }
-        return .csv
+        return allCases.first { mode in mode.fileExtensions.contains { lower.hasSuffix("." + $0) } } ?? .csv
     }
 
     /// Writes the result in this mode, in chunks (the table mode draws every row, without colour).
