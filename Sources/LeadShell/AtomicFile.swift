@@ -1,20 +1,19 @@
 import Foundation
+import LeadStore
 
-/// Writes a file so that it is either entirely new or untouched: the bytes go
-/// to a temporary file in the same folder, which is then renamed over the target.
+/// Writes a file so that it is either entirely new or untouched, through a
+/// `ReplacementFile`: the bytes go to a temporary file beside the target,
+/// which a terminating signal removes, and which is renamed into place only
+/// when every byte was written.
 enum AtomicFile {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
+    typealias Failure = ReplacementFile.Failure
 
     /// Writes what `produce` hands its sink, chunk by chunk, then renames the file
     /// into place; when `shouldStop` answers true between chunks, nothing is renamed.
     static func write(to path: String, shouldStop: @escaping () -> Bool = { false }, _ produce: ((String) -> Void) -> Void) throws(Failure) {
-        let folder = (path as NSString).deletingLastPathComponent
-        let directory = folder.isEmpty ? "." : folder
-        let temporary = (directory as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).tmp.\(getpid())")
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
+        let file = try ReplacementFile(replacing: path)
+        let slot = file.temporaryPath.flatMap { PendingFiles.add($0) }
+        defer { if let slot { PendingFiles.remove(slot) } }
         var failure: String?
         produce { chunk in
             guard failure == nil else { return }
@@ -22,17 +21,12 @@ enum AtomicFile {
                 failure = "interrupted"
                 return
             }
-            if let code = writeAll(chunk, to: descriptor) { failure = String(cString: strerror(code)) }
+            if let code = writeAll(chunk, to: file.descriptor) { failure = String(cString: strerror(code)) }
         }
-        if failure == nil && (fsync(descriptor) != 0 || close(descriptor) != 0) {
-            failure = String(cString: strerror(errno))
-        } else if failure != nil {
-            close(descriptor)
-        }
-        if failure == nil && rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
         if let failure {
-            unlink(temporary)
+            file.discard()
             throw Failure(description: "cannot write \(path): \(failure)")
         }
+        try file.commit(name: path)
     }
 }

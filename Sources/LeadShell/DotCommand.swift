@@ -29,7 +29,7 @@ struct DotCommand: Sendable {
         },
         DotCommand(name: "open", arguments: "DIR|demo", help: "load DIR/leads.csv and DIR/touches.csv, or the demo data") { shell, arguments in
             guard arguments.count == 1 else { return shell.usage("open") }
-            return shell.replaceSession(with: arguments[0] == "demo" ? .demo : .folder(arguments[0]))
+            return shell.replaceSession(with: arguments[0] == "demo" ? .demo : .folder(shell.filePath(arguments[0])))
         },
         DotCommand(name: "load", arguments: "leads|touches FILE [--map F=H …]", help: "replace the leads, or add touches") { shell, arguments in
             guard arguments.count >= 2, ["leads", "touches"].contains(arguments[0]) else { return shell.usage("load") }
@@ -43,7 +43,7 @@ struct DotCommand: Sendable {
                 rest = rest.dropFirst()
                 mappings.append(mapping)
             }
-            return shell.load(arguments[0] == "leads" ? .leads : .touches, path: arguments[1], mappings: mappings)
+            return shell.load(arguments[0] == "leads" ? .leads : .touches, path: shell.filePath(arguments[1]), mappings: mappings)
         },
         DotCommand(name: "schema", arguments: "", help: "tables, fields, types and derived fields") { shell, _ in
             DataReports.schema(shell.session).forEach(shell.output.line)

@@ -1,9 +1,13 @@
 import Foundation
 
-/// Ctrl-C: a SIGINT handler, installed without `SA_RESTART` so that a
-/// blocking read at the prompt returns with EINTR, that only raises a flag;
-/// the prompt clears the line, and running queries and loads stop early.
-enum Interrupt {
+/// Signals. In every mode a closed pipe and a file-size limit show up as
+/// failed writes (SIGPIPE and SIGXFSZ are ignored), and SIGINT, SIGTERM and
+/// SIGHUP first remove the temporary file of an export under way, then end
+/// the process as the signal would. At the prompt, Ctrl-C instead only
+/// raises a flag (a SIGINT handler installed without `SA_RESTART`, so that a
+/// blocking read returns with EINTR): the prompt clears the line, and running
+/// queries, exports and loads stop early.
+public enum Interrupt {
     /// One word the handler writes and everything else reads.
     nonisolated(unsafe) private static let flag: UnsafeMutablePointer<sig_atomic_t> = {
         let pointer = UnsafeMutablePointer<sig_atomic_t>.allocate(capacity: 1)
@@ -11,23 +15,52 @@ enum Interrupt {
         return pointer
     }()
 
-    /// Catches Ctrl-C from now on.
-    static func install() {
+    /// Sets up the signals of every mode; a signal the parent ignores stays ignored.
+    public static func prepareProcess() {
         _ = flag
-        var action = sigaction()
-        #if os(Linux)
-        action.__sigaction_handler.sa_handler = { _ in Interrupt.raise() }
-        #else
-        action.__sigaction_u.__sa_handler = { _ in Interrupt.raise() }
-        #endif
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = 0
-        sigaction(SIGINT, &action, nil)
+        PendingFiles.prepare()
+        signal(SIGPIPE, SIG_IGN)
+        signal(SIGXFSZ, SIG_IGN)
+        for number in [SIGINT, SIGTERM, SIGHUP] {
+            var old = sigaction()
+            sigaction(number, nil, &old)
+            #if os(Linux)
+            if unsafeBitCast(old.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { continue }
+            #else
+            if unsafeBitCast(old.__sigaction_u.__sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { continue }
+            #endif
+            handle(number) { number in Interrupt.end(number) }
+        }
+    }
+
+    /// Catches Ctrl-C from now on, for the prompt.
+    static func install() {
+        prepareProcess()
+        handle(SIGINT) { _ in Interrupt.raise() }
         // A parent may have left SIGINT blocked; the shell needs it.
         var set = sigset_t()
         sigemptyset(&set)
         sigaddset(&set, SIGINT)
         sigprocmask(SIG_UNBLOCK, &set, nil)
+    }
+
+    private static func handle(_ number: Int32, _ handler: @convention(c) (Int32) -> Void) {
+        var action = sigaction()
+        #if os(Linux)
+        action.__sigaction_handler.sa_handler = handler
+        #else
+        action.__sigaction_u.__sa_handler = handler
+        #endif
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(number, &action, nil)
+    }
+
+    /// Removes pending temporary files, then lets the signal end the process.
+    private static func end(_ number: Int32) {
+        PendingFiles.unlinkAll()
+        signal(number, SIG_DFL)
+        Foundation.raise(number)
     }
 
     private static func raise() { flag.pointee = 1 }

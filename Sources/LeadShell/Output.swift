@@ -1,7 +1,9 @@
 import Foundation
 
 /// Where the shell writes: results to standard output, messages to
-/// standard error. A closed pipe (`leadq … | head`) ends the program quietly.
+/// standard error. A closed pipe (`leadq … | head`) ends the program quietly;
+/// any other failed write on standard output (a full disk, `ulimit -f`) ends
+/// it with a message and status 1, so no truncated result passes for whole.
 /// On a terminal, control characters in what is written show as escapes
 /// (`\e`, `\r`, `\x07`); files and pipes get the bytes as they are.
 public struct Output: Sendable {
@@ -31,6 +33,10 @@ public struct Output: Sendable {
     }
 
     private func write(_ text: String, to descriptor: Int32) {
-        if writeAll(text, to: descriptor) == EPIPE { exit(0) }
+        guard let code = writeAll(text, to: descriptor) else { return }
+        if code == EPIPE { exit(0) }
+        guard descriptor == STDOUT_FILENO else { return }
+        _ = writeAll("leadq: error: cannot write standard output: \(String(cString: strerror(code)))\n", to: STDERR_FILENO)
+        exit(1)
     }
 }

@@ -46,7 +46,7 @@ extension Shell {
         if Self.isReport(path) { return writeReport(table, to: path, append: false) }
         do {
             let interactive = editor != nil
-            try AtomicFile.write(to: path, shouldStop: { interactive && Interrupt.pending() }) { sink in
+            try AtomicFile.write(to: filePath(path), shouldStop: { interactive && Interrupt.pending() }) { sink in
                 OutputMode.forFile(path).write(table, to: sink)
             }
         } catch {

@@ -55,6 +55,8 @@ public final class Shell {
     var onceFile: String?
     /// `.chart on`, and what titles report sections.
     var charts = ChartSettings()
+    /// How many `.read` files are running inside one another.
+    var readDepth = 0
 
     private init(session: Session, configuration: Configuration) {
         self.session = session
@@ -64,10 +66,8 @@ public final class Shell {
 
     /// Opens the data and runs what the configuration asks; returns the exit status.
     public static func run(_ configuration: Configuration) -> ExitStatus {
-        // A closed pipe (`leadq … | head`) shows up as a failed write, which ends quietly.
-        signal(SIGPIPE, SIG_IGN)
-        // A file-size limit (`ulimit -f`) shows up as a failed write, reported, not a kill.
-        signal(SIGXFSZ, SIG_IGN)
+        // A closed pipe or a file-size limit shows up as a failed write; signals remove temporary files.
+        Interrupt.prepareProcess()
         let output = Output()
         let interactive = configuration.commands.isEmpty && configuration.script == nil && isatty(STDIN_FILENO) == 1
         let session: Session
@@ -120,13 +120,17 @@ public final class Shell {
 
     /// `.read FILE`: runs a script's statements here, stopping at the first error.
     func read(_ path: String) -> Outcome {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        guard readDepth < Self.readDepthLimit else {
+            return fail("cannot read \(path): .read is nested more than \(Self.readDepthLimit) deep (does a file read itself?)", line: 1, column: 1)
+        }
+        guard let text = try? String(contentsOfFile: filePath(path), encoding: .utf8) else {
             return fail("cannot read \(path)", line: 1, column: 1)
         }
         let saved = (source, editor)
         source = path
         editor = nil
-        defer { (source, editor) = saved }
+        readDepth += 1
+        defer { (source, editor) = saved; readDepth -= 1 }
         switch runScript(text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)) {
         case .success: return .ok
         default: return .failed

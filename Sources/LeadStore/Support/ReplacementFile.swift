@@ -1,0 +1,173 @@
+import Foundation
+
+/// A file being written in place of another, so that the target is either
+/// entirely new or untouched.
+///
+/// The bytes go to a temporary file beside the target, created under an
+/// unpredictable name with `O_CREAT | O_EXCL | O_NOFOLLOW` (so a link planted
+/// in the folder is never followed), readable only by its owner until it
+/// takes the old file's permission bits (and, where allowed, its owner and
+/// group); `commit()` renames it over the target. What the path names
+/// decides the rest, as the table in `Destination` says: a symbolic link is
+/// followed and its target replaced; a character device or a FIFO is written
+/// straight into, with no temporary file; a folder, a block device or a
+/// socket is refused. Another hard link to a replaced file keeps the old bytes.
+public final class ReplacementFile {
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public var description: String
+        public init(description: String) { self.description = description }
+    }
+
+    /// The path written to in the end, symbolic links resolved.
+    public let target: String
+    /// The temporary file, or nil when writing straight into a device or FIFO.
+    public let temporaryPath: String?
+    /// Where the bytes go; closed by `commit()` or `discard()`.
+    public let descriptor: Int32
+    private var finished = false
+
+    /// Opens `path` for replacing; errors name it as given.
+    public init(replacing path: String) throws(Failure) {
+        let destination = try Destination(resolving: path)
+        target = destination.path
+        switch destination.kind {
+        case .stream:
+            let descriptor = open(target, O_WRONLY | O_CLOEXEC | O_NOCTTY)
+            guard descriptor >= 0 else { throw Self.failure(path, errno) }
+            self.descriptor = descriptor
+            temporaryPath = nil
+        case .new, .regular:
+            let (descriptor, temporary) = try Self.createTemporary(beside: target, name: path)
+            self.descriptor = descriptor
+            temporaryPath = temporary
+            if case .regular(let mode, let owner, let group) = destination.kind {
+                _ = fchown(descriptor, owner, group)
+                _ = fchmod(descriptor, mode)
+            } else {
+                _ = fchmod(descriptor, Self.newFileMode())
+            }
+        }
+    }
+
+    deinit { if !finished { discard() } }
+
+    /// Makes the written bytes the target's: flushes them to disk and renames
+    /// the temporary file over the target (or closes the device or FIFO).
+    public func commit(name: String) throws(Failure) {
+        guard !finished else { return }
+        finished = true
+        guard let temporaryPath else {
+            if close(descriptor) != 0 { throw Self.failure(name, errno) }
+            return
+        }
+        if fsync(descriptor) != 0 || close(descriptor) != 0 {
+            let code = errno
+            unlink(temporaryPath)
+            throw Self.failure(name, code)
+        }
+        if rename(temporaryPath, target) != 0 {
+            let code = errno
+            unlink(temporaryPath)
+            throw Self.failure(name, code)
+        }
+    }
+
+    /// Leaves the target untouched and removes the temporary file.
+    public func discard() {
+        guard !finished else { return }
+        finished = true
+        close(descriptor)
+        if let temporaryPath { unlink(temporaryPath) }
+    }
+
+    static func failure(_ name: String, _ code: Int32) -> Failure {
+        Failure(description: "cannot write \(name): \(String(cString: strerror(code)))")
+    }
+
+    /// `FOLDER/.NAME.XXXXXXXXXX.tmp` with ten random letters and digits,
+    /// created exclusively; another name is tried when one is taken.
+    private static func createTemporary(beside target: String, name: String) throws(Failure) -> (Int32, String) {
+        let (folder, base) = FilePath.split(target)
+        let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<100 {
+            let random = String((0..<10).map { _ in letters[Int(generator.next(upperBound: UInt64(letters.count)))] })
+            let temporary = FilePath.join(folder, ".\(base).\(random).tmp")
+            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            if descriptor >= 0 { return (descriptor, temporary) }
+            if errno != EEXIST { throw Self.failure(name, errno) }
+        }
+        throw Self.failure(name, EEXIST)
+    }
+
+    /// The mode a new file gets: read and write for all, less the umask.
+    private static func newFileMode() -> mode_t {
+        let mask = umask(0o022)
+        umask(mask)
+        return 0o666 & ~mask
+    }
+}
+
+/// What a path names, after following symbolic links, and so how it is written.
+///
+/// | the path names        | written how                                   |
+/// |-----------------------|-----------------------------------------------|
+/// | nothing               | a new file (its folder must exist)            |
+/// | a regular file        | replaced by rename, keeping its mode          |
+/// | a symbolic link       | followed (up to 40 links), then as its target |
+/// | a character device    | written straight into (`/dev/null`, a tty)    |
+/// | a FIFO                | written straight into                         |
+/// | a folder              | refused                                       |
+/// | a block device/socket | refused                                       |
+struct Destination {
+    enum Kind { case new, regular(mode: mode_t, owner: uid_t, group: gid_t), stream }
+    let path: String
+    let kind: Kind
+
+    init(resolving given: String) throws(ReplacementFile.Failure) {
+        guard !given.isEmpty else { throw ReplacementFile.Failure(description: "cannot write to a file with no name") }
+        if given.hasSuffix("/") || given == "." || given == ".." || given.hasSuffix("/.") || given.hasSuffix("/..") {
+            throw ReplacementFile.Failure(description: "cannot write \(given): it names a folder, not a file")
+        }
+        var path = given
+        var status = stat()
+        for _ in 0...40 {
+            guard lstat(path, &status) == 0 else {
+                guard errno == ENOENT else { throw ReplacementFile.failure(given, errno) }
+                self.path = path
+                kind = .new
+                return
+            }
+            guard status.st_mode & S_IFMT == S_IFLNK else {
+                self.path = path
+                switch status.st_mode & S_IFMT {
+                case S_IFREG: kind = .regular(mode: status.st_mode & 0o777, owner: status.st_uid, group: status.st_gid)
+                case S_IFCHR, S_IFIFO: kind = .stream
+                case S_IFDIR: throw ReplacementFile.Failure(description: "cannot write \(given): it is a folder, not a file")
+                default: throw ReplacementFile.Failure(description: "cannot write \(given): it is not a regular file, a FIFO or a character device")
+                }
+                return
+            }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = readlink(path, &buffer, Int(PATH_MAX))
+            guard count > 0 else { throw ReplacementFile.failure(given, errno) }
+            let link = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            path = link.hasPrefix("/") ? link : FilePath.join(FilePath.split(path).folder, link)
+        }
+        throw ReplacementFile.failure(given, ELOOP)
+    }
+}
+
+/// Splitting and joining paths as text, without Foundation's path methods.
+enum FilePath {
+    /// The folder (`.` when none) and the last component of a path.
+    static func split(_ path: String) -> (folder: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        let folder = String(path[..<slash])
+        return (folder.isEmpty ? "/" : folder, String(path[path.index(after: slash)...]))
+    }
+
+    static func join(_ folder: String, _ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+}
