@@ -74,6 +74,8 @@ extension Analyzer {
     mutating func bindList(_ list: ListQuery) throws(Diagnostic) -> BoundList {
         let grain: Grain = list.table.text.lowercased() == "leads" ? .lead : .touch
         let table = grain == .lead ? store.leads : store.touches
+        // A touch's own lead_id, which a touch of no lead has too.
+        prefersTouchColumns = grain == .touch
         var columns: [ColumnRef] = []
         if list.columns.isEmpty {
             columns = table.columns.map { ColumnRef(name: $0.name, data: $0.data, grain: grain) }

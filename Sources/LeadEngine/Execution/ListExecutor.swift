@@ -3,7 +3,9 @@ import LeadStore
 
 /// Runs `list`: the rows of leads or touches that pass the filter, in order,
 /// with the columns asked for. Values are gathered as typed arrays (text as
-/// dictionary codes), never as one string per cell.
+/// dictionary codes), never as one string per cell. `list touches` lists
+/// every loaded touch: one whose lead id is empty or names no lead reads
+/// every lead field as null (see `ListExecutor+UnlinkedTouches`).
 struct ListExecutor {
     let store: LeadStore
     /// Asked between the steps of a list and now and then while it sorts.
@@ -11,15 +13,18 @@ struct ListExecutor {
 
     func run(_ list: BoundList) throws(Diagnostic) -> ResultTable {
         let space = RowSpace(grain: list.grain, store: store)
-        var rows = PredicateEvaluator(space: space).select(list.filter, rows: space.allRows)
+        var rows = select(list.filter, space: space)
         try checkCancelled()
         if !list.order.isEmpty {
             // Text sorts by each value's place among its column's values, found once.
             let keys = list.order.map { key -> (values: [Double], descending: Bool) in
-                guard case .text(let text) = key.0.data else { return (space.numbers(key.0, at: rows), key.descending) }
+                guard case .text(let text) = key.0.data else { return (numbers(key.0, at: rows, space: space), key.descending) }
                 let ranks = Self.ranks(of: text.dictionary)
                 let values = space.withIndices(rows, of: key.0) { index in
-                    index.map { text.codes[Int($0)] == Null.textCode ? Double.nan : Double(ranks[Int(text.codes[Int($0)])]) }
+                    index.map { i -> Double in
+                        let code = i == FollowUpIndex.noLead ? Null.textCode : text.codes[Int(i)]
+                        return code == Null.textCode ? Double.nan : Double(ranks[Int(code)])
+                    }
                 }
                 return (values, key.descending)
             }
@@ -71,19 +76,23 @@ struct ListExecutor {
     }
 
     private func column(for column: ColumnRef, rows: [UInt32], space: RowSpace) -> ResultColumn {
-        space.withIndices(rows, of: column) { index in
+        // A touch of no lead has the lead index `noLead`, and null lead fields.
+        let none = FollowUpIndex.noLead
+        return space.withIndices(rows, of: column) { index in
             switch column.data {
             case .text(let text):
-                return ResultColumn(name: column.name, kind: .text, values: .text(index.map { text.codes[Int($0)] }, text.dictionary))
+                return ResultColumn(name: column.name, kind: .text,
+                                    values: .text(index.map { $0 == none ? Null.textCode : text.codes[Int($0)] }, text.dictionary))
             case .number(let values):
-                return ResultColumn(name: column.name, kind: .number, values: .doubles(index.map { values[Int($0)] }))
+                return ResultColumn(name: column.name, kind: .number, values: .doubles(index.map { $0 == none ? .nan : values[Int($0)] }))
             case .count(let values):
-                return ResultColumn(name: column.name, kind: .count, values: .ints(index.map { values[Int($0)] == Null.count ? .min : Int64(values[Int($0)]) }))
+                return ResultColumn(name: column.name, kind: .count,
+                                    values: .ints(index.map { $0 == none || values[Int($0)] == Null.count ? .min : Int64(values[Int($0)]) }))
             case .timestamp(let values):
-                return ResultColumn(name: column.name, kind: .timestamp, values: .ints(index.map { values[Int($0)] }))
+                return ResultColumn(name: column.name, kind: .timestamp, values: .ints(index.map { $0 == none ? Null.timestamp : values[Int($0)] }))
             case .duration(let values):
                 return ResultColumn(name: column.name, kind: .duration,
-                                    values: .doubles(index.map { values[Int($0)] == Null.timestamp ? .nan : Double(values[Int($0)]) }))
+                                    values: .doubles(index.map { $0 == none || values[Int($0)] == Null.timestamp ? .nan : Double(values[Int($0)]) }))
             }
         }
     }
