@@ -75,7 +75,7 @@ fuzz: deps
 	done
 
 gen: build
-	.build/release/leadq gen --leads $(LEADS) --out $(OUT)
+	.build/release/leadq gen --leads $(LEADS) --out $(OUT) --force
 
 clean:
 	rm -rf .build .build-*

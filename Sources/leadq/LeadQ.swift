@@ -28,6 +28,7 @@ struct LeadQ: ParsableCommand {
 
     /// Runs the command; a usage error exits with status 2, as data-file errors do.
     static func main() {
+        Interrupt.prepareProcess()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -153,14 +154,20 @@ struct Generate: ParsableCommand {
     @Option(help: "The random seed; the same seed gives the same files.")
     var seed: UInt64 = 42
 
+    @Flag(help: "Replace leads.csv and touches.csv when the folder has them.")
+    var force = false
+
     func validate() throws {
         guard leads > 0, leads <= 100_000_000 else { throw ValidationError("--leads must be between 1 and 100,000,000") }
     }
 
     func run() throws {
         let start = Date()
+        var slots: [String: Int?] = [:]
         do {
-            try LeadGenerator(leadCount: leads, seed: seed).write(to: out)
+            try LeadGenerator(leadCount: leads, seed: seed).write(to: out, replacing: force) { path, made in
+                if made { slots[path] = PendingFiles.add(path) } else if let slot = slots.removeValue(forKey: path) ?? nil { PendingFiles.remove(slot) }
+            }
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(2)

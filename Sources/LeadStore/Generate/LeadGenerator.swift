@@ -33,27 +33,45 @@ public struct LeadGenerator: Sendable {
         return (leads.buffer, touches.buffer)
     }
 
-    /// Writes `leads.csv` and `touches.csv` into `folder`, creating it.
-    public func write(to folder: String) throws(LoadError) {
+    /// Writes `leads.csv` and `touches.csv` into `folder`, creating it. Each
+    /// file is written beside its target and renamed into place only when both
+    /// are complete, so a failure leaves the old files as they were. Unless
+    /// `replacing`, a folder that holds either file already is refused.
+    /// `pending` is told of each temporary file when it is made (true) and
+    /// when it is gone (false), for a signal handler to remove it.
+    public func write(to folder: String, replacing: Bool = true, pending: (String, Bool) -> Void = { _, _ in }) throws(LoadError) {
+        let leadPath = FilePath.join(folder, "leads.csv")
+        let touchPath = FilePath.join(folder, "touches.csv")
+        if !replacing, let existing = ([leadPath, touchPath] as [String]).first(where: { access($0, F_OK) == 0 }) {
+            throw LoadError(file: existing, message: "already exists; give --force to replace it")
+        }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             throw LoadError(file: folder, message: "cannot create the folder: \(error.localizedDescription)")
         }
-        let leadPath = (folder as NSString).appendingPathComponent("leads.csv")
-        let touchPath = (folder as NSString).appendingPathComponent("touches.csv")
-        let leadFile = open(leadPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard leadFile >= 0 else { throw LoadError(file: leadPath, message: FileBytes.describeErrno(errno, verb: "write")) }
-        defer { close(leadFile) }
-        let touchFile = open(touchPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard touchFile >= 0 else { throw LoadError(file: touchPath, message: FileBytes.describeErrno(errno, verb: "write")) }
-        defer { close(touchFile) }
-        var leads = CSVByteWriter(descriptor: leadFile), touches = CSVByteWriter(descriptor: touchFile)
+        let leadFile: ReplacementFile, touchFile: ReplacementFile
+        do {
+            leadFile = try ReplacementFile(replacing: leadPath)
+            touchFile = try ReplacementFile(replacing: touchPath)
+        } catch {
+            throw LoadError(file: folder, message: error.description)
+        }
+        let files = [leadFile, touchFile]
+        for file in files { if let path = file.temporaryPath { pending(path, true) } }
+        defer { for file in files { if let path = file.temporaryPath { pending(path, false) } } }
+        var leads = CSVByteWriter(descriptor: leadFile.descriptor), touches = CSVByteWriter(descriptor: touchFile.descriptor)
         write(leads: &leads, touches: &touches)
         leads.flush()
         touches.flush()
         if let code = leads.failure { throw LoadError(file: leadPath, message: FileBytes.describeErrno(code, verb: "write")) }
         if let code = touches.failure { throw LoadError(file: touchPath, message: FileBytes.describeErrno(code, verb: "write")) }
+        do {
+            try leadFile.commit(name: leadPath)
+            try touchFile.commit(name: touchPath)
+        } catch {
+            throw LoadError(file: folder, message: error.description)
+        }
     }
 
     private func write(leads: inout CSVByteWriter, touches: inout CSVByteWriter) {
