@@ -30,18 +30,23 @@ public enum Interrupt {
             if unsafeBitCast(old.__sigaction_u.__sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { continue }
             #endif
             handle(number) { number in Interrupt.end(number) }
+            unblock(number)
         }
+    }
+
+    /// A parent may leave a signal blocked (a spawning thread's mask is inherited).
+    private static func unblock(_ number: Int32) {
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, number)
+        sigprocmask(SIG_UNBLOCK, &set, nil)
     }
 
     /// Catches Ctrl-C from now on, for the prompt.
     static func install() {
         prepareProcess()
         handle(SIGINT) { _ in Interrupt.raise() }
-        // A parent may have left SIGINT blocked; the shell needs it.
-        var set = sigset_t()
-        sigemptyset(&set)
-        sigaddset(&set, SIGINT)
-        sigprocmask(SIG_UNBLOCK, &set, nil)
+        unblock(SIGINT)
     }
 
     private static func handle(_ number: Int32, _ handler: @convention(c) (Int32) -> Void) {
