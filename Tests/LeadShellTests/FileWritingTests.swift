@@ -21,6 +21,8 @@ import Testing
         var environment = ProcessInfo.processInfo.environment
         environment["LEADQ"] = LeadQProcess.binary.path
         environment["HOME"] = folder
+        // A crash ends at once rather than printing a backtrace of thousands of frames.
+        environment["SWIFT_BACKTRACE"] = "enable=no"
         process.environment = environment
         let stdout = Pipe(), stderr = Pipe()
         process.standardOutput = stdout
