@@ -116,9 +116,21 @@ import Testing
     @Test func anExportIntoAFIFOWritesStraightIn() throws {
         let folder = try Self.folder()
         #expect(mkfifo(folder + "/pipe", 0o644) == 0)
-        let result = try Self.sh("cat pipe > got 2>&1 < /dev/zero & echo $! > reader; exec \"$LEADQ\" --no-init -c 'rate | export \"pipe\"'", in: folder)
+        // The reader is `cat` itself, killed if the export never reaches it.
+        FileManager.default.createFile(atPath: folder + "/got", contents: nil)
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: "/bin/cat")
+        reader.arguments = [folder + "/pipe"]
+        reader.standardOutput = FileHandle(forWritingAtPath: folder + "/got")
+        try reader.run()
+        let result = try Self.sh("exec \"$LEADQ\" --no-init -c 'rate | export \"pipe\"'", in: folder)
         #expect(result.status == 0, "\(result.stderr)")
-        _ = try Self.sh("for i in $(seq 100); do [ -s got ] && break; sleep 0.05; done; kill $(cat reader) 2>/dev/null", in: folder)
+        var waited = 0
+        while reader.isRunning && waited < 500 {
+            usleep(10_000)
+            waited += 1
+        }
+        if reader.isRunning { kill(reader.processIdentifier, SIGKILL) }
         #expect(Self.contents(folder + "/got").hasPrefix("rate\n"))
         var status = stat()
         #expect(lstat(folder + "/pipe", &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
