@@ -114,8 +114,9 @@ public final class ReplacementFile {
 /// |-----------------------|-----------------------------------------------|
 /// | nothing               | a new file (its folder must exist)            |
 /// | a regular file        | replaced by rename, keeping its mode          |
-/// | a symbolic link       | followed (up to 40 links), then as its target |
+/// | a symbolic link       | followed, then as its target                  |
 /// | a character device    | written straight into (`/dev/null`, a tty)    |
+/// | a name under /dev     | written straight into (`/dev/stdout`)         |
 /// | a FIFO                | written straight into                         |
 /// | a folder              | refused                                       |
 /// | a block device/socket | refused                                       |
@@ -129,23 +130,32 @@ struct Destination {
         if given.hasSuffix("/") || given == "." || given == ".." || given.hasSuffix("/.") || given.hasSuffix("/..") {
             throw ReplacementFile.Failure(description: "cannot write \(given): it names a folder, not a file")
         }
-        var path = given
         var status = stat()
+        if stat(given, &status) == 0 {
+            // Whatever a name under /dev stands for (/dev/stdout, /dev/fd/3) is written straight into.
+            let inDevices = given.hasPrefix("/dev/")
+            switch status.st_mode & S_IFMT {
+            case S_IFDIR: throw ReplacementFile.Failure(description: "cannot write \(given): it is a folder, not a file")
+            case S_IFCHR, S_IFIFO: kind = .stream
+            case S_IFREG where inDevices: kind = .stream
+            case S_IFREG: kind = .regular(mode: status.st_mode & 0o777, owner: status.st_uid, group: status.st_gid)
+            default: throw ReplacementFile.Failure(description: "cannot write \(given): it is not a regular file, a FIFO or a character device")
+            }
+            if case .regular = kind, let resolved = realpath(given, nil) {
+                path = String(cString: resolved)
+                free(resolved)
+            } else {
+                path = given
+            }
+            return
+        }
+        guard errno == ENOENT else { throw ReplacementFile.failure(given, errno) }
+        // A new name, or a link to one: the file is made where the links lead.
+        var path = given
         for _ in 0...40 {
-            guard lstat(path, &status) == 0 else {
-                guard errno == ENOENT else { throw ReplacementFile.failure(given, errno) }
+            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else {
                 self.path = path
                 kind = .new
-                return
-            }
-            guard status.st_mode & S_IFMT == S_IFLNK else {
-                self.path = path
-                switch status.st_mode & S_IFMT {
-                case S_IFREG: kind = .regular(mode: status.st_mode & 0o777, owner: status.st_uid, group: status.st_gid)
-                case S_IFCHR, S_IFIFO: kind = .stream
-                case S_IFDIR: throw ReplacementFile.Failure(description: "cannot write \(given): it is a folder, not a file")
-                default: throw ReplacementFile.Failure(description: "cannot write \(given): it is not a regular file, a FIFO or a character device")
-                }
                 return
             }
             var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
