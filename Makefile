@@ -5,7 +5,7 @@ SHELL := /bin/bash
 #   make test    install libedit and chromium when missing, run the test suite
 #   make gen     write generated data (LEADS=1000000 OUT=/tmp/leadq-1m)
 #   make bench   leadq against DuckDB on generated data (SIZE=1m, or 100k)
-#   make fuzz    fuzz the language and the CSV reader (SECONDS=60 each)
+#   make fuzz    fuzz the language, the CSV reader and the shell (SECONDS=60 each)
 
 SWIFT ?= swift
 LEADS ?= 1000000
@@ -58,17 +58,21 @@ test: deps browser
 bench: build
 	python3 bench/run.py --size $(SIZE)
 
-# Fuzz the language and the CSV reader for SECONDS each; new inputs and any
+# Fuzz the language, the CSV reader and the shell (dot commands, exports,
+# .read; files stay in a scratch folder) for SECONDS each; new inputs and any
 # crash land in .build-fuzz/ (the seed corpus in Fuzz/corpus is not changed).
+# FUZZ_TARGETS picks some: make fuzz FUZZ_TARGETS=shell
+FUZZ_TARGETS ?= query csv shell
 fuzz: deps
 	$(SWIFT) build $(FUZZ_FLAGS) --product FuzzQuery
 	$(SWIFT) build $(FUZZ_FLAGS) --product FuzzCSV
-	@for target in query csv; do \
-	  name=$$( [ $$target = query ] && echo FuzzQuery || echo FuzzCSV ); \
+	$(SWIFT) build $(FUZZ_FLAGS) --product FuzzShell
+	@for target in $(FUZZ_TARGETS); do \
+	  case $$target in query) name=FuzzQuery;; csv) name=FuzzCSV;; shell) name=FuzzShell;; *) echo "no fuzz target $$target"; exit 1;; esac; \
 	  mkdir -p .build-fuzz/corpus-$$target .build-fuzz/crashes-$$target; \
 	  echo "fuzzing $$name for $(SECONDS) s"; \
-	  ASAN_OPTIONS=detect_leaks=0 .build-fuzz/release/$$name -max_total_time=$(SECONDS) -timeout=10 -rss_limit_mb=4096 -detect_leaks=0 \
-	    -artifact_prefix=.build-fuzz/crashes-$$target/ .build-fuzz/corpus-$$target Fuzz/corpus/$$target \
+	  ASAN_OPTIONS=detect_leaks=0 $$PWD/.build-fuzz/release/$$name -max_total_time=$(SECONDS) -timeout=10 -rss_limit_mb=4096 -detect_leaks=0 \
+	    -close_fd_mask=3 -artifact_prefix=$$PWD/.build-fuzz/crashes-$$target/ $$PWD/.build-fuzz/corpus-$$target $$PWD/Fuzz/corpus/$$target \
 	    2>&1 | grep -E "^(#[0-9]+ +DONE|==[0-9]+==|SUMMARY|Done)|ERROR|crash" ; \
 	  status=$${PIPESTATUS[0]}; \
 	  if [ "$$status" != 0 ]; then echo "$$name found a failure (exit $$status): see .build-fuzz/crashes-$$target"; exit 1; fi; \

@@ -49,6 +49,7 @@ let package = Package(
         .target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"),
         .executableTarget(name: "FuzzQuery", dependencies: ["LeadEngine", "FuzzSupport"], path: "Fuzz/FuzzQuery"),
         .executableTarget(name: "FuzzCSV", dependencies: ["LeadStore", "FuzzSupport"], path: "Fuzz/FuzzCSV"),
+        .executableTarget(name: "FuzzShell", dependencies: ["LeadShell", "LeadEngine", "FuzzSupport"], path: "Fuzz/FuzzShell"),
         // Regressions/ holds inputs the tests read by path.
         .testTarget(name: "LeadStoreTests", dependencies: ["LeadStore"], exclude: ["Regressions"]),
         .testTarget(name: "LeadQueryTests", dependencies: ["LeadQuery"]),

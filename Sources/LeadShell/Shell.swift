@@ -58,7 +58,7 @@ public final class Shell {
     /// How many `.read` files are running inside one another.
     var readDepth = 0
 
-    private init(session: Session, configuration: Configuration) {
+    init(session: Session, configuration: Configuration) {
         self.session = session
         self.configuration = configuration
         mode = configuration.format ?? (output.isTerminal ? .table : .csv)
@@ -192,7 +192,7 @@ public final class Shell {
     }
 
     /// Runs every statement of a complete text.
-    private func runText(_ text: String, firstLine: Int) -> Outcome {
+    func runText(_ text: String, firstLine: Int) -> Outcome {
         for piece in StatementBoundary.split(text) {
             let outcome = runStatement(piece.text, line: firstLine + piece.line - 1)
             if outcome != .ok { return outcome }
