@@ -24,7 +24,7 @@ public struct Session: Sendable {
         let store = try LeadStore(
             leads: DataSource(file: FileBytes(name: "demo/leads.csv", bytes: generated.leads), generated: true),
             touches: [DataSource(file: FileBytes(name: "demo/touches.csv", bytes: generated.touches), generated: true)])
-        return Session(store: store, description: "demo data (\(LoadSummary.grouped(leadCount)) leads generated in memory, seed \(seed))")
+        return Session(store: store, description: "demo data (\(Quantity.grouped(leadCount)) leads generated in memory, seed \(seed))")
     }
 
     /// Keeps the named filters and measures of an earlier session.

@@ -1,3 +1,5 @@
+import LeadStore
+
 /// Every text the pictures show that is not a value: errors, notes, legends.
 public enum RenderMessages {
     static func tooManySeries(_ count: Int, key: String) -> String {
@@ -6,19 +8,15 @@ public enum RenderMessages {
     static let nothingToChart = "nothing to chart: the result has no measure"
     static let noRows = "no rows"
     static let noValues = "no values"
-    static func moreRows(_ count: Int) -> String { "… \(grouped(count)) more row\(count == 1 ? "" : "s")" }
+    static func moreRows(_ count: Int) -> String { "… \(Quantity.grouped(count)) more row\(count == 1 ? "" : "s")" }
     static func downsampled(_ rows: Int, perPoint: Int) -> String {
-        "\(grouped(rows)) rows, \(grouped(perPoint)) averaged per point"
+        "\(Quantity.grouped(rows)) rows, \(Quantity.grouped(perPoint)) averaged per point"
     }
     static let excellent = "excellent", good = "good", attention = "needs attention"
     static func ruleLegend(_ value: String) -> String { "excellent at \(value)" }
     public static let notAReport = "is not a leadq report, so nothing can be appended to it"
     public static let reportTitle = "leadq report"
     static let valueHeader = "Value"
-
-    static func grouped(_ value: Int) -> String {
-        ValueFormatter.number(Double(value))
-    }
 }
 
 extension RenderMessages {

@@ -12,7 +12,7 @@ public enum ValueFormatter {
         case (.int(let value), .bucket): return column.bucketLabel(value)
         case (.int(let value), .boolean): return value != 0 ? "true" : "false"
         case (.int(let value), .timestamp): return timestamp(value, compact: true)
-        case (.int(let value), _): return LoadSummary.grouped(Int(value))
+        case (.int(let value), _): return Quantity.grouped(Int(value))
         case (.double(let value), .ratio): return String(format: "%.1f%%", value * 100)
         case (.double(let value), .duration): return duration(value)
         case (.double(let value), _): return number(value)
@@ -44,7 +44,7 @@ public enum ValueFormatter {
 
     /// Up to two decimals, no trailing zeros, thousands grouped.
     public static func number(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return LoadSummary.grouped(Int(value)) }
+        if value == value.rounded(), abs(value) < 1e15 { return Quantity.grouped(Int(value)) }
         var text = String(format: "%.2f", value)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }

@@ -15,7 +15,7 @@ enum DataReports {
             // Stacked touch files each name their own headers, listed per file below.
             let stacked = title == "touches" && touchFiles.count > 1
             lines.append("")
-            lines.append("\(title) (\(Messages.counted(table.rowCount, "row", "rows"))\(stacked ? " from \(touchFiles.count) files" : ""))")
+            lines.append("\(title) (\(Quantity.counted(table.rowCount, "row", "rows"))\(stacked ? " from \(touchFiles.count) files" : ""))")
             let width = table.columns.map(\.name.count).max() ?? 0
             for column in table.columns {
                 let name = column.name.padding(toLength: width, withPad: " ", startingAt: 0)
@@ -42,28 +42,28 @@ enum DataReports {
         let counts = store.followUps.counts
         var lines = Array(store.stableSummaryLines.prefix(1))
         lines += store.summary.decisions.map { "note: " + $0 }
-        lines.append("Touches counted as follow-ups: \(LoadSummary.grouped(counts.followUps))")
+        lines.append("Touches counted as follow-ups: \(Quantity.grouped(counts.followUps))")
         lines.append("Touches not counted as follow-ups:")
-        lines.append("  \(LoadSummary.grouped(counts.beforeCreation)) stamped before their lead was created")
-        lines.append("  \(LoadSummary.grouped(counts.inbound)) inbound")
-        lines.append("  \(LoadSummary.grouped(counts.unknownLead)) for \(Messages.counted(counts.unknownLeadIDs, "lead id that is", "lead ids that are")) not in the leads file")
-        lines.append("  \(LoadSummary.grouped(counts.withoutLeadID)) with no lead id")
+        lines.append("  \(Quantity.grouped(counts.beforeCreation)) stamped before their lead was created")
+        lines.append("  \(Quantity.grouped(counts.inbound)) inbound")
+        lines.append("  \(Quantity.grouped(counts.unknownLead)) for \(Quantity.counted(counts.unknownLeadIDs, "lead id that is", "lead ids that are")) not in the leads file")
+        lines.append("  \(Quantity.grouped(counts.withoutLeadID)) with no lead id")
         for (value, count) in counts.unrecognizedDirections.sorted(by: { $0.key < $1.key }) {
-            lines.append("  (\(LoadSummary.grouped(count)) with direction \"\(value)\" \(count == 1 ? "was" : "were") taken as outbound)")
+            lines.append("  (\(Quantity.grouped(count)) with direction \"\(value)\" \(count == 1 ? "was" : "were") taken as outbound)")
         }
         let duplicates = duplicateTouches(store)
-        lines.append("Touches repeated exactly (same lead, time and every other column): \(LoadSummary.grouped(duplicates))")
+        lines.append("Touches repeated exactly (same lead, time and every other column): \(Quantity.grouped(duplicates))")
         if counts.unknownLead > 0 {
             lines.append("Unknown lead ids (first 10): " + unknownLeadIDs(store, limit: 10).map { "\"\($0)\"" }.joined(separator: ", "))
         }
         lines += leftOutSample(store, limit: 10)
         for (title, table) in [("leads", store.leads), ("touches", store.touches)] {
-            lines.append("Nulls in \(title) (\(Messages.counted(table.rowCount, "row", "rows"))):")
+            lines.append("Nulls in \(title) (\(Quantity.counted(table.rowCount, "row", "rows"))):")
             for column in table.columns {
                 let nulls = column.data.nullCount
                 guard nulls > 0 else { continue }
                 let share = table.rowCount > 0 ? Double(nulls) / Double(table.rowCount) * 100 : 0
-                lines.append("  \(column.name): \(LoadSummary.grouped(nulls)) (\(String(format: "%.1f", share))%)")
+                lines.append("  \(column.name): \(Quantity.grouped(nulls)) (\(String(format: "%.1f", share))%)")
             }
         }
         return lines

@@ -173,6 +173,6 @@ struct Generate: ParsableCommand {
             throw ExitCode(2)
         }
         let seconds = Date().timeIntervalSince(start)
-        FileHandle.standardError.write(Data(String(format: "wrote %@ leads to %@ in %.1f s\n", LoadSummary.grouped(leads), out, seconds).utf8))
+        FileHandle.standardError.write(Data(String(format: "wrote %@ leads to %@ in %.1f s\n", Quantity.grouped(leads), out, seconds).utf8))
     }
 }

@@ -34,7 +34,7 @@ enum EngineMessages {
     static func unknownValue(_ values: [String], others: Int, field: String, existing: [String], more: Int) -> String {
         let quoted = values.map { "\"\($0)\"" }
         let written = others > 0
-            ? quoted.joined(separator: ", ") + " or \(LoadSummary.grouped(others)) other \(others == 1 ? "value" : "values")"
+            ? quoted.joined(separator: ", ") + " or \(Quantity.grouped(others)) other \(others == 1 ? "value" : "values")"
             : quoted.count > 1 ? quoted.dropLast().joined(separator: ", ") + " or " + quoted.last! : quoted.joined()
         return "no row has \(field) = \(written); values that exist: " + existing.map { "\"\($0)\"" }.joined(separator: ", ")
             + (more > 0 ? " and \(more) more" : "")

@@ -1,4 +1,5 @@
 import LeadEngine
+import LeadStore
 
 /// A result as an HTML table: numbers right-aligned, null as `—`, banded
 /// cells coloured by band with their mark, so they read in black and white too.
@@ -34,7 +35,7 @@ enum HTMLTable {
             html += "</tr>\n"
         }
         html += "</tbody>\n</table>\n"
-        html += "<p class=\"legend\">\(table.rowCount == 1 ? "1 row" : "\(RenderMessages.grouped(table.rowCount)) rows")"
+        html += "<p class=\"legend\">\(table.rowCount == 1 ? "1 row" : "\(Quantity.grouped(table.rowCount)) rows")"
         if table.columns.contains(where: { $0.bands != nil }) {
             html += " · ● \(RenderMessages.excellent) ◐ \(RenderMessages.good) ○ \(RenderMessages.attention)"
         }

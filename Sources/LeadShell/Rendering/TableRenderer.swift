@@ -53,7 +53,7 @@ struct TableRenderer {
             lines.append("│" + drawn.joined(separator: "│") + "│")
         }
         lines.append(line("└", "┴", "┘"))
-        var footer = LoadSummary.counted(table.rowCount, "row", "rows")
+        var footer = Quantity.counted(table.rowCount, "row", "rows")
         if shownRows < table.rowCount { footer += Self.cut(shown: shownRows, of: table.rowCount) }
         if let elapsed { footer += " · " + elapsed }
         if table.columns.contains(where: { $0.bands != nil }) { footer += " · ● excellent ◐ good ○ needs attention" }
@@ -63,10 +63,10 @@ struct TableRenderer {
 
     /// What the footer says of rows left out.
     static func cut(shown: Int, of rows: Int) -> String {
-        let shownText = LoadSummary.grouped(shown)
+        let shownText = Quantity.grouped(shown)
         if shown == fullLimit { return " (first \(shownText) shown) — .mode csv or | export \"FILE\" gives every row" }
         if rows <= fullLimit { return " (\(shownText) shown) — .last shows all" }
-        return " (\(shownText) shown) — .last shows \(LoadSummary.grouped(fullLimit)), | export \"FILE\" every row"
+        return " (\(shownText) shown) — .last shows \(Quantity.grouped(fullLimit)), | export \"FILE\" every row"
     }
 
     static func mark(_ band: Band) -> String {

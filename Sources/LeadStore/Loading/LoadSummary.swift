@@ -33,8 +33,8 @@ public struct LoadSummary: Sendable {
         let rate = seconds > 0 ? megabytes / seconds : 0
         let read = files.filter { !$0.generated }
         let generated = read.count < files.count
-        let fileCount = Self.counted(read.count, "file", "files")
-        var counts = "Loaded \(Self.counted(leadCount, "lead", "leads")) and \(Self.counted(touchCount, "touch", "touches"))"
+        let fileCount = Quantity.counted(read.count, "file", "files")
+        var counts = "Loaded \(Quantity.counted(leadCount, "lead", "leads")) and \(Quantity.counted(touchCount, "touch", "touches"))"
         if !read.isEmpty { counts += " from \(fileCount)" + (timing ? " (\(String(format: "%.1f", megabytes)) MB)" : "") }
         if generated { counts += read.isEmpty ? " generated in memory" : " and data generated in memory" }
         lines.append(
@@ -50,16 +50,16 @@ public struct LoadSummary: Sendable {
         lines.append("  leads:   " + Self.describe(leads, skipping: Set(FollowUpIndex.derivedFieldNames)))
         lines.append("  touches: " + Self.describe(touches, skipping: []))
         let c = touchCounts
-        var notes: [String] = [Self.counted(c.followUps, "follow-up", "follow-ups")]
-        if c.inbound > 0 { notes.append("\(Self.grouped(c.inbound)) inbound") }
-        if c.beforeCreation > 0 { notes.append("\(Self.grouped(c.beforeCreation)) before their lead was created") }
+        var notes: [String] = [Quantity.counted(c.followUps, "follow-up", "follow-ups")]
+        if c.inbound > 0 { notes.append("\(Quantity.grouped(c.inbound)) inbound") }
+        if c.beforeCreation > 0 { notes.append("\(Quantity.grouped(c.beforeCreation)) before their lead was created") }
         if c.unknownLead > 0 {
-            notes.append("\(Self.grouped(c.unknownLead)) for \(Self.counted(c.unknownLeadIDs, "unknown lead id", "unknown lead ids"))")
+            notes.append("\(Quantity.grouped(c.unknownLead)) for \(Quantity.counted(c.unknownLeadIDs, "unknown lead id", "unknown lead ids"))")
         }
-        if c.withoutLeadID > 0 { notes.append("\(Self.grouped(c.withoutLeadID)) with no lead id") }
+        if c.withoutLeadID > 0 { notes.append("\(Quantity.grouped(c.withoutLeadID)) with no lead id") }
         lines.append("  touches: " + notes.joined(separator: ", ") + (notes.count > 1 ? " (only follow-ups count in KPIs; .check lists the rest)" : ""))
         for (value, count) in c.unrecognizedDirections.sorted(by: { $0.key < $1.key }) {
-            lines.append("  note: direction \"\(value)\" (\(Self.counted(count, "touch", "touches"))) is not inbound or outbound; counted as outbound")
+            lines.append("  note: direction \"\(value)\" (\(Quantity.counted(count, "touch", "touches"))) is not inbound or outbound; counted as outbound")
         }
         for decision in decisions { lines.append("  note: " + decision) }
         return lines
@@ -69,24 +69,8 @@ public struct LoadSummary: Sendable {
         table.columns.filter { !skipping.contains($0.name) }.map { "\($0.name) \($0.kind.rawValue)" }.joined(separator: ", ")
     }
 
-    /// `1 touch`, `2,048 touches`: a count with its noun.
-    public static func counted(_ value: Int, _ singular: String, _ plural: String) -> String {
-        "\(grouped(value)) \(value == 1 ? singular : plural)"
-    }
-
     static func origins(of table: Table) -> [(field: String, header: String)] {
         table.columns.map { ($0.name, $0.origin) }
-    }
-
-    /// `1,234,567`.
-    public static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var result = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(digit)
-        }
-        return value < 0 ? "-" + result : result
     }
 
     static func duration(_ seconds: Double) -> String {
