@@ -11,6 +11,7 @@ public enum ValueFormatter {
         case (.null, _): return nil
         case (.int(let value), .bucket): return column.bucketLabel(value)
         case (.int(let value), .boolean): return value != 0 ? "true" : "false"
+        case (.int(let value), .labels(let labels)): return labels.indices.contains(Int(value)) ? labels[Int(value)] : String(value)
         case (.int(let value), .timestamp): return timestamp(value, compact: true)
         case (.int(let value), _): return Quantity.grouped(Int(value))
         case (.double(let value), .ratio): return String(format: "%.1f%%", value * 100)
@@ -26,6 +27,7 @@ public enum ValueFormatter {
         case (.null, _): return nil
         case (.int(let value), .bucket): return column.bucketLabel(value)
         case (.int(let value), .boolean): return value != 0 ? "true" : "false"
+        case (.int(let value), .labels(let labels)): return labels.indices.contains(Int(value)) ? labels[Int(value)] : String(value)
         case (.int(let value), .timestamp): return CivilDate.iso8601(value)
         case (.int(let value), _): return String(value)
         case (.double(let value), .duration): return plain(TimeScale.hours(value))

@@ -59,7 +59,7 @@ public struct Completer: Sendable {
         let units = TimeUnit.allCases.map(\.rawValue)
         if atStart { return measures + Self.statementStarts }
         switch previous {
-        case "by": return fields + units
+        case "by": return fields + units + filters + ["bucket"]
         case "during", "in": return Self.periodWords + fields
         case "this", "last": return units
         case "where", "and", "or", "not", "having": return fields + filters + measures

@@ -73,6 +73,7 @@ import Testing
         case (.int(let v), .bucket): text = column.bucketLabel(v) ?? "?"
         case (.int(let v), .timestamp): text = CivilDate.iso8601(v)
         case (.int(let v), .boolean): text = v != 0 ? "true" : "false"
+        case (.int(let v), .labels(let labels)): text = labels[Int(v)]
         case (.int(let v), _): text = String(v)
         case (.double(let v), .duration): text = String(format: "%.4fh", TimeScale.hours(v))
         case (.double(let v), _): text = String(format: "%.4f", v)

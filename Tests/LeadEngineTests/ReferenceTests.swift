@@ -61,7 +61,19 @@ import Testing
                     lead: { [truth(either($0.segment.map { $0 == "SMB" }, $0.followups >= 3))] },
                     touch: { [truth(either($1.segment.map { $0 == "SMB" }, $1.followups >= 3))] }),
         GroupChoice(clause: #"channel = "call""#, lead: nil, touch: { t, _ in [truth(t.channel.map { $0 == "call" })] }),
+        GroupChoice(clause: "bucket(followups, 1, 2, 3, 4, 7, 10)", lead: { [bucket(Double($0.followups), [1, 2, 3, 4, 7, 10])] },
+                    touch: { [bucket(Double($1.followups), [1, 2, 3, 4, 7, 10])] }),
+        GroupChoice(clause: "bucket(response, 1h, 4h, 24h), segment",
+                    lead: { [bucket($0.response.map(Double.init), hours), text($0.segment)] },
+                    touch: { [bucket($1.response.map(Double.init), hours), text($1.segment)] }),
     ]
+
+    static let hours = [1, 4, 24].map { Double($0 * TimeScale.perHour) }
+
+    /// The bucket a value falls in, counting the bounds at or below it; null for no value.
+    static func bucket(_ value: Double?, _ bounds: [Double]) -> String {
+        value.map { v in String(bounds.filter { $0 <= v }.count) } ?? "∅"
+    }
 
     /// A condition's key as the engine gives it: 0, 1, or null when unknown.
     static func truth(_ value: Bool?) -> String { value.map { $0 ? "1" : "0" } ?? "∅" }

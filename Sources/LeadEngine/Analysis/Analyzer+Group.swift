@@ -8,6 +8,8 @@ extension Analyzer {
         let name = text(of: expr.range)
         if Definitions.isFilter(expr, definitions: definitions) { return try conditionGroup(expr) }
         switch expr.kind {
+        case .call(let callee, let arguments) where callee.text.lowercased() == "bucket":
+            return try bindBucket(expr, arguments: arguments)
         case .name(let word):
             if let unit = TimeUnit(word: word), column(named: word) == nil {
                 // A bare unit is cohort time for leads and the touch's own time for touches.

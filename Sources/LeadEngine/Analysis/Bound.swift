@@ -98,6 +98,8 @@ struct BoundMeasure: Sendable {
 enum BoundKey: Sendable {
     case column(ColumnRef)
     case bucket(ColumnRef, TimeUnit)
+    /// `bucket(field, bounds…)`: the bucket number, null for no value.
+    case ranges(ColumnRef, BucketBounds)
     /// A condition: 0 false, 1 true, null when unknown.
     case condition(BoundPredicate)
 }

@@ -88,6 +88,19 @@ enum EngineMessages {
     static let notAMeasure = "expected a measure: a KPI such as rate or speed, an aggregate such as avg(deal_size), share(filter) or count"
     static let notAFilter = "expected a filter, such as segment = \"SMB\" or response <= 1h"
     static let notAGroup = "expected a field or a time unit to group by, such as owner, month or at.week"
+    static let bucketUsage = "bucket takes a field and increasing bounds, such as bucket(followups, 1, 2, 3) or bucket(response, 1h, 4h, 24h)"
+    static func bucketField(_ field: String, kind: String) -> String {
+        kind == "text"
+            ? "\(field) holds text, which has no ranges to bucket; group by \(field) itself"
+            : "\(field) holds timestamps; bucket a number or a duration, or group a timestamp by a unit such as \(field).month"
+    }
+    static func bucketBound(_ field: String, duration: Bool) -> String {
+        duration ? "\(field) holds durations, so its bounds are durations, such as 1h or 30min"
+                 : "\(field) holds numbers, so its bounds are numbers, such as 1, 2, 5"
+    }
+    static func bucketOrder(_ bound: String, after previous: String) -> String {
+        "bucket bounds must increase: \(bound) comes after \(previous)"
+    }
     static func cycle(_ name: String) -> String { "\(name) is defined in terms of itself" }
     static func setUsage(_ option: String) -> String {
         switch option {

@@ -48,6 +48,8 @@ struct Grouping {
                     }
                 }
             }
+        case .ranges(let column, let bounds):
+            return bounds.buckets(column, rows: rows, space: space, null: nullKey)
         case .condition(let predicate):
             let keyOfTruth: [Int64] = [0, nullKey, 1]
             return PredicateEvaluator(space: space).evaluate(predicate, rows: rows).map { keyOfTruth[Int($0)] }

@@ -50,6 +50,11 @@ struct KeyDomain {
                 firstDay = 0
                 dayTable = []
             }
+        case .ranges(_, let bounds):
+            size = bounds.bucketCount + 1
+            low = 0
+            dayTable = []
+            firstDay = 0
         case .condition:
             size = 3
             low = 0
@@ -88,6 +93,9 @@ struct KeyDomain {
                     default: break
                     }
                 }
+            case .ranges(let column, let bounds):
+                let local = bounds.buckets(column, rows: rows, space: space, null: nullSlot)
+                for i in 0..<local.count { slots[i] &+= local[i] &* stride }
             case .condition(let predicate):
                 // Truth 0, 1, 2 (false, unknown, true) to slot 0, null, 1.
                 let truth = PredicateEvaluator(space: space).evaluate(predicate, rows: rows)

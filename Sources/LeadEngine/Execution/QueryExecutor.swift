@@ -36,6 +36,18 @@ struct QueryExecutor {
         }
 
         fillEmptyBuckets(query, rowFor: row, keyOfRow: keyOfRow)
+        for (index, group) in query.groups.enumerated() {
+            guard case .labels(let labels) = group.kind else { continue }
+            // Every bucket of bucket(…), crossed with the other keys present.
+            let others = Set(keyOfRow.map { key -> [Int64] in var k = key; k.remove(at: index); return k })
+            for other in others.isEmpty && query.groups.count == 1 ? [[]] : Array(others) {
+                for bucket in labels.indices {
+                    var key = other
+                    key.insert(Int64(bucket), at: index)
+                    _ = row(for: key)
+                }
+            }
+        }
         let rowCount = keyOfRow.count
         var table = ResultTable(columns: [], rowCount: rowCount)
         for (index, group) in query.groups.enumerated() {
@@ -98,8 +110,8 @@ struct QueryExecutor {
         switch key {
         case .bucket:
             return ResultColumn(name: group.name, kind: group.kind, values: .ints(keys), buckets: buckets)
-        case .condition:
-            return ResultColumn(name: group.name, kind: .boolean, values: .ints(keys))
+        case .condition, .ranges:
+            return ResultColumn(name: group.name, kind: group.kind, values: .ints(keys))
         case .column(let column):
             switch column.data {
             case .text(let text):

@@ -32,6 +32,8 @@ public enum ValueKind: Sendable, Equatable {
     case count, ratio, duration, timestamp, text, number
     /// A condition's truth, stored as 0 and 1.
     case boolean
+    /// A bucket of `bucket(field, …)`, stored as its number, shown by label.
+    case labels([String])
     /// A time bucket of this unit (`2026-03`, `2026-W09`).
     case bucket(TimeUnit)
 }

@@ -28,7 +28,7 @@ struct JSONRenderer {
     private func value(_ cell: Cell, in column: ResultColumn) -> String {
         guard let raw = ValueFormatter.raw(cell, in: column) else { return "null" }
         switch (cell, column.kind) {
-        case (.text, _), (_, .bucket), (_, .timestamp), (_, .text): return Self.quote(raw)
+        case (.text, _), (_, .bucket), (_, .timestamp), (_, .text), (_, .labels): return Self.quote(raw)
         case (.double(let value), _) where !value.isFinite: return Self.quote(raw)
         default: return raw
         }

@@ -11,7 +11,7 @@ struct MarkdownRenderer {
         var out = "| " + table.columns.map { Self.escape($0.name) }.joined(separator: " | ") + " |\n"
         out += "|" + table.columns.map { column -> String in
             switch column.kind {
-            case .text, .bucket, .timestamp, .boolean: "---"
+            case .text, .bucket, .timestamp, .boolean, .labels: "---"
             default: "---:"
             }
         }.joined(separator: "|") + "|\n"

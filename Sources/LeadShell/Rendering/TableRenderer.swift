@@ -31,7 +31,7 @@ struct TableRenderer {
         }
         let rightAligned = table.columns.map { column -> Bool in
             switch column.kind {
-            case .text, .bucket, .timestamp, .boolean: false
+            case .text, .bucket, .timestamp, .boolean, .labels: false
             default: true
             }
         }

@@ -1,0 +1,38 @@
+import LeadStore
+
+/// The increasing bounds of `bucket(field, b1, b2, …)`, in the field's own
+/// units: bucket 0 holds values below `b1`, bucket i values in
+/// `[b(i), b(i+1))`, the last values at or past the last bound.
+struct BucketBounds: Sendable {
+    let bounds: [Double]
+    /// The label of each bucket, from `<b1` to `bn+`.
+    let labels: [String]
+
+    var bucketCount: Int { bounds.count + 1 }
+
+    /// The bucket of a value (half-open: a value equal to a bound starts its bucket).
+    @inline(__always) func bucket(of value: Double) -> Int {
+        var low = 0, high = bounds.count
+        while low < high {
+            let middle = (low + high) / 2
+            if bounds[middle] <= value { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The bucket of each row of `column`, or `null` for a row with no value.
+    func buckets<T: FixedWidthInteger>(_ column: ColumnRef, rows: [UInt32], space: RowSpace, null: T) -> [T] {
+        space.withIndices(rows, of: column) { index in
+            switch column.data {
+            case .count(let values):
+                return values.withUnsafeBufferPointer { v in index.map { v[Int($0)] == Null.count ? null : T(bucket(of: Double(v[Int($0)]))) } }
+            case .duration(let values), .timestamp(let values):
+                return values.withUnsafeBufferPointer { v in index.map { v[Int($0)] == Null.timestamp ? null : T(bucket(of: Double(v[Int($0)]))) } }
+            case .number(let values):
+                return values.withUnsafeBufferPointer { v in index.map { v[Int($0)].isNaN ? null : T(bucket(of: v[Int($0)])) } }
+            case .text:
+                return [T](repeating: null, count: index.count)
+            }
+        }
+    }
+}
