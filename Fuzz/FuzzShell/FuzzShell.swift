@@ -16,7 +16,7 @@ nonisolated(unsafe) var session: Session = {
 }()
 
 /// A new folder to work in, made once.
-nonisolated(unsafe) let scratch: String = {
+let scratch: String = {
     var template = Array((NSTemporaryDirectory() + "/leadq-fuzz-shell-XXXXXX").utf8CString)
     guard let made = mkdtemp(&template) else { fatalError("cannot make a scratch folder") }
     let path = String(cString: made)
