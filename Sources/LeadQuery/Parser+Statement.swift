@@ -61,7 +61,9 @@ extension Parser {
             case .order:
                 try expectWord("by")
                 query.order = try parseOrderKeys()
-            default: query.limit = try parseLimit()
+            default:
+                query.limit = try parseLimit()
+                query.takesLargest = keyword == .top
             }
         }
         return query

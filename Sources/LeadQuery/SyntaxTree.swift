@@ -33,6 +33,8 @@ public struct Query: Sendable, Equatable {
     public var having: Expr?
     public var order: [OrderKey] = []
     public var limit: Int?
+    /// Whether the cut is `top N` (the largest N) rather than `limit N`.
+    public var takesLargest = false
 }
 
 /// `measure [as NAME]`

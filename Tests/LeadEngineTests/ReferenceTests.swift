@@ -128,7 +128,12 @@ import Testing
                 for (key, rows) in groups { expected[key] = ReferenceModel.leadKPI(kpi, rows) }
             }
             if let clause = group.clause { query += " by " + clause }
-            try compare(query, expected, session: &session, context: "seed \(seed), trial \(trial)")
+            if group.clause != nil, random.chance(0.25) {
+                let count = 1 + random.below(4)
+                try compareTop(query + " top \(count)", count, expected, session: &session, context: "seed \(seed), trial \(trial)")
+            } else {
+                try compare(query, expected, session: &session, context: "seed \(seed), trial \(trial)")
+            }
         }
     }
 
@@ -160,6 +165,50 @@ import Testing
             }
             #expect(valuesPerGroup.values.contains { $0.count > test.largest }, "\(test.query): no group has over \(test.largest) values")
             try compare(test.query, valuesPerGroup.mapValues { Double($0.count) }, session: &session, context: "distinct")
+        }
+    }
+
+    /// `top N` without `order by`: at most N rows, by the measure descending
+    /// (nulls last), each matching the reference, and no group left out
+    /// larger than the smallest kept.
+    private func compareTop(_ query: String, _ count: Int, _ expected: [[String]: Double?], session: inout Session, context: String) throws {
+        guard case .success(.table(let table, _)) = session.run(query) else {
+            Issue.record("\(context): \(query) failed")
+            return
+        }
+        let kept = rows(of: table)
+        #expect(kept.count <= count, "\(context): \(query) gave \(kept.count) rows")
+        #expect(kept.count == count || kept.count >= expected.count, "\(context): \(query) gave only \(kept.count) rows")
+        let values = kept.map { $0.value ?? -.infinity }
+        #expect(values == values.sorted(by: >), "\(context): \(query) is not largest first: \(values)")
+        for row in kept {
+            let want = expected[row.key] ?? nil
+            if let want, let have = row.value {
+                #expect(abs(want - have) <= 1e-9 * max(1, abs(want)), "\(context): \(query) group \(row.key): expected \(want), got \(have)")
+            } else {
+                #expect(row.value == nil || row.value == 0, "\(context): \(query) group \(row.key): expected \(String(describing: want)), got \(String(describing: row.value))")
+            }
+        }
+        let smallest = values.last ?? .infinity
+        let keptKeys = Set(kept.map(\.key))
+        for (key, value) in expected where !keptKeys.contains(key) {
+            #expect((value ?? -.infinity) <= smallest + 1e-9, "\(context): \(query) left out \(key) with \(String(describing: value))")
+        }
+    }
+
+    /// Each row's key as text and its last column as a number.
+    private func rows(of table: ResultTable) -> [(key: [String], value: Double?)] {
+        let measure = table.columns[table.columns.count - 1]
+        return (0..<table.rowCount).map { row in
+            let key = table.columns.dropLast().map { column -> String in
+                switch column.cell(row) {
+                case .null: "∅"
+                case .int(let v): String(v)
+                case .double(let v): String(v)
+                case .text(let v): v
+                }
+            }
+            return (key, measure.number(row))
         }
     }
 

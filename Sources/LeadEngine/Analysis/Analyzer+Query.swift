@@ -67,6 +67,10 @@ extension Analyzer {
             }
             order.append((try resultColumn(key.expr, in: slots, clause: "order by"), key.descending))
         }
+        if query.takesLargest, order.isEmpty, !measures.isEmpty {
+            // `top N` without `order by`: the largest N of the first measure, ties in key order.
+            order = [(groups.count, true)]
+        }
         return BoundQuery(measures: measures, filters: filters, groups: groups, during: during, having: having,
                           order: order, limit: query.limit, warnings: warnings)
     }
