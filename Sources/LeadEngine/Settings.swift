@@ -10,8 +10,8 @@ public struct Settings: Sendable {
     /// Leads younger than this (in `TimeScale` units) at `now` are left out
     /// of rate, never, within and speed.
     public var grace: Int64 = 0
-    /// Targets that replace a KPI's excellent line, by KPI name.
-    public var targets: [String: Double] = [:]
+    /// KPI targets, by the KPI's full form (`conversion`, `within(2h)`).
+    public var targets: [String: KPITarget] = [:]
 
     public init() {}
 

@@ -41,15 +41,7 @@ extension Settings {
             default: throw usage
             }
         case "target":
-            guard arguments.count == 2, case .name(let kpi) = arguments[0].kind,
-                  ["rate", "never", "speed", "within"].contains(kpi.lowercased()) else { throw usage }
-            switch (kpi.lowercased(), arguments[1].kind) {
-            case ("speed", .duration(let seconds)): targets["speed"] = Double(TimeScale.units(seconds: seconds))
-            case ("speed", _): throw usage
-            case (let key, .number(let value, _)) where value >= 0 && value <= 1: targets[key] = value
-            default: throw usage
-            }
-            return "target for \(kpi.lowercased()) set"
+            return try setTarget(arguments, usage: usage)
         default:
             throw Diagnostic(.error, EngineMessages.setUsage(name), at: option.range)
         }

@@ -45,6 +45,10 @@ struct DotCommand: Sendable {
             }
             return shell.load(arguments[0] == "leads" ? .leads : .touches, path: shell.filePath(arguments[1]), mappings: mappings)
         },
+        DotCommand(name: "targets", arguments: "", help: "the KPI targets set with set target") { shell, _ in
+            DataReports.targets(shell.session.settings).forEach(shell.output.line)
+            return .ok
+        },
         DotCommand(name: "schema", arguments: "", help: "tables, fields, types and derived fields") { shell, _ in
             DataReports.schema(shell.session).forEach(shell.output.line)
             return .ok

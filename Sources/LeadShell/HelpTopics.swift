@@ -10,6 +10,7 @@ enum HelpTopics {
             let width = max(20, (Vocabulary.kpis.map(\.name.count).max() ?? 0) + 2)
             return ["KPIs (lead grain unless marked):"] + Vocabulary.kpis.map { "  " + $0.name.padding(toLength: width, withPad: " ", startingAt: 0) + $0.meaning } + [
                 "Bands: ● excellent ◐ good ○ needs attention; set target rate 95% or set target speed 6h moves the excellent line.",
+                "Any KPI takes a target (set target conversion 15%, set target within(2h) 60%): ● meets it, ○ not; .targets lists them.",
                 "Aggregates: count, count(f), sum avg median min max distinct (f), p(f, 90), share(filter).",
             ]
         case "language":

@@ -17,3 +17,19 @@ import Testing
         #expect(csv.stdout == "response <= 1h,leads\nfalse,3\ntrue,5\n,4\n")
     }
 }
+
+/// `.targets` lists each target as a table shows it, with its direction.
+@Suite struct TargetListTests {
+    @Test func targetsListsWhatWasSet() throws {
+        let empty = try LeadQProcess.run(["examples/data", "--no-init", "-c", ".targets"])
+        #expect(empty.stdout == "no targets set; set target conversion 15% or set target speed 6h sets one\n")
+        let set = try LeadQProcess.run(["examples/data", "--no-init", "-c", "set target conversion 15%", "-c", "set target speed(p90) 24h",
+                                        "-c", "set target touches_per_lead 8", "-c", ".targets"])
+        #expect(set.stdout.hasSuffix("""
+            conversion        15.0%  higher is better
+            speed(p90)        24.0h  lower is better
+            touches_per_lead  8      higher is better
+
+            """), "\(set.stdout)")
+    }
+}

@@ -54,7 +54,9 @@ extension Analyzer {
             population = population.map { .and($0, grace) } ?? grace
         }
         var band = composition.band
-        if let target = settings.targets[kpi.name], let rule = band { band = rule.with(target: target) }
+        if let target = settings.targets[KPI.targetKey(kpi.name, arguments: arguments)] {
+            band = KPI.band(band, target: target.value, lowerIsBetter: target.lowerIsBetter)
+        }
         return BoundMeasure(name: name, grain: kpi.grain, formula: composition.formula, kind: composition.kind,
                             band: band, population: population)
     }

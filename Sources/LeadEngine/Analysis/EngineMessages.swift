@@ -101,6 +101,17 @@ enum EngineMessages {
     static func bucketOrder(_ bound: String, after previous: String) -> String {
         "bucket bounds must increase: \(bound) comes after \(previous)"
     }
+    static func targetNotKPI(_ name: String?, suggestion: String? = nil) -> String {
+        (name.map { "\($0) is not a KPI" + (suggestion.map { "; did you mean \($0)?" } ?? "") + "; " } ?? "")
+            + "set target takes a KPI: " + KPI.all.map(\.name).joined(separator: ", ")
+    }
+    static func targetValue(_ key: String, _ value: KPI.TargetValue) -> String {
+        switch value {
+        case .ratio: "\(key) is a share: set target \(key) 60% (from 0% to 100%)"
+        case .duration: "\(key) is a duration: set target \(key) 6h"
+        case .number: "\(key) is a number: set target \(key) 8"
+        }
+    }
     static func cycle(_ name: String) -> String { "\(name) is defined in terms of itself" }
     static func setUsage(_ option: String) -> String {
         switch option {
