@@ -5,6 +5,6 @@ public enum Vocabulary {
 
     public static var kpiNames: [String] { KPI.all.map(\.name) }
 
-    /// `sum avg median min max distinct p count`, and `share`.
-    public static var aggregateNames: [String] { AggregateFunction.allCases.map(\.rawValue) + ["share"] }
+    /// `sum avg median min max distinct p count`, `share`, `running` and `of_total`.
+    public static var aggregateNames: [String] { AggregateFunction.allCases.map(\.rawValue) + ["share", "running", "of_total"] }
 }

@@ -24,6 +24,7 @@ enum HelpTopics {
                 "groups: field, a unit (hour day week month quarter year: created_at for leads, at for touches), field.unit",
                 "        a condition or let filter (by response <= 1h, by fast: false, true, then null where unknown)",
                 "        bucket(field, bounds…): bucket(followups, 1, 2, 4) gives <1, 1, 2-3, 4+; bucket(response, 1h, 4h)",
+                "running(m): cumulative count/sum, or ratio so far; of_total(m): share of the column's total; running(of_total(count))",
                 "values: \"text\", 42, 90%, durations 250ms 90s 30min 1h 2d 1w, dates 2026-03-01 2026-03 2026-Q1 2026",
             ]
         case "periods", "period":

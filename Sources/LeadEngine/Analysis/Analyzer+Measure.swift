@@ -28,6 +28,9 @@ extension Analyzer {
         case .call(let function, let arguments):
             let word = function.text.lowercased()
             if let kpi = KPI.named(word) { return try bindKPI(kpi, arguments: arguments, name: name, range: expr.range) }
+            if word == "running" || word == "of_total" {
+                return try bindRowwise(word, arguments, name: name, range: expr.range)
+            }
             if word == "share" {
                 guard arguments.count == 1 else { throw Diagnostic(.error, EngineMessages.shareArgument, at: expr.range) }
                 let condition = try bindFilter(arguments[0])

@@ -11,6 +11,12 @@ extension Analyzer {
             let name = item.alias?.text ?? text(of: item.expr.range)
             measures.append(try bindMeasure(item.expr, name: name))
         }
+        for index in measures.indices where !measures[index].ratioParts.isEmpty {
+            let parts = measures[index].ratioParts
+            measures[index].rowwise = .runningRatio(numerator: measures.count, denominator: measures.count + 1)
+            measures[index].ratioParts = []
+            measures += parts
+        }
         var filters: [Grain: BoundPredicate] = [:]
         if let filter = query.filter {
             let predicate = try bindFilter(filter)
@@ -67,9 +73,9 @@ extension Analyzer {
             }
             order.append((try resultColumn(key.expr, in: slots, clause: "order by"), key.descending))
         }
-        if query.takesLargest, order.isEmpty, !measures.isEmpty {
-            // `top N` without `order by`: the largest N of the first measure, ties in key order.
-            order = [(groups.count, true)]
+        if query.takesLargest, order.isEmpty, let first = measures.indices.first(where: { !measures[$0].isRunning && !measures[$0].hidden }) {
+            // `top N` without `order by`: the largest N of the first measure that is not a running total, ties in key order.
+            order = [(groups.count + first, true)]
         }
         return BoundQuery(measures: measures, filters: filters, groups: groups, during: during, having: having,
                           order: order, limit: query.limit, warnings: warnings)

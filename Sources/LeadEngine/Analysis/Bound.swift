@@ -87,6 +87,31 @@ struct BoundMeasure: Sendable {
     var population: BoundPredicate?
     /// Hidden measures are computed for `order by` and dropped from the result.
     var hidden = false
+    /// `running(…)` / `of_total(…)`: computed down the ordered rows.
+    var rowwise: Rowwise?
+    /// For a running ratio, the numerator and denominator to bind as hidden
+    /// measures; after binding, `rowwise` holds their positions.
+    var ratioParts: [BoundMeasure] = []
+
+    /// How a measure's column is computed from the rows before it.
+    enum Rowwise: Sendable {
+        /// The cumulative sum down the rows.
+        case running
+        /// The share of the column's total.
+        case ofTotal
+        /// The cumulative sum divided by the total.
+        case runningOfTotal
+        /// Accumulated numerators over accumulated denominators (measure positions).
+        case runningRatio(numerator: Int, denominator: Int)
+    }
+
+    /// Whether the column is a running total, which `top N` does not order by.
+    var isRunning: Bool {
+        switch rowwise {
+        case .running?, .runningOfTotal?, .runningRatio?: true
+        default: false
+        }
+    }
 
     /// Whether the measure counts follow-ups and nothing else.
     var readsFollowUpsOnly: Bool {

@@ -112,6 +112,16 @@ enum EngineMessages {
         case .number: "\(key) is a number: set target \(key) 8"
         }
     }
+    static func rowwiseUsage(_ function: String) -> String {
+        function == "running"
+            ? "running takes one measure: running(count), running(conversion) or running(of_total(count))"
+            : "of_total takes one count or sum: of_total(count), of_total(sum(deal_size))"
+    }
+    static func cannotRun(_ function: String, _ measure: String, what: String) -> String {
+        function == "running"
+            ? "\(measure) is \(what), which cannot run down the rows; running takes a count, a sum, share(…) or a ratio KPI such as conversion"
+            : "\(measure) is \(what), which has no share of a total; of_total takes a count or a sum"
+    }
     static func cycle(_ name: String) -> String { "\(name) is defined in terms of itself" }
     static func setUsage(_ option: String) -> String {
         switch option {

@@ -62,8 +62,9 @@ struct QueryExecutor {
         table.warnings = query.warnings
         table.keyCount = query.groups.count
         table = ResultOrdering.defaultOrder(table, groupCount: query.groups.count)
-        if let having = query.having { table = HavingFilter(table: table).apply(having) }
         table = ResultOrdering.order(table, by: query.order)
+        table = RowwiseMeasures.apply(table, query: query)
+        if let having = query.having { table = HavingFilter(table: table).apply(having) }
         if let limit = query.limit, limit < table.rowCount { table = table.gathered(Array(0..<limit)) }
         let hidden = Set(query.measures.indices.filter { query.measures[$0].hidden }.map { query.groups.count + $0 })
         table.columns = table.columns.enumerated().filter { !hidden.contains($0.offset) }.map(\.element)
