@@ -32,10 +32,10 @@ extension Session {
         switch statement.kind {
         case .query(let query):
             let bound = try analyzer.bindQuery(query)
-            return .table(try QueryExecutor(store: store, settings: settings, isCancelled: isCancelled).run(bound), posts: statement.posts)
+            return .table(inZone(try QueryExecutor(store: store, settings: settings, isCancelled: isCancelled).run(bound)), posts: statement.posts)
         case .list(let list):
             let bound = try analyzer.bindList(list)
-            return .table(try ListExecutor(store: store, isCancelled: isCancelled).run(bound), posts: statement.posts)
+            return .table(inZone(try ListExecutor(store: store, isCancelled: isCancelled).run(bound)), posts: statement.posts)
         case .define(let name, let value):
             let reserved = Set(KPI.all.map(\.name) + AggregateFunction.allCases.map(\.rawValue) + ["share"])
             if reserved.contains(name.text.lowercased()) || analyzer.column(named: name.text) != nil {
@@ -51,7 +51,19 @@ extension Session {
             definitions.define(.init(name: name.text, expr: value, text: text, isMeasure: isMeasure))
             return .done("\(name.text) is now a named \(isMeasure ? "measure" : "filter")")
         case .set(let option, let arguments):
-            return .done(try settings.apply(option: option, arguments: arguments, buckets: settings.buckets))
+            var said = try settings.apply(option: option, arguments: arguments, buckets: settings.buckets)
+            let loaded = store.summary.wallClock
+            if ["tz", "timezone"].contains(option.text.lowercased()), loaded.count > 0, loaded.zone != settings.zone.name {
+                said += EngineMessages.zoneAtLoad(count: loaded.count, readIn: loaded.zone, now: settings.zone.name)
+            }
+            return .done(said)
         }
+    }
+
+    /// The result with every column shown in the session's zone and week.
+    private func inZone(_ table: ResultTable) -> ResultTable {
+        var table = table
+        for index in table.columns.indices { table.columns[index].buckets = settings.buckets }
+        return table
     }
 }

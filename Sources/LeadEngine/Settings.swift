@@ -2,11 +2,13 @@ import Foundation
 import LeadQuery
 import LeadStore
 
-/// What `set` changes: the clock, the week, the grace period and KPI targets.
+/// What `set` changes: the clock, the time zone, the week, the grace period and KPI targets.
 public struct Settings: Sendable {
     /// A pinned "now" in `TimeScale` units since the epoch; nil follows the clock.
     public var pinnedNow: Int64?
     public var weekStartsOnSunday = false
+    /// The zone days start in, times are shown in, and values without an offset are read in.
+    public var zone = ZoneRules.utc
     /// Leads younger than this (in `TimeScale` units) at `now` are left out
     /// of rate, never, within and speed.
     public var grace: Int64 = 0
@@ -20,5 +22,5 @@ public struct Settings: Sendable {
         pinnedNow ?? TimeScale.units(seconds: Date.now.timeIntervalSince1970)
     }
 
-    public var buckets: TimeBuckets { TimeBuckets(weekStartsOnSunday: weekStartsOnSunday) }
+    public var buckets: TimeBuckets { TimeBuckets(weekStartsOnSunday: weekStartsOnSunday, zone: zone) }
 }

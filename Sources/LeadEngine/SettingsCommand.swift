@@ -15,10 +15,10 @@ extension Settings {
                 return "now follows the clock"
             case .date(let date):
                 pinnedNow = buckets.span(of: date).start
-                return "now is \(CivilDate.iso8601(pinnedNow!))"
+                return "now is \(zone.iso8601(pinnedNow!))"
             case .number(let year, false) where year == year.rounded() && year >= 1000 && year <= 9999:
                 pinnedNow = buckets.span(of: DateLiteral(year: Int(year), month: 1, day: 1, span: .year)).start
-                return "now is \(CivilDate.iso8601(pinnedNow!))"
+                return "now is \(zone.iso8601(pinnedNow!))"
             default: throw usage
             }
         case "grace":
@@ -35,11 +35,17 @@ extension Settings {
             return "weeks start on \(day.lowercased())"
         case "tz", "timezone":
             guard arguments.count == 1 else { throw usage }
+            let text: String
             switch arguments[0].kind {
-            case .name(let zone) where ["utc", "z", "gmt"].contains(zone.lowercased()): return "times are in UTC"
-            case .string(let zone) where ["utc", "z", "gmt"].contains(zone.lowercased()): return "times are in UTC"
+            case .name(let word), .string(let word): text = word
             default: throw usage
             }
+            do {
+                zone = try ZoneRules.named(text)
+            } catch {
+                throw Diagnostic(.error, error.message, at: arguments[0].range)
+            }
+            return EngineMessages.zoneSet(zone.name)
         case "target":
             return try setTarget(arguments, usage: usage)
         default:

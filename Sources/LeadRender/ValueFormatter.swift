@@ -3,7 +3,7 @@ import LeadEngine
 import LeadStore
 
 /// How one value reads: for people in a table (`87.3%`, `5.2h`, `1,234`), or
-/// raw for files (ratio `0.873`, duration in hours, ISO 8601 UTC).
+/// raw for files (ratio `0.873`, duration in hours, ISO 8601 in the session's zone).
 public enum ValueFormatter {
     /// The value as a table shows it; nil for null.
     public static func display(_ cell: Cell, in column: ResultColumn) -> String? {
@@ -12,7 +12,7 @@ public enum ValueFormatter {
         case (.int(let value), .bucket): return column.bucketLabel(value)
         case (.int(let value), .boolean): return value != 0 ? "true" : "false"
         case (.int(let value), .labels(let labels)): return labels.indices.contains(Int(value)) ? labels[Int(value)] : String(value)
-        case (.int(let value), .timestamp): return timestamp(value, compact: true)
+        case (.int(let value), .timestamp): return timestamp(value, compact: true, zone: column.buckets.zone)
         case (.int(let value), _): return Quantity.grouped(Int(value))
         case (.double(let value), .ratio): return String(format: "%.1f%%", value * 100)
         case (.double(let value), .duration): return duration(value)
@@ -28,7 +28,7 @@ public enum ValueFormatter {
         case (.int(let value), .bucket): return column.bucketLabel(value)
         case (.int(let value), .boolean): return value != 0 ? "true" : "false"
         case (.int(let value), .labels(let labels)): return labels.indices.contains(Int(value)) ? labels[Int(value)] : String(value)
-        case (.int(let value), .timestamp): return CivilDate.iso8601(value)
+        case (.int(let value), .timestamp): return column.buckets.zone.iso8601(value)
         case (.int(let value), _): return String(value)
         case (.double(let value), .duration): return plain(TimeScale.hours(value))
         case (.double(let value), _): return plain(value)
@@ -59,17 +59,18 @@ public enum ValueFormatter {
         return String(value)
     }
 
-    /// ISO 8601 in UTC, or for a table `2026-01-05 10:00:00` (`.250` after
-    /// the seconds when they have a fraction).
-    public static func timestamp(_ moment: Int64, compact: Bool) -> String {
-        let iso = CivilDate.iso8601(moment)
+    /// ISO 8601 in the session's zone, or for a table `2026-01-05 10:00:00`
+    /// (`.250` after the seconds when they have a fraction), with the offset
+    /// after it outside UTC: `2026-03-08 09:30:00-04:00`.
+    public static func timestamp(_ moment: Int64, compact: Bool, zone: ZoneRules = .utc) -> String {
+        let iso = zone.iso8601(moment)
         guard compact else { return iso }
-        // `2026-01-05T09:00:00Z` → `2026-01-05 09:00:00`, in one copy of the bytes.
+        // `2026-01-05T09:00:00Z` → `2026-01-05 09:00:00`, in one copy of the bytes; an offset stays.
         var bytes = Array(iso.utf8)
-        guard bytes.count >= 20, bytes[10] == UInt8(ascii: "T"), bytes.last == UInt8(ascii: "Z") else {
-            return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).dropLast())
+        guard bytes.count >= 20, bytes[10] == UInt8(ascii: "T") else {
+            return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).prefix { $0 != "Z" })
         }
         bytes[10] = UInt8(ascii: " ")
-        return String(decoding: bytes.dropLast(), as: UTF8.self)
+        return String(decoding: bytes.last == UInt8(ascii: "Z") ? bytes.dropLast() : bytes[...], as: UTF8.self)
     }
 }

@@ -10,8 +10,8 @@ public enum DataLocation: Sendable, Equatable {
     /// `touchMappings[i]`, when given, are the `--map` options written after the i-th `--touches`.
     case files(leads: String, touches: [String], touchMappings: [[FieldMapping]] = [])
 
-    /// Loads the data into a new session.
-    public func open(mappings: [FieldMapping], progress: LoadProgress? = nil) throws(LoadError) -> Session {
+    /// Loads the data into a new session; times written without an offset are read in `zone`.
+    public func open(mappings: [FieldMapping], zone: ZoneRules = .utc, progress: LoadProgress? = nil) throws(LoadError) -> Session {
         switch self {
         case .demo:
             return try Session.demo()
@@ -26,14 +26,18 @@ public enum DataLocation: Sendable, Equatable {
             let leads = (path as NSString).appendingPathComponent("leads.csv")
             let touches = (path as NSString).appendingPathComponent("touches.csv")
             let touchFiles = FileManager.default.fileExists(atPath: touches) ? [touches] : []
-            return try Self.files(leads: leads, touches: touchFiles).open(mappings: mappings, progress: progress)
+            return try Self.files(leads: leads, touches: touchFiles).open(mappings: mappings, zone: zone, progress: progress)
         case .files(let leads, let touches, let touchMappings):
             let (leadMaps, touchMaps) = Self.split(mappings)
+            var leadSource = DataSource(path: leads, mappings: leadMaps)
+            leadSource.zone = zone
             let store = try LeadStore(
-                leads: DataSource(path: leads, mappings: leadMaps),
+                leads: leadSource,
                 touches: touches.indices.map { index in
                     let own = index < touchMappings.count ? touchMappings[index] : []
-                    return DataSource(path: touches[index], mappings: touchMaps + own)
+                    var source = DataSource(path: touches[index], mappings: touchMaps + own)
+                    source.zone = zone
+                    return source
                 },
                 progress: progress)
             let names = ([leads] + touches).joined(separator: ", ")

@@ -20,6 +20,8 @@ public final class Shell {
         public var format: OutputMode?
         /// Whether to skip `~/.leadqrc`.
         public var noInit = false
+        /// `--tz`: the session's zone, which also reads the data's times written without an offset.
+        public var zone = ZoneRules.utc
         public var environment: [String: String]
 
         public init(location: DataLocation, mappings: [FieldMapping] = [], commands: [String] = [], script: String? = nil,
@@ -74,7 +76,10 @@ public final class Shell {
         if interactive { Interrupt.install() }
         let progress = ProgressBar()
         do {
-            session = try configuration.location.open(mappings: configuration.mappings, progress: interactive ? progress.callback : nil)
+            var opened = try configuration.location.open(
+                mappings: configuration.mappings, zone: configuration.zone, progress: interactive ? progress.callback : nil)
+            opened.settings.zone = configuration.zone
+            session = opened
             progress.finish()
         } catch {
             progress.finish()
@@ -269,7 +274,7 @@ public final class Shell {
             let progress = ProgressBar()
             defer { progress.finish() }
             Interrupt.take()
-            session = try location.open(mappings: [], progress: editor == nil ? nil : progress.callback)
+            session = try location.open(mappings: [], zone: settings.zone, progress: editor == nil ? nil : progress.callback)
             session.settings = settings
             session.keep(definitions)
         } catch {
@@ -282,7 +287,8 @@ public final class Shell {
 
     func load(_ role: TableRole, path: String, mappings: [FieldMapping]) -> Outcome {
         do {
-            let source = DataSource(path: path, mappings: mappings)
+            var source = DataSource(path: path, mappings: mappings)
+            source.zone = session.settings.zone
             let progress = ProgressBar()
             defer { progress.finish() }
             Interrupt.take()

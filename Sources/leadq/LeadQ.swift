@@ -68,6 +68,9 @@ struct Open: ParsableCommand {
     @Option(help: ArgumentHelp("Output format: table, csv, tsv, json, jsonl or markdown (default: table on a terminal, else csv).", valueName: "format"))
     var format: String?
 
+    @Option(help: ArgumentHelp("The time zone: an IANA name (Europe/Berlin), UTC or an offset (+05:30); times without an offset in the data are read in it.", valueName: "zone"))
+    var tz: String?
+
     @Flag(help: "Do not run ~/.leadqrc at start.")
     var noInit = false
 
@@ -80,6 +83,9 @@ struct Open: ParsableCommand {
         }
         if let format, OutputMode(rawValue: format.lowercased()) == nil {
             throw ValidationError("--format \(format): choose table, csv, tsv, json, jsonl or markdown")
+        }
+        if let tz {
+            do { _ = try ZoneRules.named(tz) } catch { throw ValidationError("--tz \(tz): \(error.message)") }
         }
         for argument in map where FieldMapping(argument: argument) == nil {
             throw ValidationError("--map \(argument): write it as target=Header, e.g. --map created_at=\"Create Date\"")
@@ -122,7 +128,7 @@ struct Open: ParsableCommand {
                 own.append([])
             } else if let text = value("--map"), let mapping = FieldMapping(argument: text) {
                 if own.isEmpty { shared.append(mapping) } else { own[own.count - 1].append(mapping) }
-            } else if ["-c", "-f", "--leads", "--format"].contains(argument) {
+            } else if ["-c", "-f", "--leads", "--format", "--tz"].contains(argument) {
                 index += 1
             }
             index += 1
@@ -135,6 +141,7 @@ struct Open: ParsableCommand {
             location: location, mappings: mappings, commands: command, script: script,
             format: format.flatMap { OutputMode(rawValue: $0.lowercased()) })
         configuration.noInit = noInit
+        if let tz, let zone = try? ZoneRules.named(tz) { configuration.zone = zone }
         let status = Shell.run(configuration)
         if status != .success { Foundation.exit(status.rawValue) }
     }

@@ -123,13 +123,20 @@ enum EngineMessages {
             : "\(measure) is \(what), which has no share of a total; of_total takes a count or a sum"
     }
     static func cycle(_ name: String) -> String { "\(name) is defined in terms of itself" }
+    static func zoneSet(_ zone: String) -> String { "times are in \(zone)" }
+    /// What `set tz` adds when the data holds times read without an offset in another zone.
+    static func zoneAtLoad(count: Int, readIn: String, now zone: String) -> String {
+        "; \(count == 1 ? "1 timestamp" : "\(count) timestamps") written without an offset were read in \(readIn) when the data was loaded"
+            + " and keep that instant: .open the data again (or start with --tz \(zone)) to read them in \(zone)"
+    }
+
     static func setUsage(_ option: String) -> String {
         switch option {
         case "now": "set now takes a moment, such as set now 2026-11-23T00:00:00Z (or set now clock)"
         case "grace": "set grace takes a duration, such as set grace 1d (0s for none)"
         case "week_start": "set week_start takes monday or sunday"
         case "target": "set target takes a KPI and a value, such as set target rate 95% or set target speed 6h"
-        case "tz": "leadq reads and shows times in UTC; set tz takes UTC"
+        case "tz", "timezone": "set tz takes a time zone: an IANA name such as Europe/Berlin or \"America/New_York\", UTC, or an offset such as +05:30"
         default: "unknown setting \(option): the settings are now, tz, week_start, grace and target"
         }
     }

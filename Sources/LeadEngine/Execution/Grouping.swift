@@ -29,22 +29,33 @@ struct Grouping {
             guard case .timestamp(let times) = column.data else { return [] }
             return space.withIndices(rows, of: column) { index in
                 times.withUnsafeBufferPointer { t in
-                    guard unit.isCalendar else {
+                    let zoned = !buckets.zone.isUTC
+                    guard unit.isCalendar || zoned else {
                         return index.map { t[Int($0)] == Null.timestamp ? nullKey : buckets.bucket(t[Int($0)], unit) }
                     }
-                    // Calendar units through a table of each day's bucket over the days present.
-                    var first = Int64.max, last = Int64.min
+                    var low = Int64.max, high = Int64.min
                     for i in index where t[Int(i)] != Null.timestamp {
-                        let day = TimeBuckets.floorDiv(t[Int(i)], TimeScale.perDay)
-                        first = min(first, day)
-                        last = max(last, day)
+                        low = min(low, t[Int(i)])
+                        high = max(high, t[Int(i)])
                     }
-                    guard first <= last, last - first < 4_000_000 else {
+                    guard low <= high else { return index.map { _ in nullKey } }
+                    // Wall-clock times through the zone's offsets laid out by day, never a search per row.
+                    let clock = ZoneClock(zone: buckets.zone, over: low...high)
+                    guard unit.isCalendar else {
+                        return index.map { t[Int($0)] == Null.timestamp ? nullKey : buckets.bucket(wall: clock.local(t[Int($0)]), unit) }
+                    }
+                    // Calendar units through a table of each local day's bucket over the days present
+                    // (an offset is under a day, so one day either side holds every local day).
+                    let margin: Int64 = zoned ? 1 : 0
+                    let first = TimeBuckets.floorDiv(low, TimeScale.perDay) - margin, last = TimeBuckets.floorDiv(high, TimeScale.perDay) + margin
+                    guard last - first < 4_000_000 else {
                         return index.map { t[Int($0)] == Null.timestamp ? nullKey : buckets.bucket(t[Int($0)], unit) }
                     }
-                    let table = (first...last).map { buckets.bucket($0 * TimeScale.perDay, unit) }
+                    let table = (first...last).map { buckets.bucket(wall: $0 * TimeScale.perDay, unit) }
                     return table.withUnsafeBufferPointer { table in
-                        index.map { t[Int($0)] == Null.timestamp ? nullKey : table[Int(TimeBuckets.floorDiv(t[Int($0)], TimeScale.perDay) - first)] }
+                        zoned
+                            ? index.map { t[Int($0)] == Null.timestamp ? nullKey : table[Int(TimeBuckets.floorDiv(clock.local(t[Int($0)]), TimeScale.perDay) - first)] }
+                            : index.map { t[Int($0)] == Null.timestamp ? nullKey : table[Int(TimeBuckets.floorDiv(t[Int($0)], TimeScale.perDay) - first)] }
                     }
                 }
             }

@@ -12,6 +12,8 @@ struct KeyDomain {
     /// For calendar buckets: each day's slot, from `firstDay` on.
     private let dayTable: [UInt32]
     private let firstDay: Int64
+    /// Wall-clock times of bucket keys, when the session's zone is not UTC.
+    private let clock: ZoneClock?
 
     var nullSlot: Int { size - 1 }
 
@@ -35,17 +37,22 @@ struct KeyDomain {
             }
             dayTable = []
             firstDay = 0
+            clock = nil
         case .bucket(let column, let unit):
             let extents = column.grain == .lead ? store.leadExtents : store.touchExtents
             let extent = extents[column.name] ?? 0...0
-            let first = buckets.bucket(extent.lowerBound, unit), last = buckets.bucket(extent.upperBound, unit)
+            let zoned = !buckets.zone.isUTC
+            clock = zoned ? ZoneClock(zone: buckets.zone, over: extent) : nil
+            // Wall-clock times stay within a day of the moment, so a day either side covers every bucket.
+            let margin = zoned ? TimeScale.perDay : 0
+            let first = buckets.bucket(wall: extent.lowerBound - margin, unit), last = buckets.bucket(wall: extent.upperBound + margin, unit)
             guard last - first < 1 << 20 else { return nil }
             low = first
             size = Int(last - first) + 2
-            let days = (TimeBuckets.floorDiv(extent.lowerBound, TimeScale.perDay), TimeBuckets.floorDiv(extent.upperBound, TimeScale.perDay))
-            if unit.isCalendar, days.1 - days.0 < 4_000_000 {
+            let days = (TimeBuckets.floorDiv(extent.lowerBound - margin, TimeScale.perDay), TimeBuckets.floorDiv(extent.upperBound + margin, TimeScale.perDay))
+            if unit.isCalendar || zoned, unit != .hour, days.1 - days.0 < 4_000_000 {
                 firstDay = days.0
-                dayTable = (days.0...days.1).map { UInt32(buckets.bucket($0 * TimeScale.perDay, unit) - first) }
+                dayTable = (days.0...days.1).map { UInt32(buckets.bucket(wall: $0 * TimeScale.perDay, unit) - first) }
             } else {
                 firstDay = 0
                 dayTable = []
@@ -109,6 +116,14 @@ struct KeyDomain {
                             // Every value is at or after the first day's start, so the day is an unsigned division.
                             let origin = firstDay &* TimeScale.perDay, perDay = UInt64(TimeScale.perDay)
                             dayTable.withUnsafeBufferPointer { table in
+                                if let clock {
+                                    for i in 0..<index.count {
+                                        let t = times[Int(index[i])]
+                                        let local = t == Null.timestamp ? nullSlot : table[Int(UInt64(bitPattern: clock.local(t) &- origin) / perDay)]
+                                        slots[i] &+= local &* stride
+                                    }
+                                    return
+                                }
                                 for i in 0..<index.count {
                                     let t = times[Int(index[i])]
                                     let day = Int(UInt64(bitPattern: t &- origin) / perDay)
@@ -119,7 +134,7 @@ struct KeyDomain {
                         } else {
                             for i in 0..<index.count {
                                 let t = times[Int(index[i])]
-                                let local = t == Null.timestamp ? nullSlot : UInt32(buckets.bucket(t, unit) - low)
+                                let local = t == Null.timestamp ? nullSlot : UInt32(buckets.bucket(wall: clock?.local(t) ?? t, unit) - low)
                                 slots[i] &+= local &* stride
                             }
                         }

@@ -1,20 +1,31 @@
 import LeadQuery
 import LeadStore
 
-/// Calendar arithmetic in UTC: which hour, day, week, month, quarter or year
-/// a moment falls in (as a bucket number), where buckets start, and how they
-/// are labelled (`2026-03-04`, `2026-W09`, `2026-03`, `2026-Q1`, `2026`).
+/// Calendar arithmetic in the session's time zone: which hour, day, week,
+/// month, quarter or year a moment falls in (as a bucket number), where
+/// buckets start, and how they are labelled (`2026-03-04`, `2026-W09`,
+/// `2026-03`, `2026-Q1`, `2026`). Bucket numbers count wall-clock time, so
+/// a label never depends on the zone; only a bucket's start does.
 public struct TimeBuckets: Sendable {
     /// The first day of a week: Monday (ISO) unless set otherwise.
     public var weekStartsOnSunday = false
+    /// The zone whose midnights start days (UTC unless set).
+    public var zone = ZoneRules.utc
 
-    public init(weekStartsOnSunday: Bool = false) {
+    public init(weekStartsOnSunday: Bool = false, zone: ZoneRules = .utc) {
         self.weekStartsOnSunday = weekStartsOnSunday
+        self.zone = zone
     }
 
     /// The bucket of `unit` that `moment` (in `TimeScale` units) falls in.
     @inline(__always)
     public func bucket(_ moment: Int64, _ unit: TimeUnit) -> Int64 {
+        bucket(wall: zone.isUTC ? moment : zone.local(moment), unit)
+    }
+
+    /// The bucket of `unit` that the wall-clock time `wall` falls in.
+    @inline(__always)
+    public func bucket(wall moment: Int64, _ unit: TimeUnit) -> Int64 {
         switch unit {
         case .hour: return Self.floorDiv(moment, TimeScale.perHour)
         case .day: return Self.floorDiv(moment, TimeScale.perDay)
@@ -31,8 +42,15 @@ public struct TimeBuckets: Sendable {
         }
     }
 
-    /// The moment bucket `bucket` of `unit` starts.
+    /// The moment bucket `bucket` of `unit` starts: its first local midnight
+    /// (or hour), the moment clocks skip to when that time does not exist.
     public func start(of bucket: Int64, _ unit: TimeUnit) -> Int64 {
+        let wall = wallStart(of: bucket, unit)
+        return zone.isUTC ? wall : zone.instant(wall: wall)
+    }
+
+    /// The wall-clock time bucket `bucket` of `unit` starts at.
+    public func wallStart(of bucket: Int64, _ unit: TimeUnit) -> Int64 {
         switch unit {
         case .hour: return bucket * TimeScale.perHour
         case .day: return bucket * TimeScale.perDay
@@ -47,12 +65,12 @@ public struct TimeBuckets: Sendable {
     public func label(_ bucket: Int64, _ unit: TimeUnit) -> String {
         switch unit {
         case .hour:
-            let start = self.start(of: bucket, .hour)
+            let start = wallStart(of: bucket, .hour)
             let iso = CivilDate.iso8601(start)
             return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).prefix(5))
-        case .day: return String(CivilDate.iso8601(start(of: bucket, .day)).prefix(10))
+        case .day: return String(CivilDate.iso8601(wallStart(of: bucket, .day)).prefix(10))
         case .week:
-            let start = self.start(of: bucket, .week)
+            let start = wallStart(of: bucket, .week)
             if weekStartsOnSunday { return String(CivilDate.iso8601(start).prefix(10)) }
             // ISO week: the year of the week's Thursday, counted from that year's first Thursday.
             let thursday = Int(start / TimeScale.perDay) + 3
@@ -111,13 +129,14 @@ extension TimeBuckets {
     /// The span of a date literal: its day, month, quarter or year (a moment
     /// spans one millisecond).
     public func span(of date: DateLiteral) -> (start: Int64, end: Int64) {
-        let day = Int64(CivilDate.daysSinceEpoch(year: date.year, month: date.month, day: date.day)) * TimeScale.perDay
+        let day = Int64(CivilDate.daysSinceEpoch(year: date.year, month: date.month, day: date.day))
         switch date.span {
         case .moment:
-            let moment = day + TimeScale.units(seconds: date.secondOfDay - (date.offset ?? 0))
-                + Int64(date.millisecond) * TimeScale.perSecond / 1000
+            let wall = day * TimeScale.perDay + TimeScale.units(seconds: date.secondOfDay) + Int64(date.millisecond) * TimeScale.perSecond / 1000
+            // A moment written without an offset is a time in the session's zone.
+            let moment = date.offset.map { wall - TimeScale.units(seconds: $0) } ?? (zone.isUTC ? wall : zone.instant(wall: wall))
             return (moment, moment + 1)
-        case .day: return (day, day + TimeScale.perDay)
+        case .day: return (start(of: day, .day), start(of: day + 1, .day))
         case .month:
             let bucket = Int64(date.year * 12 + date.month - 1)
             return (start(of: bucket, .month), start(of: bucket + 1, .month))

@@ -101,7 +101,7 @@ private struct CellWriter {
             let value = ints[row]
             guard value != Int64.min else { return }
             if timestamps {
-                CivilDate.writeISO8601(value, into: &out)
+                column.buckets.zone.writeISO8601(value, into: &out)
             } else {
                 Self.writeDecimal(value, into: &out)
             }

@@ -2,7 +2,8 @@ import LeadEngine
 
 /// JSON: an array of objects, or one object per line (JSON Lines), with
 /// typed values: counts as integers, ratios and numbers as numbers,
-/// durations in hours, timestamps in ISO 8601 UTC, buckets by label, null as
+/// durations in hours, timestamps in ISO 8601 in the
+/// session's zone, buckets by label, null as
 /// null. JSON has no infinity: an infinite number (a sum past the largest
 /// double) is the string "inf" or "-inf", as CSV writes it.
 struct JSONRenderer {

@@ -19,11 +19,14 @@ enum CSVPartReader {
         let uniqueText: Int?
         /// The order of dates of three numbers from `--date-format`; nil to find it per column.
         let dateOrder: DateOrder?
+        /// The zone values without an offset are read in.
+        let zone: ZoneRules
 
-        init(map: HeaderMap, role: TableRole, file: String, leadIDs: TextDictionary? = nil, dateOrder: DateOrder? = nil) {
+        init(map: HeaderMap, role: TableRole, file: String, leadIDs: TextDictionary? = nil, dateOrder: DateOrder? = nil, zone: ZoneRules = .utc) {
             self.map = map
             self.file = file
             self.dateOrder = dateOrder
+            self.zone = zone
             var texts = 0, times = 0
             var bases: [TextDictionary?] = []
             var unique: Int?
@@ -68,7 +71,7 @@ enum CSVPartReader {
             texts: layout.bases.indices.map {
                 TextColumnBuilder(codes: slices.texts[$0], base: layout.bases[$0], unique: layout.uniqueText == $0)
             },
-            times: slices.times.map { TimestampColumnBuilder(values: $0, order: layout.dateOrder) })
+            times: slices.times.map { TimestampColumnBuilder(values: $0, order: layout.dateOrder, zone: layout.zone) })
         columns.rows = try readRecords(bytes, line: line, layout: layout, capacity: capacity, texts: &columns.texts,
                                        times: &columns.times, progress: progress, release: release)
         return columns

@@ -21,7 +21,8 @@ extension CSVTableReader {
                     var offset = 0
                     for (part, detection) in zip(parts, detections) {
                         for row in detection.ambiguousRows {
-                            values[offset + row] = DateOrder.dayFirst(fromMonthFirst: values[offset + row])
+                            let zone = layout.zone, wall = zone.local(values[offset + row])
+                            values[offset + row] = zone.instant(wall: DateOrder.dayFirst(fromMonthFirst: wall))
                         }
                         offset += part.rows
                     }

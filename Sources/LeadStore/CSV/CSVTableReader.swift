@@ -8,6 +8,8 @@ struct ParsedTable {
     var undecided: [String]
     /// Columns whose dates showed by themselves that they are day first.
     var dateNotes: [String] = []
+    /// How many values had no offset, and were read in the load's zone.
+    var wallClockCount = 0
 }
 
 /// Reads one CSV file into typed columns.
@@ -31,17 +33,17 @@ enum CSVTableReader {
     /// `dateOrder`: how dates of three numbers are written (`--date-format`), nil to find out per column.
     static func read(
         _ file: FileBytes, role: TableRole, mappings: [FieldMapping], progress: LoadProgress?, leadIDs: TextDictionary? = nil,
-        dateOrder: DateOrder? = nil
+        dateOrder: DateOrder? = nil, zone: ZoneRules = .utc
     ) throws(LoadError) -> ParsedTable {
         try file.reading { (bytes) throws(LoadError) -> ParsedTable in
             try read(bytes, name: file.name, role: role, mappings: mappings, progress: progress, release: file.release,
-                     leadIDs: leadIDs, dateOrder: dateOrder)
+                     leadIDs: leadIDs, dateOrder: dateOrder, zone: zone)
         }
     }
 
     private static func read(
         _ bytes: UnsafeRawBufferPointer, name: String, role: TableRole, mappings: [FieldMapping], progress: LoadProgress?,
-        release: @escaping @Sendable (Range<Int>) -> Void, leadIDs: TextDictionary?, dateOrder: DateOrder?
+        release: @escaping @Sendable (Range<Int>) -> Void, leadIDs: TextDictionary?, dateOrder: DateOrder?, zone: ZoneRules
     ) throws(LoadError) -> ParsedTable {
         var scanner = CSVScanner(bytes: bytes, file: name)
         var fields: [CSVField] = []
@@ -50,7 +52,7 @@ enum CSVTableReader {
         }
         let headers = fields.map { scanner.string(of: $0).trimmingCharacters(in: .whitespaces) }
         let map = try HeaderMap(headers: headers, role: role, overrides: mappings, file: name)
-        let layout = CSVPartReader.Layout(map: map, role: role, file: name, leadIDs: leadIDs, dateOrder: dateOrder)
+        let layout = CSVPartReader.Layout(map: map, role: role, file: name, leadIDs: leadIDs, dateOrder: dateOrder, zone: zone)
         let body = scanner.position..<bytes.count
 
         let parts = cut(bytes, body)
@@ -87,7 +89,8 @@ enum CSVTableReader {
         var notes = try settleDateOrders(&finished.times, parts: parsed, layout: layout)
         let rows = parsed.reduce(0) { $0 + $1.rows }
         let table = table(from: finished, rows: rows, layout: layout, notes: &notes)
-        return ParsedTable(table: table, map: map, undecided: layout.undecided, dateNotes: notes)
+        let wallClock = parsed.reduce(0) { $0 + $1.times.reduce(0) { $0 + $1.wallClockCount } }
+        return ParsedTable(table: table, map: map, undecided: layout.undecided, dateNotes: notes, wallClockCount: wallClock)
     }
 
     /// How many times `byte` occurs in `bytes`.

@@ -84,17 +84,24 @@ struct TextColumnBuilder: @unchecked Sendable {
 /// Collects one timestamp column, remembering which form the column is
 /// written in so that each value is tried in that form first. Dates of three
 /// numbers are read in `order` when `--date-format` gave one; otherwise the
-/// column's `detection` notes what they show.
+/// column's `detection` notes what they show. Values written without an
+/// offset are times in `zone`.
 struct TimestampColumnBuilder: Sendable {
     var values: ColumnSlice<Int64>
     var form = TimestampParser.Form.iso
     private var month = TimestampParser.MonthMemo()
     let order: DateOrder?
+    let zone: ZoneRules
     private(set) var detection = DateOrderDetection()
+    /// How many values had no offset (read in `zone`).
+    private(set) var wallClockCount = 0
+    /// Wall-clock times known to read with one offset, so most values skip the zone's rules.
+    private var steady: (span: Range<Int64>, offset: Int64) = (0..<0, 0)
 
-    init(values: ColumnSlice<Int64>, order: DateOrder? = nil) {
+    init(values: ColumnSlice<Int64>, order: DateOrder? = nil, zone: ZoneRules = .utc) {
         self.values = values
         self.order = order
+        self.zone = zone
     }
 
     /// Appends the value; returns the reason when it cannot be read.
@@ -105,15 +112,24 @@ struct TimestampColumnBuilder: Sendable {
             return nil
         }
         if form == .iso, let moment = TimestampParser.compactISO(value, month: &month) {
-            values.append(moment)
+            values.append(value.count == 19 ? instant(wall: moment) : moment)
             return nil
         }
         let order = self.order ?? detection.order(for: value, row: values.count)
         let (outcome, used) = TimestampParser.parse(value, preferred: form, order: order)
         guard case .value(let moment) = outcome else { return outcome }
         form = used
-        values.append(moment)
+        values.append(TimestampParser.hasOffset(value, form: used) ? moment : instant(wall: moment))
         return nil
+    }
+
+    /// The moment a time without an offset names in `zone`.
+    @inline(__always)
+    private mutating func instant(wall: Int64) -> Int64 {
+        wallClockCount += 1
+        if zone.isUTC { return wall }
+        if !steady.span.contains(wall) { steady = zone.steadySpan(around: wall) }
+        return steady.span.contains(wall) ? wall - steady.offset : zone.instant(wall: wall)
     }
 
     private func isBlank(_ value: UnsafeRawBufferPointer) -> Bool {

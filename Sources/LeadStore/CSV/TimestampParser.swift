@@ -4,7 +4,8 @@
 /// seconds, or a space for the `T`), `YYYY-MM-DD HH:MM`, a bare date, US
 /// `M/D/YYYY h:mm AM` and `M/D/YYYY HH:MM`, `15 Apr, 2021 00:03:00`,
 /// `Apr 15, 2021 12:03 AM`, and epoch milliseconds (13 digits) or seconds
-/// (10 digits). A value without an offset is taken as UTC. Every part is
+/// (10 digits). A value without an offset comes back as its wall-clock time
+/// read as UTC (`hasOffset` tells), for the caller to read in its zone. Every part is
 /// range-checked: `2026-02-30` and `24:00` are errors, not next month.
 /// Values are kept to the millisecond (`TimeScale`); digits of a fraction
 /// past the third are dropped.
@@ -51,6 +52,25 @@ public enum TimestampParser {
         return text.withUTF8 { bytes in
             if case .value(let moment) = parse(UnsafeRawBufferPointer(bytes)).0 { return moment }
             return nil
+        }
+    }
+
+    /// Whether a value read in `form` named its instant (an offset, `Z`,
+    /// `UTC`, or epoch seconds) rather than a wall-clock time.
+    public static func hasOffset(_ text: UnsafeRawBufferPointer, form: Form) -> Bool {
+        switch form {
+        case .epoch: return true
+        case .numericDate, .dayMonthName, .monthNameDay: return false
+        case .iso:
+            var end = text.count
+            while end > 0, text[end - 1] == 0x20 || text[end - 1] == 0x09 { end -= 1 }
+            var start = 0
+            while start < end, text[start] == 0x20 || text[start] == 0x09 { start += 1 }
+            guard end - start > 10 else { return false }
+            for i in (start + 10)..<end where text[i] == 0x5A || text[i] == 0x7A || text[i] == 0x2B || text[i] == 0x2D { return true }
+            guard end - start >= 13 else { return false }
+            let last = (text[end - 3] | 0x20, text[end - 2] | 0x20, text[end - 1] | 0x20)
+            return last == (0x75, 0x74, 0x63) || last == (0x67, 0x6D, 0x74)  // utc, gmt
         }
     }
 

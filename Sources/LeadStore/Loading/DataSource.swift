@@ -11,6 +11,8 @@ public struct DataSource: Sendable {
     /// `--date-format`: the order of the parts of dates written as three
     /// numbers (`DD-MM-YYYY`); nil lets each column show it.
     public var dateFormat: String?
+    /// The zone values written without an offset are read in (`--tz`, `set tz`).
+    public var zone = ZoneRules.utc
 
     /// Bytes already in memory; `generated` when they are made-up data (the demo's).
     public init(file: FileBytes, mappings: [FieldMapping] = [], dateFormat: String? = nil, generated: Bool = false) {

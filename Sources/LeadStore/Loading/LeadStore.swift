@@ -67,7 +67,11 @@ public struct LeadStore: Sendable {
         let replacedLeads = newSummary.files.contains { $0.role == .leads }
         let kept = summary.files.filter { !(replacedLeads && $0.role == .leads) }
         let decisions = summary.decisions
+        var wallClock = summary.wallClock
+        wallClock.count += newSummary.wallClock.count
+        if newSummary.wallClock.count > 0 { wallClock.zone = newSummary.wallClock.zone }
         summary = newSummary
+        summary.wallClock = wallClock
         summary.files = kept + newSummary.files
         summary.decisions = decisions + newSummary.decisions
         summary.seconds = Self.seconds(since: clock)
@@ -126,9 +130,10 @@ public struct LeadStore: Sendable {
         let clock = ContinuousClock.now
         let file = try source.read()
         let parsed = try CSVTableReader.read(file, role: .leads, mappings: source.mappings, progress: progress,
-                                             dateOrder: try source.dateOrder())
+                                             dateOrder: try source.dateOrder(), zone: source.zone)
         try checkUnique(parsed.table, file: file)
         summary.decisions += parsed.dateNotes.map { "\(file.name): \($0)" }
+        summary.wallClock.add(parsed.wallClockCount, zone: source.zone)
         summary.files.append(.init(
             name: file.name, role: .leads, rows: parsed.table.rowCount, bytes: file.count,
             seconds: seconds(since: clock), generated: source.isGenerated, origins: LoadSummary.origins(of: parsed.table)))
@@ -141,9 +146,10 @@ public struct LeadStore: Sendable {
         let clock = ContinuousClock.now
         let file = try source.read()
         let parsed = try CSVTableReader.read(file, role: .touches, mappings: source.mappings, progress: progress, leadIDs: leadIDs,
-                                             dateOrder: try source.dateOrder())
+                                             dateOrder: try source.dateOrder(), zone: source.zone)
         var table = parsed.table
         summary.decisions += parsed.dateNotes.map { "\(file.name): \($0)" }
+        summary.wallClock.add(parsed.wallClockCount, zone: source.zone)
         for constant in parsed.map.constants {
             summary.decisions.append("\(file.name): no column \"\(constant.value)\", so every row has \(constant.name) \"\(constant.value)\"")
         }

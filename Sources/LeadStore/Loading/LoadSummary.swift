@@ -23,6 +23,20 @@ public struct LoadSummary: Sendable {
     public var decisions: [String] = []
     /// Wall time of the whole load, derived fields included.
     public var seconds = 0.0
+    /// The timestamps written without an offset, and the zone they were read in.
+    public var wallClock = WallClockReading()
+
+    /// How many timestamps had no offset, and the zone that placed them.
+    public struct WallClockReading: Sendable {
+        public var count = 0
+        public var zone = ZoneRules.utc.name
+
+        mutating func add(_ count: Int, zone: ZoneRules) {
+            guard count > 0 else { return }
+            self.count += count
+            self.zone = zone.name
+        }
+    }
 
     public var totalBytes: Int { files.reduce(0) { $0 + $1.bytes } }
 
@@ -62,6 +76,9 @@ public struct LoadSummary: Sendable {
             lines.append("  note: direction \"\(value)\" (\(Quantity.counted(count, "touch", "touches"))) is not inbound or outbound; counted as outbound")
         }
         for decision in decisions { lines.append("  note: " + decision) }
+        if wallClock.count > 0 {
+            lines.append("  note: " + ZoneMessages.readWithoutOffset(count: Self.counted(wallClock.count, "timestamp", "timestamps"), zone: wallClock.zone))
+        }
         return lines
     }
 

@@ -1,0 +1,100 @@
+import Foundation
+
+/// Finding a zone by name: `UTC`, a fixed offset (`+05:30`, `-04`), or an
+/// IANA name read from the system's tz database (`/usr/share/zoneinfo`, or
+/// `$TZDIR`), matched without regard to case.
+extension ZoneRules {
+    /// Why a name names no zone, with the nearest names the database has.
+    public struct UnknownZone: Error, Sendable {
+        public var name: String
+        public var suggestions: [String]
+        /// True when the tz database itself is missing.
+        public var noDatabase = false
+
+        public var message: String {
+            if noDatabase { return ZoneMessages.noDatabase(name, folder: ZoneRules.folder) }
+            return ZoneMessages.unknown(name, suggestions: suggestions)
+        }
+    }
+
+    /// The folder the tz database is read from.
+    public static var folder: String { ProcessInfo.processInfo.environment["TZDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/usr/share/zoneinfo" }
+
+    /// The zone `name` names.
+    public static func named(_ name: String) throws(UnknownZone) -> ZoneRules {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        if ["utc", "z", "gmt", "etc/utc", "zulu", "universal"].contains(trimmed.lowercased()) { return .utc }
+        if let seconds = fixedOffset(trimmed) { return .fixed(seconds: seconds) }
+        let safe = !trimmed.isEmpty && !trimmed.hasPrefix("/") && !trimmed.split(separator: "/").contains("..")
+        if safe, let zone = read(trimmed) { return zone }
+        let names = allNames()
+        if names.isEmpty, !FileManager.default.fileExists(atPath: folder) {
+            throw UnknownZone(name: trimmed, suggestions: [], noDatabase: true)
+        }
+        if let match = names.first(where: { $0.lowercased() == trimmed.lowercased() }), let zone = read(match) { return zone }
+        throw UnknownZone(name: trimmed, suggestions: nearest(trimmed, in: names))
+    }
+
+    /// `+05:30`, `-0400`, `+5`, `UTC+02:00` in seconds east of UTC.
+    static func fixedOffset(_ text: String) -> Int? {
+        var rest = Substring(text)
+        for prefix in ["UTC", "GMT", "utc", "gmt"] where rest.hasPrefix(prefix) { rest = rest.dropFirst(prefix.count) }
+        guard let sign = rest.first, sign == "+" || sign == "-" else { return nil }
+        let digits = rest.dropFirst().filter { $0 != ":" }
+        guard !digits.isEmpty, digits.count <= 4, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+              !rest.dropFirst().hasPrefix(":") else { return nil }
+        let hours = digits.count <= 2 ? Int(digits)! : Int(digits.dropLast(2))!
+        let minutes = digits.count <= 2 ? 0 : Int(digits.suffix(2))!
+        guard hours <= 18, minutes <= 59 else { return nil }
+        return (sign == "-" ? -1 : 1) * (hours * 3600 + minutes * 60)
+    }
+
+    private static func read(_ name: String) -> ZoneRules? {
+        let path = (folder as NSString).appendingPathComponent(name)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
+              let data = FileManager.default.contents(atPath: path) else { return nil }
+        return tzif([UInt8](data), name: name)
+    }
+
+    /// Every zone name in the database (`Area/City`, and the few single names such as `UTC`).
+    static func allNames() -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var names: [String] = []
+        while let path = walker.nextObject() as? String {
+            if path.hasPrefix("posix") || path.hasPrefix("right") || path.contains(".") { walker.skipDescendants(); continue }
+            guard let first = path.first, first.isUppercase, !path.hasSuffix("localtime") else { continue }
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(path), isDirectory: &isFolder), !isFolder.boolValue {
+                names.append(path)
+            }
+        }
+        return names.sorted()
+    }
+
+    /// Up to three names closest to `name`: those sharing its last part first, then by edit distance.
+    static func nearest(_ name: String, in names: [String]) -> [String] {
+        let wanted = name.lowercased()
+        let city = wanted.split(separator: "/").last.map(String.init) ?? wanted
+        func distance(_ a: String, _ b: String) -> Int {
+            let a = Array(a), b = Array(b)
+            var row = Array(0...b.count)
+            for i in 1...max(1, a.count) where !a.isEmpty {
+                var previous = row[0]
+                row[0] = i
+                for j in 1...max(1, b.count) where !b.isEmpty {
+                    let saved = row[j]
+                    row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                    previous = saved
+                }
+            }
+            return row[b.count]
+        }
+        let scored = names.map { candidate -> (String, Int) in
+            let lower = candidate.lowercased()
+            let last = lower.split(separator: "/").last.map(String.init) ?? lower
+            return (candidate, min(distance(wanted, lower), distance(city, last)))
+        }
+        return scored.filter { $0.1 <= max(2, city.count / 3) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
+    }
+}
