@@ -17,7 +17,8 @@ FUZZ_FLAGS = -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,add
 
 .PHONY: run test build deps browser gen bench fuzz clean
 
-# libedit and pkg-config are the only system packages leadq needs.
+# libedit and pkg-config for line editing, and the tz database for time zones,
+# are the only system packages leadq needs.
 deps:
 	@if ! pkg-config --exists libedit 2>/dev/null; then \
 	  if command -v apt-get >/dev/null 2>&1; then \
@@ -27,6 +28,17 @@ deps:
 	    $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libedit-dev pkg-config >/dev/null || exit 1; \
 	  else \
 	    echo "leadq needs libedit and pkg-config: install libedit-dev (Debian, Ubuntu), libedit-devel (Fedora) or libedit (Homebrew), then run make again." >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+	@if [ ! -f /usr/share/zoneinfo/America/New_York ] && [ -z "$$TZDIR" ]; then \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO="sudo"; \
+	    echo "Installing tzdata (the time zone rules set tz reads)…"; \
+	    $$SUDO apt-get update -qq && \
+	    $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tzdata >/dev/null || exit 1; \
+	  else \
+	    echo "leadq reads time zones from /usr/share/zoneinfo: install tzdata (or set TZDIR), then run make again." >&2; \
 	    exit 1; \
 	  fi; \
 	fi
