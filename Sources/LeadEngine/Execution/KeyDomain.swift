@@ -14,6 +14,10 @@ struct KeyDomain {
     private let firstDay: Int64
     /// Wall-clock times of bucket keys, when the session's zone is not UTC.
     private let clock: ZoneClock?
+    /// Outside UTC, for each UTC day from `firstDay`: the local midnight within
+    /// it (`Int64.min` for a day whose offset changes) and the slots before and after.
+    private let cuts: [Int64]
+    private let slotsAfter: [UInt32]
 
     var nullSlot: Int { size - 1 }
 
@@ -38,6 +42,8 @@ struct KeyDomain {
             dayTable = []
             firstDay = 0
             clock = nil
+            cuts = []
+            slotsAfter = []
         case .bucket(let column, let unit):
             let extents = column.grain == .lead ? store.leadExtents : store.touchExtents
             let extent = extents[column.name] ?? 0...0
@@ -49,24 +55,43 @@ struct KeyDomain {
             guard last - first < 1 << 20 else { return nil }
             low = first
             size = Int(last - first) + 2
-            let days = (TimeBuckets.floorDiv(extent.lowerBound - margin, TimeScale.perDay), TimeBuckets.floorDiv(extent.upperBound + margin, TimeScale.perDay))
+            let days = (TimeBuckets.floorDiv(extent.lowerBound, TimeScale.perDay), TimeBuckets.floorDiv(extent.upperBound, TimeScale.perDay))
+            var table: [UInt32] = [], cuts: [Int64] = [], after: [UInt32] = []
             if unit.isCalendar || zoned, unit != .hour, days.1 - days.0 < 4_000_000 {
                 firstDay = days.0
-                dayTable = (days.0...days.1).map { UInt32(buckets.bucket(wall: $0 * TimeScale.perDay, unit) - first) }
+                if zoned {
+                    // Each UTC day's slots either side of the local midnight within it.
+                    for split in buckets.zone.daySplits(days.0...days.1) {
+                        let slot = { (day: Int64) in UInt32(buckets.bucket(wall: day * TimeScale.perDay, unit) - first) }
+                        table.append(split.map { slot($0.before) } ?? 0)
+                        after.append(split.map { slot($0.after) } ?? 0)
+                        cuts.append(split?.cut ?? .min)
+                    }
+                } else {
+                    table = (days.0...days.1).map { UInt32(buckets.bucket(wall: $0 * TimeScale.perDay, unit) - first) }
+                }
             } else {
                 firstDay = 0
-                dayTable = []
             }
+            dayTable = table
+            self.cuts = cuts
+            slotsAfter = after
         case .ranges(_, let bounds):
             size = bounds.bucketCount + 1
             low = 0
             dayTable = []
             firstDay = 0
+            clock = nil
+            cuts = []
+            slotsAfter = []
         case .condition:
             size = 3
             low = 0
             dayTable = []
             firstDay = 0
+            clock = nil
+            cuts = []
+            slotsAfter = []
         }
     }
 
@@ -117,10 +142,18 @@ struct KeyDomain {
                             let origin = firstDay &* TimeScale.perDay, perDay = UInt64(TimeScale.perDay)
                             dayTable.withUnsafeBufferPointer { table in
                                 if let clock {
-                                    for i in 0..<index.count {
-                                        let t = times[Int(index[i])]
-                                        let local = t == Null.timestamp ? nullSlot : table[Int(UInt64(bitPattern: clock.local(t) &- origin) / perDay)]
-                                        slots[i] &+= local &* stride
+                                    cuts.withUnsafeBufferPointer { cuts in
+                                        slotsAfter.withUnsafeBufferPointer { after in
+                                            for i in 0..<index.count {
+                                                let t = times[Int(index[i])]
+                                                guard t != Null.timestamp else { slots[i] &+= nullSlot &* stride; continue }
+                                                let day = Int(UInt64(bitPattern: t &- origin) / perDay), cut = cuts[day]
+                                                let local = cut == .min
+                                                    ? UInt32(buckets.bucket(wall: clock.local(t), unit) - low)
+                                                    : t < cut ? table[day] : after[day]
+                                                slots[i] &+= local &* stride
+                                            }
+                                        }
                                     }
                                     return
                                 }
