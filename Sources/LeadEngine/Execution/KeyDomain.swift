@@ -14,8 +14,9 @@ struct KeyDomain {
     private let firstDay: Int64
     /// Wall-clock times of bucket keys, when the session's zone is not UTC.
     private let clock: ZoneClock?
-    /// Outside UTC, for each UTC day from `firstDay`: the local midnight within
-    /// it (`Int64.min` for a day whose offset changes) and the slots before and after.
+    /// Outside UTC, for each UTC day from `firstDay`: how far into it the local
+    /// midnight falls (a day's length when none does; -1 for a day whose
+    /// offset changes) and the slots before and after.
     private let cuts: [Int64]
     private let slotsAfter: [UInt32]
 
@@ -65,7 +66,8 @@ struct KeyDomain {
                         let slot = { (day: Int64) in UInt32(buckets.bucket(wall: day * TimeScale.perDay, unit) - first) }
                         table.append(split.map { slot($0.before) } ?? 0)
                         after.append(split.map { slot($0.after) } ?? 0)
-                        cuts.append(split?.cut ?? .min)
+                        let start = (days.0 + Int64(cuts.count)) * TimeScale.perDay
+                        cuts.append(split.map { min($0.cut, start + TimeScale.perDay) - start } ?? -1)
                     }
                 } else {
                     table = (days.0...days.1).map { UInt32(buckets.bucket(wall: $0 * TimeScale.perDay, unit) - first) }
@@ -147,10 +149,15 @@ struct KeyDomain {
                                             for i in 0..<index.count {
                                                 let t = times[Int(index[i])]
                                                 guard t != Null.timestamp else { slots[i] &+= nullSlot &* stride; continue }
-                                                let day = Int(UInt64(bitPattern: t &- origin) / perDay), cut = cuts[day]
-                                                let local = cut == .min
-                                                    ? UInt32(buckets.bucket(wall: clock.local(t), unit) - low)
-                                                    : t < cut ? table[day] : after[day]
+                                                let since = UInt64(bitPattern: t &- origin), day = Int(since / perDay)
+                                                let into = Int64(bitPattern: since &- UInt64(day) &* perDay), cut = cuts[day]
+                                                guard cut >= 0 else {
+                                                    slots[i] &+= UInt32(buckets.bucket(wall: clock.local(t), unit) - low) &* stride
+                                                    continue
+                                                }
+                                                // All ones before the local midnight, zero from it on: no branch to mispredict.
+                                                let before = UInt32(truncatingIfNeeded: (into &- cut) >> 63)
+                                                let local = after[day] ^ ((table[day] ^ after[day]) & before)
                                                 slots[i] &+= local &* stride
                                             }
                                         }
