@@ -126,7 +126,7 @@ enum EngineMessages {
     static func zoneSet(_ zone: String) -> String { "times are in \(zone)" }
     /// What `set tz` adds when the data holds times read without an offset in another zone.
     static func zoneAtLoad(count: Int, readIn: String, now zone: String) -> String {
-        "; \(count == 1 ? "1 timestamp" : "\(count) timestamps") written without an offset were read in \(readIn) when the data was loaded"
+        "; \(Quantity.counted(count, "timestamp", "timestamps")) written without an offset were read in \(readIn) when the data was loaded"
             + " and keep that instant: .open the data again (or start with --tz \(zone)) to read them in \(zone)"
     }
 

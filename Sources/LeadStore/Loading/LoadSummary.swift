@@ -77,7 +77,7 @@ public struct LoadSummary: Sendable {
         }
         for decision in decisions { lines.append("  note: " + decision) }
         if wallClock.count > 0 {
-            lines.append("  note: " + ZoneMessages.readWithoutOffset(count: Self.counted(wallClock.count, "timestamp", "timestamps"), zone: wallClock.zone))
+            lines.append("  note: " + ZoneMessages.readWithoutOffset(count: Quantity.counted(wallClock.count, "timestamp", "timestamps"), zone: wallClock.zone))
         }
         return lines
     }
