@@ -7,8 +7,10 @@ import LeadStore
 public enum DataLocation: Sendable, Equatable {
     case demo
     case folder(String)
-    /// `touchMappings[i]`, when given, are the `--map` options written after the i-th `--touches`.
-    case files(leads: String, touches: [String], touchMappings: [[FieldMapping]] = [])
+    /// `touchMappings[i]`, when given, are the `--map` options written after the i-th `--touches`;
+    /// `dateFormat` is the `--date-format` of every file, `touchDateFormats[i]` one written after the i-th `--touches`.
+    case files(leads: String, touches: [String], touchMappings: [[FieldMapping]] = [], dateFormat: String? = nil,
+               touchDateFormats: [String?] = [])
 
     /// Loads the data into a new session; times written without an offset are read in `zone`.
     public func open(mappings: [FieldMapping], zone: ZoneRules = .utc, progress: LoadProgress? = nil) throws(LoadError) -> Session {
@@ -27,15 +29,16 @@ public enum DataLocation: Sendable, Equatable {
             let touches = (path as NSString).appendingPathComponent("touches.csv")
             let touchFiles = FileManager.default.fileExists(atPath: touches) ? [touches] : []
             return try Self.files(leads: leads, touches: touchFiles).open(mappings: mappings, zone: zone, progress: progress)
-        case .files(let leads, let touches, let touchMappings):
+        case .files(let leads, let touches, let touchMappings, let dateFormat, let touchDateFormats):
             let (leadMaps, touchMaps) = Self.split(mappings)
-            var leadSource = DataSource(path: leads, mappings: leadMaps)
+            var leadSource = DataSource(path: leads, mappings: leadMaps, dateFormat: dateFormat)
             leadSource.zone = zone
             let store = try LeadStore(
                 leads: leadSource,
                 touches: touches.indices.map { index in
                     let own = index < touchMappings.count ? touchMappings[index] : []
-                    var source = DataSource(path: touches[index], mappings: touchMaps + own)
+                    let format = index < touchDateFormats.count ? touchDateFormats[index] ?? dateFormat : dateFormat
+                    var source = DataSource(path: touches[index], mappings: touchMaps + own, dateFormat: format)
                     source.zone = zone
                     return source
                 },

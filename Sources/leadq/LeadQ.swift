@@ -59,6 +59,11 @@ struct Open: ParsableCommand {
     @Option(help: ArgumentHelp("Read the field from this column: --map target=Header (repeatable).", valueName: "target=Header"))
     var map: [String] = []
 
+    @Option(name: .customLong("date-format"), help: ArgumentHelp(
+        "The order of dates of three numbers: DD-MM-YYYY, MM-DD-YYYY or YYYY-MM-DD (after --touches FILE, for that file).",
+        valueName: "format"))
+    var dateFormat: [String] = []
+
     @Option(name: .customShort("c"), help: ArgumentHelp("Run a statement and exit (repeatable).", valueName: "statement"))
     var command: [String] = []
 
@@ -87,6 +92,12 @@ struct Open: ParsableCommand {
         if let tz {
             do { _ = try ZoneRules.named(tz) } catch { throw ValidationError("--tz \(tz): \(error.message)") }
         }
+        if folder != nil && !dateFormat.isEmpty {
+            throw ValidationError("--date-format goes with --leads and --touches")
+        }
+        for format in dateFormat where DateOrder(format: format) == nil {
+            throw ValidationError("--date-format \(format): use \(DateOrder.accepted)")
+        }
         for argument in map where FieldMapping(argument: argument) == nil {
             throw ValidationError("--map \(argument): write it as target=Header, e.g. --map created_at=\"Create Date\"")
         }
@@ -103,7 +114,9 @@ struct Open: ParsableCommand {
             }
         } else if let leads {
             let (shared, own) = Self.mappingsByTouchFile(CommandLine.arguments)
-            location = .files(leads: leads, touches: touches, touchMappings: own)
+            let formats = Self.dateFormatsByTouchFile(CommandLine.arguments)
+            location = .files(leads: leads, touches: touches, touchMappings: own, dateFormat: formats.shared,
+                              touchDateFormats: formats.own)
             configuration(mappings: shared, location: location, script: script)
             return
         }
@@ -129,6 +142,32 @@ struct Open: ParsableCommand {
             } else if let text = value("--map"), let mapping = FieldMapping(argument: text) {
                 if own.isEmpty { shared.append(mapping) } else { own[own.count - 1].append(mapping) }
             } else if ["-c", "-f", "--leads", "--format", "--tz"].contains(argument) {
+                index += 1
+            }
+            index += 1
+        }
+        return (shared, own)
+    }
+
+    /// `--date-format` before the first `--touches` applies to every file; one
+    /// after a `--touches FILE` applies to that file only.
+    static func dateFormatsByTouchFile(_ arguments: [String]) -> (shared: String?, own: [String?]) {
+        var shared: String?, own: [String?] = []
+        var index = 1
+        while index < arguments.count {
+            let argument = arguments[index]
+            func value(_ option: String) -> String? {
+                if argument == option, index + 1 < arguments.count {
+                    index += 1
+                    return arguments[index]
+                }
+                return argument.hasPrefix(option + "=") ? String(argument.dropFirst(option.count + 1)) : nil
+            }
+            if value("--touches") != nil {
+                own.append(nil)
+            } else if let format = value("--date-format") {
+                if own.isEmpty { shared = format } else { own[own.count - 1] = format }
+            } else if ["-c", "-f", "--leads", "--format", "--map"].contains(argument) {
                 index += 1
             }
             index += 1
