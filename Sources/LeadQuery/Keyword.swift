@@ -6,7 +6,7 @@
 /// a name (a CSV column may be called `order`).
 public enum Keyword: String, CaseIterable, Sendable {
     case list, `let`, set
-    case `where`, during, by, having, order, top, limit, `as`
+    case `where`, during, by, having, order, top, limit, vs, `as`
     case and, or, not, `in`, like, `is`, null
     case asc, desc
     case today, yesterday, this, last, past, to
@@ -31,7 +31,7 @@ public enum Keyword: String, CaseIterable, Sendable {
     public var role: Role {
         switch self {
         case .list, .let, .set: .statement
-        case .where, .during, .by, .having, .order, .top, .limit, .as: .clause
+        case .where, .during, .by, .having, .order, .top, .limit, .vs, .as: .clause
         case .and, .or, .not, .in, .like, .is, .null: .condition
         case .asc, .desc: .direction
         case .today, .yesterday, .this, .last, .past, .to: .period
@@ -59,5 +59,5 @@ public enum Keyword: String, CaseIterable, Sendable {
     }
 
     /// The clauses that may follow a query's measures (`as` names a measure instead).
-    public static let queryClauses: [Keyword] = [.where, .during, .by, .having, .order, .top, .limit]
+    public static let queryClauses: [Keyword] = [.where, .during, .by, .having, .order, .top, .limit, .vs]
 }

@@ -40,7 +40,7 @@ extension Parser {
     }
 
     /// query := measures [where filter] [during period] [by group {"," group}] [having filter]
-    ///          [order by key [asc|desc], …] [(top | limit) INT]   (clauses in any order, each once)
+    ///          [order by key [asc|desc], …] [(top | limit) INT] [vs comparison]   (clauses in any order, each once)
     /// group := expr   (a field, a unit, `field.unit`, a call or a condition)
     mutating func parseQuery() throws(Failure) -> Query {
         if atEnd || Self.clauseWords.contains(current.map(text)?.lowercased() ?? "") {
@@ -61,6 +61,7 @@ extension Parser {
             case .order:
                 try expectWord("by")
                 query.order = try parseOrderKeys()
+            case .vs: query.comparison = try parseComparison()
             default:
                 query.limit = try parseLimit()
                 query.takesLargest = keyword == .top
@@ -86,6 +87,17 @@ extension Parser {
             _ = parser.acceptWord("asc")
             return OrderKey(expr: expr, descending: false)
         }
+    }
+
+    /// comparison := "previous" | "last" "year"   (after "vs")
+    mutating func parseComparison() throws(Failure) -> Comparison {
+        let start = here
+        if acceptWord("previous") { return Comparison(kind: .previous, range: span(from: start)) }
+        if acceptWord("last") {
+            try expectWord("year")
+            return Comparison(kind: .lastYear, range: span(from: start))
+        }
+        throw fail(Messages.expected("previous or last year after vs", found: describeCurrent))
     }
 
     /// INT

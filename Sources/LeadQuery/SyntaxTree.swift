@@ -35,6 +35,15 @@ public struct Query: Sendable, Equatable {
     public var limit: Int?
     /// Whether the cut is `top N` (the largest N) rather than `limit N`.
     public var takesLargest = false
+    /// `vs previous` or `vs last year`.
+    public var comparison: Comparison?
+}
+
+/// `vs previous` | `vs last year`: each value beside the period before it.
+public struct Comparison: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case previous, lastYear }
+    public var kind: Kind
+    public var range: SourceRange
 }
 
 /// `measure [as NAME]`

@@ -7,6 +7,7 @@ import LeadStore
 public enum ValueFormatter {
     /// The value as a table shows it; nil for null.
     public static func display(_ cell: Cell, in column: ResultColumn) -> String? {
+        if column.isChange { return change(cell, in: column) }
         switch (cell, column.kind) {
         case (.null, _): return nil
         case (.int(let value), .bucket): return column.bucketLabel(value)
@@ -34,6 +35,26 @@ public enum ValueFormatter {
         case (.double(let value), _): return plain(value)
         case (.text(let text), _): return text
         }
+    }
+
+    /// A change from an earlier period: signed, ratios in percentage points,
+    /// with ▲ for a rise and ▼ for a fall.
+    static func change(_ cell: Cell, in column: ResultColumn) -> String? {
+        let value: Double
+        switch cell {
+        case .int(let v): value = Double(v)
+        case .double(let v): value = v
+        default: return nil
+        }
+        let sign = value > 0 ? "+" : value < 0 ? "−" : ""
+        let magnitude = abs(value)
+        let text: String
+        switch column.kind {
+        case .ratio: text = String(format: "%.1f pt", magnitude * 100)
+        case .duration: text = duration(magnitude)
+        default: text = number(magnitude)
+        }
+        return sign + text + (value > 0 ? " ▲" : value < 0 ? " ▼" : "")
     }
 
     /// `45min` under an hour, `5.2h` up to 72 hours, `3.5d` past that.

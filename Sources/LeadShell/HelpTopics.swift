@@ -15,7 +15,7 @@ enum HelpTopics {
             ]
         case "language":
             return [
-                "measures [where filter] [during period] [by groups] [having filter] [order by key [asc|desc], …] [top|limit N] [| export \"file.csv\"]",
+                "measures [where filter] [during period] [by groups] [having filter] [order by key [asc|desc], …] [top|limit N] [vs previous|last year] [| export \"file.csv\"]",
                 "after a statement: | chart (in the terminal), | chart \"file.svg\", | export \"report.html\", | export append \"report.html\"",
                 "list leads|touches [field, …] [where filter] [order by key] [limit N]",
                 "let NAME = filter-or-measure        set now|grace|target|week_start|tz value",
@@ -24,6 +24,7 @@ enum HelpTopics {
                 "groups: field, a unit (hour day week month quarter year: created_at for leads, at for touches), field.unit",
                 "        a condition or let filter (by response <= 1h, by fast: false, true, then null where unknown)",
                 "        bucket(field, bounds…): bucket(followups, 1, 2, 4) gives <1, 1, 2-3, 4+; bucket(response, 1h, 4h)",
+                "vs previous | vs last year: by month vs previous, or during last 3 months vs previous; adds m_previous, m_change",
                 "running(m): cumulative count/sum, or ratio so far; of_total(m): share of the column's total; running(of_total(count))",
                 "values: \"text\", 42, 90%, durations 250ms 90s 30min 1h 2d 1w, dates 2026-03-01 2026-03 2026-Q1 2026",
             ]

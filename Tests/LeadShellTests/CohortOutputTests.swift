@@ -33,3 +33,15 @@ import Testing
             """), "\(set.stdout)")
     }
 }
+
+/// A change from the period before: signed in a table, ratios in
+/// percentage points with ▲ or ▼; raw fractions in CSV under exact headers.
+@Suite struct PeriodChangeOutputTests {
+    @Test func changesAreMarkedInTablesAndRawInCSV() throws {
+        let query = "leads, rate by month vs previous"
+        let csv = try LeadQProcess.run(["examples/data", "--no-init", "-c", query, "--format", "csv"])
+        #expect(csv.stdout.hasPrefix("month,leads,leads_previous,leads_change,rate,rate_previous,rate_change\n2026-01,7,,,0.5714285714285714,,\n2026-02,2,7,-5,1,0.5714285714285714,0.4285714285714286\n"), "\(csv.stdout)")
+        let table = try LeadQProcess.run(["examples/data", "--no-init", "-c", query, "--format", "table"])
+        #expect(table.stdout.contains("│ 2026-02 │     2 │              7 │         −5 ▼ │ 100.0% ● │         57.1% │  +42.9 pt ▲ │"), "\(table.stdout)")
+    }
+}

@@ -77,8 +77,12 @@ extension Analyzer {
             // `top N` without `order by`: the largest N of the first measure that is not a running total, ties in key order.
             order = [(groups.count + first, true)]
         }
-        return BoundQuery(measures: measures, filters: filters, groups: groups, during: during, having: having,
-                          order: order, limit: query.limit, warnings: warnings)
+        var bound = BoundQuery(measures: measures, filters: filters, groups: groups, during: during, having: having,
+                               order: order, limit: query.limit, warnings: warnings)
+        if let comparison = query.comparison {
+            bound.comparison = try bindComparison(comparison, query: query, groups: groups, during: during)
+        }
+        return bound
     }
 
     mutating func bindList(_ list: ListQuery) throws(Diagnostic) -> BoundList {

@@ -139,6 +139,16 @@ struct BoundGroup: Sendable {
     var touchField: (name: String, suggestion: String?, range: SourceRange)?
 }
 
+/// `vs previous` / `vs last year`, bound: the query to run for the earlier
+/// values and how a row's key finds its earlier row.
+struct BoundComparison: Sendable {
+    var kind: Comparison.Kind
+    /// The `during` span of the earlier run (nil: all the data).
+    var during: (start: Int64, end: Int64)?
+    /// The time group whose bucket moves back, and its unit.
+    var timeGroup: (index: Int, unit: TimeUnit)?
+}
+
 /// A query ready to run.
 struct BoundQuery: Sendable {
     var measures: [BoundMeasure]
@@ -153,6 +163,7 @@ struct BoundQuery: Sendable {
     var order: [(column: Int, descending: Bool)]
     var limit: Int?
     var warnings: [Diagnostic]
+    var comparison: BoundComparison? = nil
 }
 
 /// A `list` ready to run.

@@ -122,6 +122,8 @@ enum EngineMessages {
             ? "\(measure) is \(what), which cannot run down the rows; running takes a count, a sum, share(…) or a ratio KPI such as conversion"
             : "\(measure) is \(what), which has no share of a total; of_total takes a count or a sum"
     }
+    static let comparisonNeedsPeriod =
+        "vs compares with an earlier period: give a period (during last month vs previous) or a time group (rate by month vs previous)"
     static func cycle(_ name: String) -> String { "\(name) is defined in terms of itself" }
     static func zoneSet(_ zone: String) -> String { "times are in \(zone)" }
     /// What `set tz` adds when the data holds times read without an offset in another zone.

@@ -68,6 +68,13 @@ struct QueryExecutor {
         if let limit = query.limit, limit < table.rowCount { table = table.gathered(Array(0..<limit)) }
         let hidden = Set(query.measures.indices.filter { query.measures[$0].hidden }.map { query.groups.count + $0 })
         table.columns = table.columns.enumerated().filter { !hidden.contains($0.offset) }.map(\.element)
+        if let comparison = query.comparison {
+            var earlier = query
+            earlier.comparison = nil
+            earlier.during = comparison.during
+            (earlier.having, earlier.order, earlier.limit) = (nil, [], nil)
+            table = PeriodComparison(comparison: comparison, buckets: buckets).add(to: table, earlier: try run(earlier))
+        }
         return table
 
         func fillEmptyBuckets(_ query: BoundQuery, rowFor: ([Int64]) -> Int, keyOfRow: [[Int64]]) {

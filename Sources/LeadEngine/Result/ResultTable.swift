@@ -57,6 +57,9 @@ public struct ResultColumn: Sendable {
     public var bandRule: BandRule?
     /// How to label buckets, for bucket columns.
     public var buckets: TimeBuckets
+    /// Whether the column is a change from an earlier period, shown signed
+    /// with ▲ or ▼ (ratios in percentage points).
+    public var isChange = false
 
     /// The stored values, typed.
     public enum Values: Sendable {
