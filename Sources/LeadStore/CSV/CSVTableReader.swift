@@ -32,17 +32,18 @@ enum CSVTableReader {
     /// `leadIDs`, for touches: the leads' ids, which the touches' `lead_id` shares.
     /// `dateOrder`: how dates of three numbers are written (`--date-format`), nil to find out per column.
     static func read(
-        _ file: FileBytes, role: TableRole, mappings: [FieldMapping], progress: LoadProgress?, leadIDs: TextDictionary? = nil,
-        dateOrder: DateOrder? = nil, zone: ZoneRules = .utc
+        _ file: FileBytes, role: TableRole, options: FileOptions, shared: FileOptions = FileOptions(),
+        progress: LoadProgress?, leadIDs: TextDictionary? = nil, dateOrder: DateOrder? = nil, zone: ZoneRules = .utc
     ) throws(LoadError) -> ParsedTable {
         try file.reading { (bytes) throws(LoadError) -> ParsedTable in
-            try read(bytes, name: file.name, role: role, mappings: mappings, progress: progress, release: file.release,
-                     leadIDs: leadIDs, dateOrder: dateOrder, zone: zone)
+            try read(bytes, name: file.name, role: role, options: options, shared: shared, progress: progress,
+                     release: file.release, leadIDs: leadIDs, dateOrder: dateOrder, zone: zone)
         }
     }
 
     private static func read(
-        _ bytes: UnsafeRawBufferPointer, name: String, role: TableRole, mappings: [FieldMapping], progress: LoadProgress?,
+        _ bytes: UnsafeRawBufferPointer, name: String, role: TableRole, options: FileOptions, shared: FileOptions,
+        progress: LoadProgress?,
         release: @escaping @Sendable (Range<Int>) -> Void, leadIDs: TextDictionary?, dateOrder: DateOrder?, zone: ZoneRules
     ) throws(LoadError) -> ParsedTable {
         var scanner = CSVScanner(bytes: bytes, file: name)
@@ -51,7 +52,7 @@ enum CSVTableReader {
             throw LoadError(file: name, line: 1, message: "the file is empty: it needs a header row naming its columns")
         }
         let headers = fields.map { scanner.string(of: $0).trimmingCharacters(in: .whitespaces) }
-        let map = try HeaderMap(headers: headers, role: role, overrides: mappings, file: name)
+        let map = try HeaderMap(headers: headers, role: role, options: options, shared: shared, file: name)
         let layout = CSVPartReader.Layout(map: map, role: role, file: name, leadIDs: leadIDs, dateOrder: dateOrder, zone: zone)
         let body = scanner.position..<bytes.count
 
@@ -165,7 +166,7 @@ enum CSVTableReader {
         for constant in layout.map.constants {
             let dictionary = TextDictionary([constant.value])
             let codes = [UInt32](repeating: 0, count: rows)
-            table.append(Column(name: constant.name, origin: "--map \(constant.name)=\(constant.value)",
+            table.append(Column(name: constant.name, origin: "--const \(constant.name)=\(constant.value)",
                                 data: .text(TextColumn(codes: codes, dictionary: dictionary))))
         }
         return table

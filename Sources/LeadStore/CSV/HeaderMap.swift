@@ -1,71 +1,5 @@
 import Foundation
 
-/// Which table a file is loaded as.
-public enum TableRole: String, Sendable {
-    case leads, touches
-}
-
-/// A field with a fixed meaning in leadq, and its type.
-struct CoreField: Sendable {
-    let name: String
-    let kind: ColumnKind
-    let required: Bool
-    /// Normalized header names that stand for this field in CRM exports, best first.
-    let aliases: [String]
-}
-
-extension TableRole {
-    /// The fields SPEC §2 gives each table, with the header names CRMs export them under.
-    var coreFields: [CoreField] {
-        switch self {
-        case .leads:
-            [
-                CoreField(name: "lead_id", kind: .text, required: true,
-                          aliases: ["record_id", "leadid", "lead_record_id", "id"]),
-                CoreField(name: "created_at", kind: .timestamp, required: true,
-                          aliases: ["create_date", "created_date", "createddate", "created_time", "created_on",
-                                    "creation_date", "created"]),
-                CoreField(name: "segment", kind: .text, required: false, aliases: ["lead_segment", "market_segment"]),
-                CoreField(name: "source", kind: .text, required: false,
-                          aliases: ["lead_source", "original_source", "leadsource"]),
-                CoreField(name: "owner", kind: .text, required: false,
-                          aliases: ["contact_owner", "lead_owner", "owner_name", "ownerid"]),
-                CoreField(name: "region", kind: .text, required: false, aliases: ["territory", "sales_region"]),
-                CoreField(name: "qualified_at", kind: .timestamp, required: false,
-                          aliases: ["qualified_date", "date_qualified"]),
-                CoreField(name: "converted_at", kind: .timestamp, required: false,
-                          aliases: ["converted_date", "converteddate", "conversion_date", "date_converted"]),
-            ]
-        case .touches:
-            [
-                CoreField(name: "lead_id", kind: .text, required: true, aliases: ["leadid", "lead"]),
-                CoreField(name: "at", kind: .timestamp, required: true,
-                          aliases: ["call_start_time", "activity_date", "start_datetime", "start_date_time",
-                                    "timestamp", "activity_time", "date", "time"]),
-                CoreField(name: "touch_id", kind: .text, required: false,
-                          aliases: ["activity_id", "taskid", "eventid", "callid", "id"]),
-                CoreField(name: "channel", kind: .text, required: false,
-                          aliases: ["activity_type", "touch_type", "medium"]),
-                CoreField(name: "rep", kind: .text, required: false,
-                          aliases: ["call_owner", "assigned", "assigned_to", "event_owner", "activity_owner", "owner"]),
-                CoreField(name: "direction", kind: .text, required: false, aliases: ["call_direction"]),
-                CoreField(name: "outcome", kind: .text, required: false,
-                          aliases: ["call_result", "result", "call_outcome", "disposition", "status"]),
-            ]
-        }
-    }
-
-    /// Headers whose values decide whether they hold the channel or the direction.
-    var channelOrDirectionAliases: [String] {
-        self == .touches ? ["call_type", "type"] : []
-    }
-
-    /// Names derived at load time, which no column of the file may take.
-    var derivedNames: [String] {
-        self == .leads ? FollowUpIndex.derivedFieldNames : []
-    }
-}
-
 /// How the columns of one file map to fields.
 struct HeaderMap: Sendable {
     /// One entry per CSV column.
@@ -80,53 +14,76 @@ struct HeaderMap: Sendable {
     }
 
     var entries: [Entry]
-    /// Fields the file lacks that `--map field=VALUE` gives one value for every row.
+    /// Fields the file lacks that `--const field=value` gives one value for every row.
     var constants: [(name: String, value: String)] = []
+    /// Which options given for every file (`DataSource.shared`) this file took.
+    var sharedUse = SharedUse()
 
-    /// Maps `headers` for `role`; `overrides` are `--map target=Header` pairs.
-    init(headers: [String], role: TableRole, overrides: [FieldMapping], file: String) throws(LoadError) {
+    /// The indexes of the shared `--map` and `--const` options a file took.
+    struct SharedUse: Sendable {
+        var mappings: Set<Int> = []
+        var constants: Set<Int> = []
+    }
+
+    /// Maps `headers` for `role`: the file's own options first (a header
+    /// they name must be there), then those given for every file (taken
+    /// where the file has the header), then the aliases.
+    init(headers: [String], role: TableRole, options: FileOptions, shared: FileOptions = FileOptions(), file: String) throws(LoadError) {
         let normalized = headers.map(HeaderMap.normalize)
         entries = zip(headers, normalized).enumerated().map { index, pair in
             Entry(header: pair.0, name: pair.1.isEmpty ? "column_\(index + 1)" : pair.1)
         }
         var claimed = Set<Int>()
         let core = role.coreFields
-        for mapping in overrides {
-            let wanted = HeaderMap.normalize(mapping.header)
-            guard let index = headers.indices.first(where: { headers[$0] == mapping.header })
-                ?? normalized.indices.first(where: { normalized[$0] == wanted })
-            else {
-                // A field a whole file often shares may be given one value for every row:
-                // --map channel=call for a calls export. People fields stay strict, so a
-                // mistyped header for an owner or rep is still an error.
-                let target = HeaderMap.normalize(mapping.target)
-                if HeaderMap.constantFields.contains(target), core.contains(where: { $0.name == target }),
-                   !constants.contains(where: { $0.name == target }) {
-                    constants.append((target, mapping.header))
-                    continue
-                }
-                throw LoadError(
-                    file: file, line: 1,
-                    message: "--map \(mapping.target)=\(mapping.header): the file has no column \"\(mapping.header)\"; its columns are \(HeaderMap.list(headers))")
-            }
-            let target = HeaderMap.normalize(mapping.target)
+        func column(_ header: String) -> Int? {
+            let wanted = HeaderMap.normalize(header)
+            return headers.indices.first { headers[$0] == header } ?? normalized.indices.first { normalized[$0] == wanted }
+        }
+        func claim(_ index: Int, as target: String) {
             entries[index].name = target
             entries[index].core = core.first { $0.name == target }
             claimed.insert(index)
+        }
+        for mapping in options.mappings {
+            guard let index = column(mapping.header) else {
+                throw LoadError(file: file, line: 1, message: LoadMessages.noColumn(
+                    mapping, nearest: HeaderMap.nearest(mapping.header, in: headers)))
+            }
+            claim(index, as: HeaderMap.normalize(mapping.target))
+        }
+        for constant in options.constants {
+            let field = HeaderMap.normalize(constant.field)
+            if let reason = HeaderMap.refusesConstant(field, role: role) {
+                throw LoadError(file: file, message: LoadMessages.constantRefused(constant, reason: reason))
+            }
+            constants.removeAll { $0.name == field }
+            constants.append((field, constant.value))
+        }
+        let ownTargets = Set(entries.indices.filter(claimed.contains).map { entries[$0].name } + constants.map(\.name))
+        for (number, mapping) in shared.mappings.enumerated() {
+            let target = HeaderMap.normalize(mapping.target)
+            guard !ownTargets.contains(target), let index = column(mapping.header), !claimed.contains(index) else { continue }
+            claim(index, as: target)
+            sharedUse.mappings.insert(number)
+        }
+        for (number, constant) in shared.constants.enumerated() {
+            let field = HeaderMap.normalize(constant.field)
+            guard !ownTargets.contains(field), !constants.contains(where: { $0.name == field }),
+                  core.contains(where: { $0.name == field }), HeaderMap.refusesConstant(field, role: role) == nil else { continue }
+            constants.append((field, constant.value))
+            sharedUse.constants.insert(number)
         }
         for field in core where !entries.contains(where: { $0.core?.name == field.name })
             && !constants.contains(where: { $0.name == field.name }) {
             let candidates = [field.name] + field.aliases
             for candidate in candidates {
                 if let index = normalized.indices.first(where: { !claimed.contains($0) && normalized[$0] == candidate }) {
-                    entries[index].name = field.name
-                    entries[index].core = field
-                    claimed.insert(index)
+                    claim(index, as: field.name)
                     break
                 }
             }
         }
-        for alias in role.channelOrDirectionAliases {
+        for alias in role.channelOrDirectionAliases where !constants.contains(where: { ["channel", "direction"].contains($0.name) }) {
             if let index = normalized.indices.first(where: { !claimed.contains($0) && normalized[$0] == alias }) {
                 entries[index].channelOrDirection = true
                 claimed.insert(index)
@@ -134,12 +91,21 @@ struct HeaderMap: Sendable {
             }
         }
         for field in core where field.required && !entries.contains(where: { $0.core?.name == field.name }) {
-            let names = HeaderMap.list(headers)
-            throw LoadError(
-                file: file, line: 1,
-                message: "no \(field.name) column: the header has \(names); name the column with --map \(field.name)=HEADER")
+            throw LoadError(file: file, line: 1, message: LoadMessages.missingField(field.name, headers: HeaderMap.list(headers)))
         }
         makeNamesUnique(reserved: Set(role.derivedNames))
+    }
+
+    /// Why `--const field=…` cannot be given for `role`, when it cannot: a
+    /// constant is text, so ids and timestamps are refused.
+    static func refusesConstant(_ field: String, role: TableRole) -> String? {
+        guard !field.isEmpty else { return "the field needs a name" }
+        if field == "lead_id" { return "every row would name the same lead" }
+        if let core = role.coreFields.first(where: { $0.name == field }), core.kind != .text {
+            return "\(field) holds timestamps; name its column with --map \(field)=HEADER"
+        }
+        if role.derivedNames.contains(field) { return "\(field) is derived from the touches" }
+        return nil
     }
 
     /// Renames extra columns that clash with another column or a derived field: `name_2`, `name_3`, …
@@ -157,9 +123,6 @@ struct HeaderMap: Sendable {
             taken.insert(name)
         }
     }
-
-    /// Fields that `--map field=VALUE` may set to one value when the file has no such column.
-    static let constantFields: Set<String> = ["channel", "direction", "outcome", "source", "segment", "region"]
 
     /// Headers quoted for a message, at most twenty of them.
     static func list(_ headers: [String]) -> String {
@@ -183,24 +146,5 @@ struct HeaderMap: Sendable {
             }
         }
         return result
-    }
-}
-
-/// `--map target=Header`: the column `Header` holds the field `target`.
-public struct FieldMapping: Sendable, Equatable {
-    public var target: String
-    public var header: String
-
-    public init(target: String, header: String) {
-        self.target = target
-        self.header = header
-    }
-
-    /// Reads `target=Header`.
-    public init?(argument: String) {
-        guard let equals = argument.firstIndex(of: "=") else { return nil }
-        target = String(argument[..<equals]).trimmingCharacters(in: .whitespaces)
-        header = String(argument[argument.index(after: equals)...]).trimmingCharacters(in: .whitespaces)
-        if target.isEmpty || header.isEmpty { return nil }
     }
 }

@@ -29,7 +29,8 @@ struct Derivation: Sendable {
     private(set) var channels: [Int32] = []
     private(set) var toConvert: [Int32] = []
 
-    init(leads: Table, touches: Table, touchStart: [UInt32]) {
+    /// `directionWords`: declared direction values, normalized, with whether each means outbound.
+    init(leads: Table, touches: Table, touchStart: [UInt32], directionWords: [String: Bool] = [:]) {
         leadCount = leads.rowCount
         self.touchStart = touchStart
         created = leads.timestamps("created_at")!
@@ -47,7 +48,7 @@ struct Derivation: Sendable {
         channelCount = words.count
         repCodes = touches.text("rep")?.codes
         if let direction = touches.text("direction") {
-            let reading = TouchDirection.outboundByCode(direction.dictionary)
+            let reading = TouchDirection.outboundByCode(direction.dictionary, declared: directionWords)
             directionCodes = direction.codes
             outbound = reading.outbound
             directionValues = direction.dictionary.values

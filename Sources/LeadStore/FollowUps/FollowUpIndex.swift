@@ -26,7 +26,7 @@ public struct FollowUpIndex: Sendable {
     public let counts: TouchCounts
 
     /// Sorts `touches` by lead and time and adds the derived fields to `leads`.
-    static func build(leads: inout Table, touches: inout Table) -> FollowUpIndex {
+    static func build(leads: inout Table, touches: inout Table, directionWords: [String: Bool] = [:]) -> FollowUpIndex {
         let leadCount = leads.rowCount
         let leadIDs = leads.text("lead_id")!
         let touchIDs = touches.text("lead_id")!
@@ -69,7 +69,7 @@ public struct FollowUpIndex: Sendable {
             touchLead = fileLead.gathered(rows)
         }
 
-        var derived = Derivation(leads: leads, touches: touches, touchStart: order.touchStart)
+        var derived = Derivation(leads: leads, touches: touches, touchStart: order.touchStart, directionWords: directionWords)
         derived.run(counts: &counts)
         for column in derived.columns(channels: touches.text("channel"), reps: touches.text("rep")) {
             leads.append(column)

@@ -1,5 +1,5 @@
-/// One data file to load, with the `--map` options that go with it. A file
-/// on disk is read when the load starts, so the load's time includes reading it.
+/// One data file to load, with the options that go with it. A file on disk
+/// is read when the load starts, so the load's time includes reading it.
 public struct DataSource: Sendable {
     private enum Content: Sendable {
         case path(String)
@@ -7,27 +7,47 @@ public struct DataSource: Sendable {
     }
 
     private let content: Content
-    public var mappings: [FieldMapping]
-    /// `--date-format`: the order of the parts of dates written as three
-    /// numbers (`DD-MM-YYYY`); nil lets each column show it.
-    public var dateFormat: String?
+    /// The file's own options: a header they name must be in the file.
+    public var options: FileOptions
+    /// Options given for every file: taken where the file has the header.
+    public var shared: FileOptions
     /// The zone values written without an offset are read in (`--tz`, `set tz`).
     public var zone = ZoneRules.utc
 
     /// Bytes already in memory; `generated` when they are made-up data (the demo's).
-    public init(file: FileBytes, mappings: [FieldMapping] = [], dateFormat: String? = nil, generated: Bool = false) {
+    public init(file: FileBytes, options: FileOptions = FileOptions(), shared: FileOptions = FileOptions(), generated: Bool = false) {
         content = .bytes(file)
-        self.mappings = mappings
-        self.dateFormat = dateFormat
+        self.options = options
+        self.shared = shared
         isGenerated = generated
     }
 
     /// The file at `path`.
-    public init(path: String, mappings: [FieldMapping] = [], dateFormat: String? = nil) {
+    public init(path: String, options: FileOptions = FileOptions(), shared: FileOptions = FileOptions()) {
         content = .path(path)
-        self.mappings = mappings
-        self.dateFormat = dateFormat
+        self.options = options
+        self.shared = shared
     }
+
+    /// Bytes in memory with `--map` options (and a `--date-format`) of their own.
+    public init(file: FileBytes, mappings: [FieldMapping], dateFormat: String? = nil, generated: Bool = false) {
+        self.init(file: file, options: FileOptions(mappings: mappings, dateFormat: dateFormat), generated: generated)
+    }
+
+    /// Bytes in memory with a `--date-format` of their own.
+    public init(file: FileBytes, dateFormat: String?) {
+        self.init(file: file, options: FileOptions(dateFormat: dateFormat))
+    }
+
+    /// The file at `path` with `--map` options (and a `--date-format`) of their own.
+    public init(path: String, mappings: [FieldMapping], dateFormat: String? = nil) {
+        self.init(path: path, options: FileOptions(mappings: mappings, dateFormat: dateFormat))
+    }
+
+    /// `--date-format`: the order of the parts of dates written as three
+    /// numbers (`DD-MM-YYYY`), the file's own or else the one for every file;
+    /// nil lets each column show it.
+    public var dateFormat: String? { options.dateFormat ?? shared.dateFormat }
 
     /// The order `dateFormat` names; an error for a format leadq does not know.
     func dateOrder() throws(LoadError) -> DateOrder? {
@@ -55,5 +75,44 @@ public struct DataSource: Sendable {
         case .path(let path): try FileBytes(path: path)
         case .bytes(let file): file
         }
+    }
+}
+
+/// Everything one load reads: leads (or a status log that gives them),
+/// touch files, and deals exports.
+public struct DataSet: Sendable {
+    public var leads: DataSource?
+    /// A status-change log, read as leads and touches.
+    public var events: DataSource?
+    /// Which status values mean created, qualified and converted in `events`.
+    public var statuses: StatusWords
+    public var touches: [DataSource]
+    /// Deals exports: a lead id and the date each lead converted.
+    public var conversions: [DataSource]
+
+    public init(leads: DataSource? = nil, events: DataSource? = nil, statuses: StatusWords = StatusWords(),
+                touches: [DataSource] = [], conversions: [DataSource] = []) {
+        self.leads = leads
+        self.events = events
+        self.statuses = statuses
+        self.touches = touches
+        self.conversions = conversions
+    }
+
+    /// Every file, in the order they are read.
+    var sources: [DataSource] { [leads, events].compactMap { $0 } + touches + conversions }
+}
+
+/// `--created`, `--qualified` and `--converted`: the status values of a
+/// status log that mark those moments, compared without regard to case.
+public struct StatusWords: Sendable, Equatable {
+    public var created: [String]
+    public var qualified: [String]
+    public var converted: [String]
+
+    public init(created: [String] = [], qualified: [String] = [], converted: [String] = []) {
+        self.created = created
+        self.qualified = qualified
+        self.converted = converted
     }
 }

@@ -21,6 +21,8 @@ public struct LoadSummary: Sendable {
     public var touchCounts = TouchCounts()
     /// How columns were read where the file left it open (`Call Type` → direction, …).
     public var decisions: [String] = []
+    /// Deals whose lead id is not among the leads.
+    public var unknownDeals = 0
     /// Wall time of the whole load, derived fields included.
     public var seconds = 0.0
     /// The timestamps written without an offset, and the zone they were read in.
@@ -39,6 +41,11 @@ public struct LoadSummary: Sendable {
     }
 
     public var totalBytes: Int { files.reduce(0) { $0 + $1.bytes } }
+
+    /// What the analyst should see even when the load is not shown: no touches at all.
+    public var warnings: [String] {
+        files.contains { $0.role == .touches || $0.role == .events } ? [] : [LoadMessages.noTouches]
+    }
 
     /// The summary as lines of plain text; `timing` adds size, time and throughput.
     public func lines(leads: Table, touches: Table, timing: Bool = true) -> [String] {
@@ -79,6 +86,7 @@ public struct LoadSummary: Sendable {
         if wallClock.count > 0 {
             lines.append("  note: " + ZoneMessages.readWithoutOffset(count: Quantity.counted(wallClock.count, "timestamp", "timestamps"), zone: wallClock.zone))
         }
+        for warning in warnings { lines.append("  warning: " + warning) }
         return lines
     }
 
