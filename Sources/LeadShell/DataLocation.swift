@@ -3,57 +3,62 @@ import LeadEngine
 import LeadStore
 
 /// Where the data comes from: the built-in demo, a folder holding
-/// `leads.csv` and `touches.csv`, or named files.
+/// `leads.csv` and `touches.csv`, or named files with their own options.
 public enum DataLocation: Sendable, Equatable {
     case demo
     case folder(String)
-    /// `touchMappings[i]`, when given, are the `--map` options written after the i-th `--touches`;
-    /// `dateFormat` is the `--date-format` of every file, `touchDateFormats[i]` one written after the i-th `--touches`.
-    case files(leads: String, touches: [String], touchMappings: [[FieldMapping]] = [], dateFormat: String? = nil,
-               touchDateFormats: [String?] = [])
+    case files([DataFile], statuses: StatusWords = StatusWords())
 
-    /// Loads the data into a new session; times written without an offset are read in `zone`.
-    public func open(mappings: [FieldMapping], zone: ZoneRules = .utc, progress: LoadProgress? = nil) throws(LoadError) -> Session {
+    /// The location the data options of a command line name, with `folder`
+    /// the folder argument when one was given; nil for none at all.
+    public static func named(folder: String?, data: DataArguments) throws(DataArgumentError) -> DataLocation? {
+        let count = { (role: TableRole) in data.files.filter { $0.role == role }.count }
+        if folder != nil && !data.files.isEmpty { throw DataArgumentError(DataMessages.folderAndFiles) }
+        if count(.leads) > 1 { throw DataArgumentError(DataMessages.twoLeads) }
+        if count(.events) > 1 { throw DataArgumentError(DataMessages.twoLogs) }
+        if count(.leads) + count(.events) > 1 { throw DataArgumentError(DataMessages.leadsAndEvents) }
+        if count(.events) == 0 && data.statuses != StatusWords() { throw DataArgumentError(DataMessages.statusesNeedEvents) }
+        if count(.leads) + count(.events) == 0, let first = data.files.first {
+            throw DataArgumentError(DataMessages.needsLeads("--" + first.role.rawValue))
+        }
+        if let folder { return .folder(folder) }
+        if data.files.isEmpty {
+            if !data.shared.isEmpty { throw DataArgumentError(DataMessages.sharedWithoutFiles) }
+            return nil
+        }
+        return .files(data.files, statuses: data.statuses)
+    }
+
+    /// Loads the data into a new session; `shared` options apply to every
+    /// file that has the header they name; times written without an offset are read in `zone`.
+    public func open(shared: FileOptions = FileOptions(), zone: ZoneRules = .utc, progress: LoadProgress? = nil) throws(LoadError) -> Session {
         switch self {
         case .demo:
             return try Session.demo()
         case .folder(let path):
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-                throw LoadError(file: path, message: "no such folder")
+                throw LoadError(file: path, message: DataMessages.noSuchFolder)
             }
-            guard isFolder.boolValue else {
-                throw LoadError(file: path, message: "is a file; give a folder holding leads.csv and touches.csv, or use --leads and --touches")
-            }
+            guard isFolder.boolValue else { throw LoadError(file: path, message: DataMessages.folderIsFile) }
             let leads = (path as NSString).appendingPathComponent("leads.csv")
             let touches = (path as NSString).appendingPathComponent("touches.csv")
-            let touchFiles = FileManager.default.fileExists(atPath: touches) ? [touches] : []
-            return try Self.files(leads: leads, touches: touchFiles).open(mappings: mappings, zone: zone, progress: progress)
-        case .files(let leads, let touches, let touchMappings, let dateFormat, let touchDateFormats):
-            let (leadMaps, touchMaps) = Self.split(mappings)
-            var leadSource = DataSource(path: leads, mappings: leadMaps, dateFormat: dateFormat)
-            leadSource.zone = zone
-            let store = try LeadStore(
-                leads: leadSource,
-                touches: touches.indices.map { index in
-                    let own = index < touchMappings.count ? touchMappings[index] : []
-                    let format = index < touchDateFormats.count ? touchDateFormats[index] ?? dateFormat : dateFormat
-                    var source = DataSource(path: touches[index], mappings: touchMaps + own, dateFormat: format)
+            let files = [DataFile(role: .leads, path: leads)]
+                + (FileManager.default.fileExists(atPath: touches) ? [DataFile(role: .touches, path: touches)] : [])
+            return try DataLocation.files(files).open(shared: shared, zone: zone, progress: progress)
+        case .files(let files, let statuses):
+            func sources(_ role: TableRole) -> [DataSource] {
+                files.filter { $0.role == role }.map {
+                    var source = DataSource(path: $0.path, options: $0.options, shared: shared)
                     source.zone = zone
                     return source
-                },
-                progress: progress)
-            let names = ([leads] + touches).joined(separator: ", ")
-            return Session(store: store, description: names)
+                }
+            }
+            let set = DataSet(
+                leads: sources(.leads).first, events: sources(.events).first, statuses: statuses,
+                touches: sources(.touches), conversions: sources(.conversions))
+            let store = try LeadStore(set, progress: progress)
+            return Session(store: store, description: files.map(\.path).joined(separator: ", "))
         }
     }
-
-    /// `--map` options apply to the table whose field they name: lead fields
-    /// to the leads file, touch fields to the touch files, others to both.
-    static func split(_ mappings: [FieldMapping]) -> (leads: [FieldMapping], touches: [FieldMapping]) {
-        let touchOnly: Set<String> = ["at", "touch_id", "channel", "rep", "direction", "outcome"]
-        let leadOnly: Set<String> = ["created_at", "segment", "source", "owner", "region", "qualified_at", "converted_at"]
-        return (mappings.filter { !touchOnly.contains($0.target) }, mappings.filter { !leadOnly.contains($0.target) })
-    }
 }
-

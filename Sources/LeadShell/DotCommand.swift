@@ -27,23 +27,22 @@ struct DotCommand: Sendable {
             }
             return .ok
         },
-        DotCommand(name: "open", arguments: "DIR|demo", help: "load DIR/leads.csv and DIR/touches.csv, or the demo data") { shell, arguments in
-            guard arguments.count == 1 else { return shell.usage("open") }
-            return shell.replaceSession(with: arguments[0] == "demo" ? .demo : .folder(shell.filePath(arguments[0])))
+        DotCommand(name: "open", arguments: "[DIR|demo]", help: "load DIR/leads.csv and DIR/touches.csv or the demo data; alone, reload") { shell, arguments in
+            guard arguments.count <= 1 else { return shell.usage("open") }
+            guard let name = arguments.first else { return shell.replaceSession(with: shell.location) }
+            return shell.replaceSession(with: name == "demo" ? .demo : .folder(shell.filePath(name)))
         },
         DotCommand(name: "load", arguments: "leads|touches FILE [--map F=H …]", help: "replace the leads, or add touches") { shell, arguments in
             guard arguments.count >= 2, ["leads", "touches"].contains(arguments[0]) else { return shell.usage("load") }
-            var mappings: [FieldMapping] = []
-            var rest = arguments.dropFirst(2)
-            while let option = rest.first {
-                rest = rest.dropFirst()
-                guard option == "--map", let value = rest.first, let mapping = FieldMapping(argument: value) else {
-                    return shell.usage("load")
-                }
-                rest = rest.dropFirst()
-                mappings.append(mapping)
+            let options: FileOptions
+            do {
+                options = try DataArguments.options(Array(arguments.dropFirst(2)))
+            } catch let error as DataArgumentError {
+                return shell.fail(error.description, line: 1, column: 1)
+            } catch {
+                return .failed
             }
-            return shell.load(arguments[0] == "leads" ? .leads : .touches, path: shell.filePath(arguments[1]), mappings: mappings)
+            return shell.load(arguments[0] == "leads" ? .leads : .touches, path: shell.filePath(arguments[1]), options: options)
         },
         DotCommand(name: "targets", arguments: "", help: "the KPI targets set with set target") { shell, _ in
             DataReports.targets(shell.session.settings).forEach(shell.output.line)

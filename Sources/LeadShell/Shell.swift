@@ -13,7 +13,8 @@ public final class Shell {
 
     public struct Configuration: Sendable {
         public var location: DataLocation
-        public var mappings: [FieldMapping]
+        /// Data options written before the first file: kept for `.open`.
+        public var shared: FileOptions
         public var commands: [String]
         public var script: String?
         /// The output mode asked for; nil chooses a table on a terminal and CSV elsewhere.
@@ -24,10 +25,10 @@ public final class Shell {
         public var zone = ZoneRules.utc
         public var environment: [String: String]
 
-        public init(location: DataLocation, mappings: [FieldMapping] = [], commands: [String] = [], script: String? = nil,
+        public init(location: DataLocation, shared: FileOptions = FileOptions(), commands: [String] = [], script: String? = nil,
                     format: OutputMode? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
             self.location = location
-            self.mappings = mappings
+            self.shared = shared
             self.commands = commands
             self.script = script
             self.format = format
@@ -39,8 +40,10 @@ public final class Shell {
     public enum ExitStatus: Int32 { case success = 0, statementFailed = 1, dataError = 2 }
 
     let output = Output()
-    private(set) var session: Session
+    var session: Session
     let configuration: Configuration
+    /// The data the session was loaded from, for `.open` with no folder.
+    var location: DataLocation
     var editor: LineEditor?
     var source = "<stdin>"
     /// The last result shown, for `.last` and `.export`.
@@ -63,6 +66,7 @@ public final class Shell {
     init(session: Session, configuration: Configuration) {
         self.session = session
         self.configuration = configuration
+        location = configuration.location
         mode = configuration.format ?? (output.isTerminal ? .table : .csv)
     }
 
@@ -77,10 +81,11 @@ public final class Shell {
         let progress = ProgressBar()
         do {
             var opened = try configuration.location.open(
-                mappings: configuration.mappings, zone: configuration.zone, progress: interactive ? progress.callback : nil)
+                shared: configuration.shared, zone: configuration.zone, progress: interactive ? progress.callback : nil)
             opened.settings.zone = configuration.zone
             session = opened
             progress.finish()
+            if !interactive { session.store.summary.warnings.forEach { output.message("warning: " + $0) } }
         } catch {
             progress.finish()
             output.message(error.description)
@@ -266,43 +271,6 @@ public final class Shell {
     func usage(_ name: String) -> Outcome {
         let command = DotCommand.named(name)!
         return fail("usage: .\(command.name) \(command.arguments)", line: 1, column: 1)
-    }
-
-    func replaceSession(with location: DataLocation) -> Outcome {
-        do {
-            let settings = session.settings, definitions = session.definitions
-            let progress = ProgressBar()
-            defer { progress.finish() }
-            Interrupt.take()
-            session = try location.open(mappings: [], zone: settings.zone, progress: editor == nil ? nil : progress.callback)
-            session.settings = settings
-            session.keep(definitions)
-        } catch {
-            output.message(error.description)
-            return .failed
-        }
-        if editor != nil { session.store.summaryLines.forEach(output.line) }
-        return .ok
-    }
-
-    func load(_ role: TableRole, path: String, mappings: [FieldMapping]) -> Outcome {
-        do {
-            var source = DataSource(path: path, mappings: mappings)
-            source.zone = session.settings.zone
-            let progress = ProgressBar()
-            defer { progress.finish() }
-            Interrupt.take()
-            let callback = editor == nil ? nil : progress.callback
-            switch role {
-            case .leads: try session.replaceLeads(source, progress: callback)
-            case .touches: try session.addTouches(source, progress: callback)
-            }
-        } catch {
-            output.message(error.description)
-            return .failed
-        }
-        if editor != nil { session.store.summaryLines.forEach(output.line) }
-        return .ok
     }
 
     var historyEntries: [String] { editor?.entries ?? [] }

@@ -3,61 +3,95 @@ import Foundation
 import LeadShell
 import LeadStore
 
-/// `leadq`: a query shell for sales follow-up analytics.
+/// `leadq`: a query shell for sales follow-up analytics. With no
+/// subcommand it opens data and runs the shell; `leadq gen` writes generated data.
 @main
 struct LeadQ: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "leadq",
         abstract: "A query shell for sales follow-up analytics.",
+        usage: """
+            leadq [DIR | --leads FILE [--touches FILE …] …] [options]
+            leadq --events FILE --created WORD,… [--converted WORD,…] [options]
+            leadq gen --out DIR [--leads N] [--seed N]
+            """,
         discussion: """
             With no data arguments leadq opens built-in demo data.
 
+            --map, --const, --inbound, --outbound and --date-format written
+            after a file option apply to that file; written before the first
+            file option they apply to every file that has the header.
+
             Examples:
-              leadq                                   open the demo data
-              leadq exports/                          open exports/leads.csv and exports/touches.csv
+              leadq                      open the demo data
+              leadq exports/             open exports/leads.csv, exports/touches.csv
               leadq --leads Leads.csv --touches Calls.csv --touches Events.csv
-              leadq --leads l.csv --touches t.csv --map created_at="Signup Time"
+              leadq --leads l.csv --map created_at="Signup Time" --touches t.csv
+              leadq --leads l.csv --touches calls.csv --const channel=call
               leadq exports/ -c 'rate by month' --format json
-              leadq -f weekly.lq                      run a script (or: leadq weekly.lq)
+              leadq -f weekly.lq         run a script (or: leadq weekly.lq)
               leadq gen --leads 100000 --out /tmp/data
             """,
         version: Version.current,
-        subcommands: [Open.self, Generate.self],
-        defaultSubcommand: Open.self
+        subcommands: [Generate.self]
     )
 
     /// Runs the command; a usage error exits with status 2, as data-file errors do.
     static func main() {
         Interrupt.prepareProcess()
+        let arguments = Array(CommandLine.arguments.dropFirst())
         do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch {
-            if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
+            // `gen` has options of its own (`--leads N`); `help gen` asks for its help.
+            let (data, rest) = ["gen", "help"].contains(arguments.first)
+                ? (DataArguments(), arguments)
+                : try DataArguments.split(arguments, valueOptions: ["-c", "-f", "--format", "--tz"])
+            var command = try parseAsRoot(rest)
+            if let root = command as? LeadQ {
+                try root.open(data)
+            } else {
+                try command.run()
             }
+        } catch let error as DataArgumentError {
+            usageError(ValidationError(error.description))
+        } catch {
+            if exitCode(for: error) == .validationFailure { usageError(error) }
             exit(withError: error)
         }
     }
-}
 
-/// Opens data and runs the shell (the default subcommand).
-struct Open: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "open", abstract: "Open data and run the shell (the default).")
+    private static func usageError(_ error: Error) -> Never {
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(2)
+    }
 
-    @Argument(help: "A folder holding leads.csv and touches.csv.")
+    @Argument(help: ArgumentHelp("A folder holding leads.csv and touches.csv, or a script ending in .lq.", valueName: "DIR"))
     var folder: String?
 
-    @Option(help: "The leads CSV file.")
+    // The data options, declared for --help; `DataArguments` takes their values, grouped by file.
+    @Option(help: ArgumentHelp("The leads CSV file.", valueName: "file"))
     var leads: String?
-
-    @Option(help: "A touches CSV file (repeat for calls, emails, meetings …).")
+    @Option(help: ArgumentHelp("A touches CSV file (repeat for calls, emails, meetings …).", valueName: "file"))
     var touches: [String] = []
-
-    @Option(help: ArgumentHelp("Read the field from this column: --map target=Header (repeatable).", valueName: "target=Header"))
+    @Option(help: ArgumentHelp("A status-change log (lead_id, status, time), read as leads and touches.", valueName: "file"))
+    var events: String?
+    @Option(help: ArgumentHelp("A deals export (lead id, won date) that sets converted_at.", valueName: "file"))
+    var conversions: [String] = []
+    @Option(help: ArgumentHelp("Read the field from this column (repeatable).", valueName: "field=Header"))
     var map: [String] = []
+    @Option(name: .customLong("const"), help: ArgumentHelp("Give every row this value of the field (repeatable).", valueName: "field=value"))
+    var constant: [String] = []
+    @Option(help: ArgumentHelp("Direction values that mean inbound.", valueName: "word,…"))
+    var inbound: [String] = []
+    @Option(help: ArgumentHelp("Direction values that mean outbound.", valueName: "word,…"))
+    var outbound: [String] = []
+    @Option(help: ArgumentHelp("The order of a date's parts, e.g. DD-MM-YYYY.", valueName: "format"))
+    var dateFormat: String?
+    @Option(help: ArgumentHelp("Statuses of --events that create a lead.", valueName: "word,…"))
+    var created: [String] = []
+    @Option(help: ArgumentHelp("Statuses of --events that qualify a lead.", valueName: "word,…"))
+    var qualified: [String] = []
+    @Option(help: ArgumentHelp("Statuses of --events that convert a lead.", valueName: "word,…"))
+    var converted: [String] = []
 
     @Option(name: .customLong("date-format"), help: ArgumentHelp(
         "The order of dates of three numbers: DD-MM-YYYY, MM-DD-YYYY or YYYY-MM-DD (after --touches FILE, for that file).",
@@ -80,104 +114,25 @@ struct Open: ParsableCommand {
     var noInit = false
 
     func validate() throws {
-        if folder != nil && (leads != nil || !touches.isEmpty) {
-            throw ValidationError("give either a folder or --leads/--touches, not both")
-        }
-        if leads == nil && !touches.isEmpty {
-            throw ValidationError("--touches needs --leads")
-        }
         if let format, OutputMode(rawValue: format.lowercased()) == nil {
             throw ValidationError("--format \(format): choose table, csv, tsv, json, jsonl or markdown")
         }
         if let tz {
             do { _ = try ZoneRules.named(tz) } catch { throw ValidationError("--tz \(tz): \(error.message)") }
         }
-        if folder != nil && !dateFormat.isEmpty {
-            throw ValidationError("--date-format goes with --leads and --touches")
-        }
-        for format in dateFormat where DateOrder(format: format) == nil {
-            throw ValidationError("--date-format \(format): use \(DateOrder.accepted)")
-        }
-        for argument in map where FieldMapping(argument: argument) == nil {
-            throw ValidationError("--map \(argument): write it as target=Header, e.g. --map created_at=\"Create Date\"")
-        }
     }
 
-    func run() throws {
+    /// Opens the data the arguments name and runs the shell.
+    func open(_ data: DataArguments) throws {
         var script = file
-        var location = DataLocation.demo
-        if let folder {
-            if folder.hasSuffix(".lq") && script == nil {
-                script = folder
-            } else {
-                location = .folder(folder)
-            }
-        } else if let leads {
-            let (shared, own) = Self.mappingsByTouchFile(CommandLine.arguments)
-            let formats = Self.dateFormatsByTouchFile(CommandLine.arguments)
-            location = .files(leads: leads, touches: touches, touchMappings: own, dateFormat: formats.shared,
-                              touchDateFormats: formats.own)
-            configuration(mappings: shared, location: location, script: script)
-            return
+        var folder = self.folder
+        if let name = folder, name.hasSuffix(".lq") && script == nil {
+            script = name
+            folder = nil
         }
-        configuration(mappings: map.compactMap(FieldMapping.init(argument:)), location: location, script: script)
-    }
-
-    /// `--map` options before the first `--touches` apply to every file; those
-    /// after a `--touches FILE` apply to that file only.
-    static func mappingsByTouchFile(_ arguments: [String]) -> (shared: [FieldMapping], own: [[FieldMapping]]) {
-        var shared: [FieldMapping] = [], own: [[FieldMapping]] = []
-        var index = 1
-        while index < arguments.count {
-            let argument = arguments[index]
-            func value(_ option: String) -> String? {
-                if argument == option, index + 1 < arguments.count {
-                    index += 1
-                    return arguments[index]
-                }
-                return argument.hasPrefix(option + "=") ? String(argument.dropFirst(option.count + 1)) : nil
-            }
-            if value("--touches") != nil {
-                own.append([])
-            } else if let text = value("--map"), let mapping = FieldMapping(argument: text) {
-                if own.isEmpty { shared.append(mapping) } else { own[own.count - 1].append(mapping) }
-            } else if ["-c", "-f", "--leads", "--format", "--tz"].contains(argument) {
-                index += 1
-            }
-            index += 1
-        }
-        return (shared, own)
-    }
-
-    /// `--date-format` before the first `--touches` applies to every file; one
-    /// after a `--touches FILE` applies to that file only.
-    static func dateFormatsByTouchFile(_ arguments: [String]) -> (shared: String?, own: [String?]) {
-        var shared: String?, own: [String?] = []
-        var index = 1
-        while index < arguments.count {
-            let argument = arguments[index]
-            func value(_ option: String) -> String? {
-                if argument == option, index + 1 < arguments.count {
-                    index += 1
-                    return arguments[index]
-                }
-                return argument.hasPrefix(option + "=") ? String(argument.dropFirst(option.count + 1)) : nil
-            }
-            if value("--touches") != nil {
-                own.append(nil)
-            } else if let format = value("--date-format") {
-                if own.isEmpty { shared = format } else { own[own.count - 1] = format }
-            } else if ["-c", "-f", "--leads", "--format", "--map"].contains(argument) {
-                index += 1
-            }
-            index += 1
-        }
-        return (shared, own)
-    }
-
-    private func configuration(mappings: [FieldMapping], location: DataLocation, script: String?) {
+        let location = try DataLocation.named(folder: folder, data: data) ?? .demo
         var configuration = Shell.Configuration(
-            location: location, mappings: mappings, commands: command, script: script,
+            location: location, shared: data.shared, commands: command, script: script,
             format: format.flatMap { OutputMode(rawValue: $0.lowercased()) })
         configuration.noInit = noInit
         if let tz, let zone = try? ZoneRules.named(tz) { configuration.zone = zone }

@@ -50,6 +50,11 @@ extension Analyzer {
 
     private mutating func bindKPI(_ kpi: KPI, arguments: [Expr], name: String, range: SourceRange) throws(Diagnostic) -> BoundMeasure {
         let composition = try kpi.build(&self, arguments, range)
+        if !store.touchesLoaded && KPI.followUpNames.contains(kpi.name) {
+            // With no touch file there is nothing to measure: null, not zero.
+            return BoundMeasure(name: name, grain: kpi.grain, formula: .share(.always(false)), kind: composition.kind,
+                                band: nil, population: .always(false))
+        }
         var population = composition.population
         if kpi.usesGrace && settings.grace > 0 {
             let created = try lead("created_at", range)

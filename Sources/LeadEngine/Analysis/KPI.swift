@@ -69,13 +69,13 @@ struct KPI: Sendable {
             return Composition(formula: .share(.compare(response, .lessOrEqual, Double(TimeScale.units(seconds: seconds)))), kind: .ratio,
                                band: seconds == 3600 ? withinHourBand : nil)
         },
-        KPI(name: "qualified", meaning: "share of leads qualified (qualified_at set)", grain: .lead, usesGrace: false) { analyzer, arguments, range throws(Diagnostic) in
+        KPI(name: "qualified", meaning: "share of leads qualified (qualified_at set or is_qualified yes)", grain: .lead, usesGrace: false) { analyzer, arguments, range throws(Diagnostic) in
             try noArguments("qualified", arguments, range)
-            return Composition(formula: .share(.isNull(try analyzer.lead("qualified_at", range), negated: true)), kind: .ratio)
+            return Composition(formula: .share(try reached("qualified_at", flag: "is_qualified", analyzer, range)), kind: .ratio)
         },
-        KPI(name: "conversion", meaning: "share of leads converted (converted_at set)", grain: .lead, usesGrace: false) { analyzer, arguments, range throws(Diagnostic) in
+        KPI(name: "conversion", meaning: "share of leads converted (converted_at set or is_converted yes)", grain: .lead, usesGrace: false) { analyzer, arguments, range throws(Diagnostic) in
             try noArguments("conversion", arguments, range)
-            return Composition(formula: .share(.isNull(try analyzer.lead("converted_at", range), negated: true)), kind: .ratio)
+            return Composition(formula: .share(try reached("converted_at", flag: "is_converted", analyzer, range)), kind: .ratio)
         },
         KPI(name: "touches_per_lead", meaning: "follow-ups per lead", grain: .lead, usesGrace: false) { analyzer, arguments, range throws(Diagnostic) in
             try noArguments("touches_per_lead", arguments, range)
@@ -96,6 +96,11 @@ struct KPI: Sendable {
         },
     ]
 
+    /// The KPIs that read follow-ups: null when no touches were loaded.
+    static let followUpNames: Set<String> = [
+        "followed_up", "rate", "never", "speed", "within", "touches_per_lead", "touches_to_convert", "touches", "reply_rate",
+    ]
+
     static func named(_ name: String) -> KPI? { all.first { $0.name == name.lowercased() } }
 
     /// The NN of `pNN`: decimal digits (with at most one point) from 0 to 100;
@@ -104,6 +109,16 @@ struct KPI: Sendable {
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
               digits.filter({ $0 == "." }).count <= 1, let value = Double(digits), value >= 0, value <= 100 else { return nil }
         return value
+    }
+
+    /// A lead reached a stage when its date is set or its yes/no flag is 1.
+    private static func reached(_ date: String, flag: String, _ analyzer: Analyzer, _ range: SourceRange) throws(Diagnostic) -> BoundPredicate {
+        let flagged: BoundPredicate? = analyzer.store.leads[flag].map {
+            .compare(ColumnRef(name: flag, data: $0.data, grain: .lead), .equal, 1)
+        }
+        guard analyzer.store.leads[date] != nil || flagged == nil else { return flagged! }
+        let dated = BoundPredicate.isNull(try analyzer.lead(date, range), negated: true)
+        return flagged.map { .or(dated, $0) } ?? dated
     }
 
     private static func noArguments(_ name: String, _ arguments: [Expr], _ range: SourceRange) throws(Diagnostic) {

@@ -1,12 +1,18 @@
 extension HeaderMap {
-    /// The headers closest to `header` (by edits to their normalized names),
-    /// at most `limit`, closest first.
+    /// The headers closest to `header`, at most `limit`, closest first:
+    /// those containing it (or contained in it) first, then by edits to
+    /// their normalized names.
     static func nearest(_ header: String, in headers: [String], limit: Int = 3) -> [String] {
-        let wanted = Array(normalize(header))
-        let scored = headers.enumerated().map { index, candidate in
-            (index: index, distance: editDistance(wanted, Array(normalize(candidate))))
-        }
-        return scored.sorted { ($0.distance, $0.index) < ($1.distance, $1.index) }.prefix(limit).map { headers[$0.index] }
+        let scored = headers.enumerated().map { index, candidate in (index: index, score: distance(header, candidate)) }
+        return scored.sorted { ($0.score, $0.index) < ($1.score, $1.index) }.prefix(limit).map { headers[$0.index] }
+    }
+
+    /// How far `candidate` is from `header`; lower is nearer.
+    static func distance(_ header: String, _ candidate: String) -> Int {
+        let wanted = normalize(header), other = normalize(candidate)
+        let edits = editDistance(Array(wanted), Array(other))
+        let contains = !wanted.isEmpty && !other.isEmpty && (other.contains(wanted) || wanted.contains(other))
+        return contains ? edits : edits + 1_000
     }
 
     /// Levenshtein distance: insertions, deletions and substitutions.

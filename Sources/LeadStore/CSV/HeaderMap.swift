@@ -83,7 +83,7 @@ struct HeaderMap: Sendable {
                 }
             }
         }
-        for alias in role.channelOrDirectionAliases where !constants.contains(where: { ["channel", "direction"].contains($0.name) }) {
+        for alias in role.channelOrDirectionAliases {
             if let index = normalized.indices.first(where: { !claimed.contains($0) && normalized[$0] == alias }) {
                 entries[index].channelOrDirection = true
                 claimed.insert(index)

@@ -34,10 +34,8 @@ extension LeadStore {
                 let nearest = headers.flatMap { file in
                     HeaderMap.nearest(mapping.header, in: file.headers).map { (file: file.file, header: $0) }
                 }
-                let wanted = Array(HeaderMap.normalize(mapping.header))
                 let best = nearest.sorted {
-                    HeaderMap.editDistance(wanted, Array(HeaderMap.normalize($0.header)))
-                        < HeaderMap.editDistance(wanted, Array(HeaderMap.normalize($1.header)))
+                    HeaderMap.distance(mapping.header, $0.header) < HeaderMap.distance(mapping.header, $1.header)
                 }
                 throw LoadError(file: "--map \(mapping.target)=\(mapping.header)",
                                 message: LoadMessages.sharedMapUnused(mapping, nearest: Array(best.prefix(3))))

@@ -136,6 +136,9 @@ public struct LeadStore: Sendable {
         return result
     }
 
+    /// Whether any touch file (or status log) was loaded; with none, follow-up KPIs have nothing to measure.
+    public var touchesLoaded: Bool { summary.hasTouchFiles }
+
     /// The summary as lines of plain text.
     public var summaryLines: [String] { summary.lines(leads: leads, touches: touches) }
 

@@ -43,9 +43,10 @@ public struct LoadSummary: Sendable {
     public var totalBytes: Int { files.reduce(0) { $0 + $1.bytes } }
 
     /// What the analyst should see even when the load is not shown: no touches at all.
-    public var warnings: [String] {
-        files.contains { $0.role == .touches || $0.role == .events } ? [] : [LoadMessages.noTouches]
-    }
+    public var warnings: [String] { hasTouchFiles ? [] : [LoadMessages.noTouches] }
+
+    /// Whether a touch file or a status log was read.
+    public var hasTouchFiles: Bool { files.contains { $0.role == .touches || $0.role == .events } }
 
     /// The summary as lines of plain text; `timing` adds size, time and throughput.
     public func lines(leads: Table, touches: Table, timing: Bool = true) -> [String] {

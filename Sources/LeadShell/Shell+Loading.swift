@@ -1,0 +1,46 @@
+import LeadEngine
+import LeadStore
+
+extension Shell {
+    /// `.open`: loads a new data set, keeping settings and named measures;
+    /// the data options written before the first file on the command line
+    /// apply to it as they did to the first.
+    func replaceSession(with location: DataLocation) -> Outcome {
+        do {
+            let settings = session.settings, definitions = session.definitions
+            let progress = ProgressBar()
+            defer { progress.finish() }
+            Interrupt.take()
+            session = try location.open(shared: configuration.shared, zone: settings.zone, progress: editor == nil ? nil : progress.callback)
+            session.settings = settings
+            session.keep(definitions)
+            self.location = location
+        } catch {
+            output.message(error.description)
+            return .failed
+        }
+        if editor != nil { session.store.summaryLines.forEach(output.line) }
+        return .ok
+    }
+
+    /// `.load leads|touches FILE [options]`.
+    func load(_ role: TableRole, path: String, options: FileOptions) -> Outcome {
+        do {
+            var source = DataSource(path: path, options: options)
+            source.zone = session.settings.zone
+            let progress = ProgressBar()
+            defer { progress.finish() }
+            Interrupt.take()
+            let callback = editor == nil ? nil : progress.callback
+            switch role {
+            case .leads: try session.replaceLeads(source, progress: callback)
+            default: try session.addTouches(source, progress: callback)
+            }
+        } catch {
+            output.message(error.description)
+            return .failed
+        }
+        if editor != nil { session.store.summaryLines.forEach(output.line) }
+        return .ok
+    }
+}
