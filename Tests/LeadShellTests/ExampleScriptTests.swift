@@ -202,7 +202,7 @@ import Testing
     }
 }
 
-/// `--map` after a `--touches FILE` applies to that file alone.
+/// `--map` and `--const` after a `--touches FILE` apply to that file alone.
 @Suite struct PerFileMappingTests {
     @Test func eachTouchFileTakesTheMapsWrittenAfterIt() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadq-maps-\(getpid())")
@@ -213,8 +213,8 @@ import Testing
         try "lead_id,Start\nL02,2026-01-05T12:00:00Z\n".write(toFile: meetings, atomically: true, encoding: .utf8)
         let result = try LeadQProcess.run([
             "--leads", "examples/data/leads.csv",
-            "--touches", calls, "--map", "channel=call", "--map", "at=When",
-            "--touches", meetings, "--map", "channel=meeting", "--map", "at=Start",
+            "--touches", calls, "--const", "channel=call", "--map", "at=When",
+            "--touches", meetings, "--const", "channel=meeting", "--map", "at=Start",
             "--no-init", "-c", "touches by channel",
         ])
         #expect(result.stderr == "")

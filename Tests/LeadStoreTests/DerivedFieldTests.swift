@@ -87,11 +87,9 @@ import Testing
         #expect(store.followUps.isFollowUp.filter { $0 }.count == 19)
     }
 
-    @Test func unknownDirectionValuesAreReported() throws {
-        let store = try load(leads: minimalLeads, touches: "lead_id,at,direction\nL1,2026-01-02,outbound\nL1,2026-01-03,sideways\nL1,2026-01-04,INBOUND\n")
-        #expect(store.followUps.counts.followUps == 2)
-        #expect(store.followUps.counts.inbound == 1)
-        #expect(store.followUps.counts.unrecognizedDirections == ["sideways": 1])
+    @Test func unknownDirectionValuesStopTheLoad() throws {
+        let touches = "lead_id,at,direction\nL1,2026-01-02,outbound\nL1,2026-01-03,sideways\nL1,2026-01-04,INBOUND\n"
+        #expect(loadError(leads: minimalLeads, touches: touches)?.contains("direction values leadq does not know: \"sideways\" (1 touch)") == true)
     }
 
     @Test func addingTouchFilesStacksThemAndRederives() throws {

@@ -63,9 +63,9 @@ import Testing
         #expect(store.leads["created_at_2"]?.kind == .timestamp)
     }
 
-    @Test func mapToAMissingHeaderSaysWhichColumnsExist() {
+    @Test func mapToAMissingHeaderNamesTheNearestColumns() {
         #expect(loadError(leads: minimalLeads, leadMaps: [FieldMapping(target: "owner", header: "Rep Name")])
-            == "leads.csv:1: error: --map owner=Rep Name: the file has no column \"Rep Name\"; its columns are \"lead_id\", \"created_at\"")
+            == "leads.csv:1: error: --map owner=Rep Name: the file has no column \"Rep Name\"; the nearest are \"lead_id\", \"created_at\" (--const owner=VALUE gives every row one value)")
     }
 
     @Test func mapArgumentParsing() {
@@ -86,25 +86,30 @@ import Testing
     }
 }
 
-/// `--map field=VALUE` for a text field the file lacks gives every row that value.
+/// `--const field=value` gives every row one value; `--map` never does.
 @Suite struct ConstantMappingTests {
+    static func calls(_ value: String) -> FileOptions { FileOptions(constants: [FieldConstant(field: "channel", value: value)]) }
+
     @Test func aMissingChannelCanBeGivenOne() throws {
-        let store = try load(leads: minimalLeads, touches: "lead_id,at\nL1,2026-01-02\nL1,2026-01-03\n",
-                             touchMaps: [FieldMapping(target: "channel", header: "call")])
+        let store = try LeadStore(
+            leads: DataSource(file: FileBytes(name: "leads.csv", bytes: Array(minimalLeads.utf8))),
+            touches: [DataSource(file: FileBytes(name: "touches.csv", bytes: Array("lead_id,at\nL1,2026-01-02\nL1,2026-01-03\n".utf8)), options: Self.calls("call"))])
         #expect(values(store.touches, "channel") == ["call", "call"])
         #expect(values(store.leads, "first_channel") == ["call"])
-        #expect(store.summary.decisions == ["touches.csv: no column \"call\", so every row has channel \"call\""])
+        #expect(store.summary.decisions == ["touches.csv: every row has channel \"call\" (--const)"])
     }
 
-    @Test func requiredAndTimeFieldsStillNeedAColumn() {
-        #expect(loadError(leads: minimalLeads, touches: "lead_id,at\nL1,2026-01-02\n", touchMaps: [FieldMapping(target: "at", header: "When")])?
-            .contains("--map at=When: the file has no column \"When\"") == true)
+    @Test func aMapToAMissingHeaderIsNeverAConstant() {
+        #expect(loadError(leads: minimalLeads, touches: "lead_id,at\nL1,2026-01-02\n", touchMaps: [FieldMapping(target: "channel", header: "call")])?
+            .contains("--map channel=call: the file has no column \"call\"") == true)
     }
 
-    @Test func eachTouchFileKeepsItsOwnMappingWhenAdded() throws {
-        var store = try load(leads: minimalLeads, touches: "lead_id,at\nL1,2026-01-02\n", touchMaps: [FieldMapping(target: "channel", header: "call")])
+    @Test func eachTouchFileKeepsItsOwnConstantWhenAdded() throws {
+        var store = try LeadStore(
+            leads: DataSource(file: FileBytes(name: "leads.csv", bytes: Array(minimalLeads.utf8))),
+            touches: [DataSource(file: FileBytes(name: "touches.csv", bytes: Array("lead_id,at\nL1,2026-01-02\n".utf8)), options: Self.calls("call"))])
         try store.addTouches(DataSource(file: FileBytes(name: "events.csv", bytes: Array("lead_id,at\nL1,2026-01-03\n".utf8)),
-                                        mappings: [FieldMapping(target: "channel", header: "meeting")]))
+                                        options: Self.calls("meeting")))
         #expect(values(store.touches, "channel") == ["call", "meeting"])
         #expect(values(store.leads, "channels") == ["2"])
         #expect(store.summary.files.map(\.name) == ["leads.csv", "touches.csv", "events.csv"])
