@@ -142,3 +142,35 @@ private func write(_ text: String, _ folder: URL, _ name: String) throws -> Stri
         #expect(!usage.stderr.contains("leadq open "))
     }
 }
+
+/// The README's commands for the real exports in ../shared/realdata, where that folder exists.
+@Suite struct RealExportCommandTests {
+    static let realdata = LeadQProcess.root.appendingPathComponent("../shared/realdata").standardized.path
+    static func present(_ path: String) -> Bool { FileManager.default.fileExists(atPath: realdata + "/" + path) }
+
+    @Test(.enabled(if: present("zoho-shaped/Leads.csv"), "../shared/realdata/zoho-shaped is not on this machine: skipped"))
+    func zohoGivesConversionFromItsFlag() throws {
+        let zoho = Self.realdata + "/zoho-shaped"
+        let result = try LeadQProcess.run([
+            "--leads", zoho + "/Leads.csv", "--touches", zoho + "/Calls.csv", "--const", "channel=call",
+            "--touches", zoho + "/Events.csv", "--const", "channel=meeting", "--no-init", "-c", "leads, conversion, touches by channel",
+        ])
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        // 3,632 of the 3,900 leads have CONVERTED=Yes.
+        #expect(result.stdout.hasPrefix("leads,conversion\n3900,\(3632.0 / 3900)\n"))
+        #expect(result.stdout.contains("call,") && result.stdout.contains("meeting,"))
+    }
+
+    @Test(.enabled(if: present("leadsmart/lead_status_changes.csv"), "../shared/realdata/leadsmart is not on this machine: skipped"))
+    func leadsmartStatusLogLoads() throws {
+        let result = try LeadQProcess.run([
+            "--events", Self.realdata + "/leadsmart/lead_status_changes.csv",
+            "--created", "NEW_LEAD", "--qualified", "QUALIFIED", "--converted", "DONE_DEAL",
+            "--no-init", "-c", "leads, touches, conversion",
+        ])
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        #expect(result.stdout == "leads,touches,conversion\n26279,12631,\(84.0 / 26279)\n")
+    }
+}

@@ -93,7 +93,7 @@ extension LeadStore {
             let unknown = TouchDirection.unknown(in: direction, declared: declared)
             if !unknown.isEmpty { throw LoadError(file: file.name, message: LoadMessages.unknownDirections(unknown)) }
         } else if !source.options.inbound.isEmpty || !source.options.outbound.isEmpty {
-            throw LoadError(file: file.name, line: 1, message: "--inbound/--outbound: the file has no direction column")
+            throw LoadError(file: file.name, line: 1, message: LoadMessages.ownDirectionsUnused)
         }
         for (word, outbound) in declared {
             if let earlier = reading.directionWords[word], earlier != outbound {

@@ -38,7 +38,7 @@ public struct LeadStore: Sendable {
         } else if let leads = set.leads {
             leadTable = try Self.readLeads(leads, reading: &reading, progress: progress)
         } else {
-            throw LoadError(file: "leadq", message: "no leads: give a leads file or a status log")
+            throw LoadError(file: "leadq", message: LoadMessages.noLeads)
         }
         for source in set.touches {
             touchTables.append(try Self.readTouches(

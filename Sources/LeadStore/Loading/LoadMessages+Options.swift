@@ -34,6 +34,8 @@ extension LoadMessages {
 
     /// Shared direction words with no direction column in any file.
     static let sharedDirectionsUnused = "no touch file has a direction column"
+    static let ownDirectionsUnused = "--inbound/--outbound: the file has no direction column"
+    static let noLeads = "no leads: give a leads file or a status log"
 
     static func unknownDirections(_ counts: [(value: String, count: Int)]) -> String {
         let listed = counts.prefix(10).map { "\"\($0.value)\" (\(LoadSummary.grouped($0.count)) touch\($0.count == 1 ? "" : "es"))" }
