@@ -73,6 +73,24 @@ private func write(_ text: String, _ folder: URL, _ name: String) throws -> Stri
         #expect(result.stdout == "leads,conversion,rate,speed,touches\n2,0.5,,,\n")
     }
 
+    @Test func conversionCountsADateOrAFlag() throws {
+        let dir = try folder("flags")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let leads = try write("""
+            lead_id,created_at,converted_at,Is Converted,Qualified
+            L1,2026-01-01T00:00:00Z,2026-01-05T00:00:00Z,No,yes
+            L2,2026-01-01T00:00:00Z,,Yes,no
+            L3,2026-01-01T00:00:00Z,,No,
+            L4,2026-01-01T00:00:00Z,,,1
+
+            """, dir, "l.csv")
+        let touches = try write("lead_id,at\nL1,2026-01-02T00:00:00Z\nL2,2026-01-02T00:00:00Z\n", dir, "t.csv")
+        let result = try LeadQProcess.run(["--leads", leads, "--touches", touches, "--no-init",
+                                           "-c", "conversion, qualified, touches_to_convert", "-c", "list leads lead_id, followups_to_convert, is_converted"])
+        #expect(result.stderr == "")
+        #expect(result.stdout == "conversion,qualified,touches_to_convert\n0.5,0.5,1\nlead_id,followups_to_convert,is_converted\nL1,1,0\nL2,,1\nL3,,0\nL4,,\n")
+    }
+
     /// The Olist funnel's shape: qualified leads, and closed deals keyed by the lead's id.
     @Test func dealsExportedApartSetConversion() throws {
         let dir = try folder("deals")
