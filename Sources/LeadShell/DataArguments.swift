@@ -55,7 +55,7 @@ public struct DataArguments: Sendable, Equatable {
             let value: String
             if let attached {
                 value = attached
-            } else if index + 1 < arguments.count {
+            } else if index + 1 < arguments.count, !arguments[index + 1].hasPrefix("--") {
                 value = arguments[index + 1]
                 index += 1
             } else {
@@ -91,7 +91,7 @@ public struct DataArguments: Sendable, Equatable {
             let value: String
             if let attached {
                 value = attached
-            } else if index + 1 < words.count {
+            } else if index + 1 < words.count, !words[index + 1].hasPrefix("--") {
                 value = words[index + 1]
                 index += 1
             } else {

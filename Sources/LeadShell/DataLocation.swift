@@ -21,6 +21,9 @@ public enum DataLocation: Sendable, Equatable {
         if count(.leads) + count(.events) == 0, let first = data.files.first {
             throw DataArgumentError(DataMessages.needsLeads("--" + first.role.rawValue))
         }
+        if let file = data.files.first(where: { $0.role != .touches && !($0.options.inbound.isEmpty && $0.options.outbound.isEmpty) }) {
+            throw DataArgumentError(DataMessages.directionsOnTouchesOnly("--" + file.role.rawValue))
+        }
         if let folder { return .folder(folder) }
         if data.files.isEmpty {
             if !data.shared.isEmpty { throw DataArgumentError(DataMessages.sharedWithoutFiles) }

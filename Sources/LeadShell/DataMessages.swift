@@ -1,6 +1,6 @@
 /// The texts of errors in data options and data locations.
 enum DataMessages {
-    static func missingValue(_ option: String) -> String { "\(option) needs a value" }
+    static func missingValue(_ option: String) -> String { "\(option) needs a value (one starting with -- is written \(option)=VALUE)" }
     static func badMap(_ value: String) -> String {
         "--map \(value): write it as field=Header, e.g. --map created_at=\"Create Date\" (--const field=value gives every row one value)"
     }
@@ -16,6 +16,9 @@ enum DataMessages {
     static func needsLeads(_ option: String) -> String { "\(option) needs --leads or --events" }
     static let statusesNeedEvents = "--created, --qualified and --converted name statuses of an --events file"
     static let sharedWithoutFiles = "--map, --const, --inbound, --outbound and --date-format need data files or a folder"
+    static func directionsOnTouchesOnly(_ option: String) -> String {
+        "--inbound and --outbound declare the direction words of a --touches file, not of \(option)"
+    }
     static let noSuchFolder = "no such folder"
     static let folderIsFile = "is a file; give a folder holding leads.csv and touches.csv, or use --leads and --touches"
 }

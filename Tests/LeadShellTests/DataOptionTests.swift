@@ -113,6 +113,20 @@ private func write(_ text: String, _ folder: URL, _ name: String) throws -> Stri
         #expect(result.stdout.contains("deals.csv: 1 deal for 1 lead id not in the leads"))
     }
 
+    @Test(arguments: [
+        (["--leads", "--no-init"], "--leads needs a value"),
+        (["--touches", "t.csv"], "--touches needs --leads or --events"),
+        (["--leads", "l.csv", "--events", "e.csv"], "give either --leads or --events"),
+        (["--leads", "l.csv", "--inbound", "Callback"], "--inbound and --outbound declare the direction words of a --touches file, not of --leads"),
+        (["--const", "channel=call"], "need data files or a folder"),
+        (["--leads", "l.csv", "--touches", "t.csv", "--outbound", "a,,b"], "write the values as WORD,WORD,…"),
+    ])
+    func badDataOptionsAreUsageErrors(arguments: [String], message: String) throws {
+        let result = try LeadQProcess.run(arguments + ["-c", "leads"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
     @Test func statusOptionsNeedAStatusLog() throws {
         let result = try LeadQProcess.run(["--leads", "examples/data/leads.csv", "--created", "NEW", "--no-init", "-c", "leads"])
         #expect(result.status == 2)
