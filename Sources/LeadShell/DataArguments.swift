@@ -10,6 +10,9 @@ import LeadStore
 /// each option's values apart cannot tell that order, so the data options are
 /// taken out of the arguments here, in one pass, and the rest is left for it.
 public struct DataArguments: Sendable, Equatable {
+    /// The argument that is no option: a folder holding `leads.csv` and
+    /// `touches.csv`, or a script.
+    public var folder: String?
     /// The data files, in the order given, each with its own options.
     public var files: [DataFile] = []
     /// The options written before the first file option.
@@ -26,9 +29,10 @@ public struct DataArguments: Sendable, Equatable {
     static let perFileOptions: Set<String> = ["--map", "--const", "--inbound", "--outbound", "--date-format"]
     static let statusOptions: Set<String> = ["--created", "--qualified", "--converted"]
 
-    /// Takes the data options out of `arguments` (without the program name),
-    /// leaving every other argument, in order, in `rest`. `valueOptions` are
-    /// the other options that take a value, whose value is left with them.
+    /// Takes the data options and the folder out of `arguments` (without the
+    /// program name), leaving every other option, in order, in `rest`.
+    /// `valueOptions` are the other options that take a value, whose value is
+    /// left with them.
     public static func split(
         _ arguments: [String], valueOptions: Set<String>
     ) throws(DataArgumentError) -> (data: DataArguments, rest: [String]) {
@@ -37,9 +41,14 @@ public struct DataArguments: Sendable, Equatable {
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
-            if argument == "--" {
-                rest += arguments[index...]
-                break
+            if argument == "--" || !argument.hasPrefix("-") || argument == "-" {
+                let named = argument == "--" ? arguments[(index + 1)...].first : argument
+                if let named {
+                    guard data.folder == nil else { throw DataArgumentError(DataMessages.twoFolders(data.folder!, named)) }
+                    data.folder = named
+                }
+                index += argument == "--" ? 2 : 1
+                continue
             }
             let (name, attached) = Self.nameAndValue(argument)
             let known = fileOptions[name] != nil || perFileOptions.contains(name) || statusOptions.contains(name)

@@ -19,6 +19,9 @@ enum DataMessages {
     static func directionsOnTouchesOnly(_ option: String) -> String {
         "--inbound and --outbound declare the direction words of a --touches file, not of \(option)"
     }
+    static func twoFolders(_ first: String, _ second: String) -> String {
+        "\(second): give one folder or script (\(first) was given first)"
+    }
     static let noSuchFolder = "no such folder"
     static let folderIsFile = "is a file; give a folder holding leads.csv and touches.csv, or use --leads and --touches"
 }

@@ -16,11 +16,26 @@ struct LeadQ: ParsableCommand {
             leadq gen --out DIR [--leads N] [--seed N]
             """,
         discussion: """
-            With no data arguments leadq opens built-in demo data.
+            DIR is a folder holding leads.csv and touches.csv (or a script ending
+            in .lq); with no data arguments leadq opens built-in demo data.
 
-            --map, --const, --inbound, --outbound and --date-format written
-            after a file option apply to that file; written before the first
-            file option they apply to every file that has the header.
+            DATA OPTIONS:
+              --leads <file>          The leads CSV file.
+              --touches <file>        A touches CSV file (repeat: calls, emails, …).
+              --events <file>         A status-change log, read as leads and touches.
+              --conversions <file>    A deals export (lead id, date): converted_at.
+              --map <field=Header>    Read the field from this column.
+              --const <field=value>   Give every row this value of the field.
+              --inbound <word,…>      Direction values that mean inbound.
+              --outbound <word,…>     Direction values that mean outbound.
+              --date-format <format>  The order of a date's parts, e.g. DD-MM-YYYY.
+              --created <word,…>      Statuses of --events that create a lead.
+              --qualified <word,…>    Statuses of --events that qualify a lead.
+              --converted <word,…>    Statuses of --events that convert a lead.
+
+            --map, --const, --inbound, --outbound and --date-format written after
+            a file option apply to that file; written before the first file
+            option they apply to every file that has the header.
 
             Examples:
               leadq                      open the demo data
@@ -64,34 +79,9 @@ struct LeadQ: ParsableCommand {
         Foundation.exit(2)
     }
 
-    @Argument(help: ArgumentHelp("A folder holding leads.csv and touches.csv, or a script ending in .lq.", valueName: "DIR"))
-    var folder: String?
-
-    // The data options, declared for --help; `DataArguments` takes their values, grouped by file.
-    @Option(help: ArgumentHelp("The leads CSV file.", valueName: "file"))
-    var leads: String?
-    @Option(help: ArgumentHelp("A touches CSV file (repeat for calls, emails, meetings …).", valueName: "file"))
-    var touches: [String] = []
-    @Option(help: ArgumentHelp("A status-change log (lead_id, status, time), read as leads and touches.", valueName: "file"))
-    var events: String?
-    @Option(help: ArgumentHelp("A deals export (lead id, won date) that sets converted_at.", valueName: "file"))
-    var conversions: [String] = []
-    @Option(help: ArgumentHelp("Read the field from this column (repeatable).", valueName: "field=Header"))
-    var map: [String] = []
-    @Option(name: .customLong("const"), help: ArgumentHelp("Give every row this value of the field (repeatable).", valueName: "field=value"))
-    var constant: [String] = []
-    @Option(help: ArgumentHelp("Direction values that mean inbound.", valueName: "word,…"))
-    var inbound: [String] = []
-    @Option(help: ArgumentHelp("Direction values that mean outbound.", valueName: "word,…"))
-    var outbound: [String] = []
-    @Option(help: ArgumentHelp("The order of a date's parts, e.g. DD-MM-YYYY.", valueName: "format"))
-    var dateFormat: String?
-    @Option(help: ArgumentHelp("Statuses of --events that create a lead.", valueName: "word,…"))
-    var created: [String] = []
-    @Option(help: ArgumentHelp("Statuses of --events that qualify a lead.", valueName: "word,…"))
-    var qualified: [String] = []
-    @Option(help: ArgumentHelp("Statuses of --events that convert a lead.", valueName: "word,…"))
-    var converted: [String] = []
+    // The data options and the folder are taken out of the arguments, grouped
+    // by file, by `DataArguments` before the rest is parsed here; the
+    // discussion above lists them.
 
     @Option(name: .customLong("date-format"), help: ArgumentHelp(
         "The order of dates of three numbers: DD-MM-YYYY, MM-DD-YYYY or YYYY-MM-DD (after --touches FILE, for that file).",
@@ -125,7 +115,7 @@ struct LeadQ: ParsableCommand {
     /// Opens the data the arguments name and runs the shell.
     func open(_ data: DataArguments) throws {
         var script = file
-        var folder = self.folder
+        var folder = data.folder
         if let name = folder, name.hasSuffix(".lq") && script == nil {
             script = name
             folder = nil
