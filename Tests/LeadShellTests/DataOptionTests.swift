@@ -127,6 +127,19 @@ private func write(_ text: String, _ folder: URL, _ name: String) throws -> Stri
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
 
+    @Test func aDateFormatAppliesWhereItIsWritten() throws {
+        let dir = try folder("dates")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let leads = try write("lead_id,created_at\nL1,01-02-2026\n", dir, "l.csv")
+        let deals = try write("lead_id,won_date\nL1,03-02-2026\n", dir, "d.csv")
+        let own = try LeadQProcess.run(["--leads", leads, "--date-format", "DD-MM-YYYY", "--conversions", deals, "--date-format", "MM-DD-YYYY",
+                                        "--no-init", "-c", "list leads lead_id, created_at, converted_at"])
+        #expect(own.stdout == "lead_id,created_at,converted_at\nL1,2026-02-01T00:00:00Z,2026-03-02T00:00:00Z\n")
+        let shared = try LeadQProcess.run(["--date-format", "DD-MM-YYYY", "--leads", leads, "--conversions", deals,
+                                           "--no-init", "-c", "list leads lead_id, created_at, converted_at"])
+        #expect(shared.stdout == "lead_id,created_at,converted_at\nL1,2026-02-01T00:00:00Z,2026-02-03T00:00:00Z\n")
+    }
+
     @Test func statusOptionsNeedAStatusLog() throws {
         let result = try LeadQProcess.run(["--leads", "examples/data/leads.csv", "--created", "NEW", "--no-init", "-c", "leads"])
         #expect(result.status == 2)
@@ -192,6 +205,21 @@ private func write(_ text: String, _ folder: URL, _ name: String) throws -> Stri
         // 3,632 of the 3,900 leads have CONVERTED=Yes.
         #expect(result.stdout.hasPrefix("leads,conversion\n3900,\(3632.0 / 3900)\n"))
         #expect(result.stdout.contains("call,") && result.stdout.contains("meeting,"))
+    }
+
+    @Test(.enabled(if: present("olist-marketing-funnel/olist_closed_deals_dataset.csv"), "../shared/realdata/olist-marketing-funnel is not on this machine: skipped"))
+    func olistFunnelGivesConversionBySource() throws {
+        let olist = Self.realdata + "/olist-marketing-funnel"
+        let result = try LeadQProcess.run([
+            "--leads", olist + "/olist_marketing_qualified_leads_dataset.csv",
+            "--map", "lead_id=mql_id", "--map", "created_at=first_contact_date", "--map", "source=origin",
+            "--conversions", olist + "/olist_closed_deals_dataset.csv", "--map", "lead_id=mql_id", "--map", "converted_at=won_date",
+            "--no-init", "-c", "leads, conversion", "-c", "leads, conversion by source",
+        ])
+        #expect(result.status == 0)
+        #expect(result.stderr.hasPrefix("warning: no touches loaded"))
+        // Every one of the 842 deals names one of the 8,000 leads.
+        #expect(result.stdout.hasPrefix("leads,conversion\n8000,\(842.0 / 8000)\nsource,leads,conversion\n"))
     }
 
     @Test(.enabled(if: present("leadsmart/lead_status_changes.csv"), "../shared/realdata/leadsmart is not on this machine: skipped"))
