@@ -172,11 +172,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let leads = folder.appendingPathComponent("leads.csv").path
         try "lead_id,created_at,owner\nL1,2026-01-05T09:00:00Z,Ana\u{1B}[2J\nL2,2026-01-06T09:00:00Z,Ben\n".write(toFile: leads, atomically: true, encoding: .utf8)
+        // With no touches file, rate would be null and the chart empty.
+        let touches = folder.appendingPathComponent("touches.csv").path
+        try "lead_id,at\nL1,2026-01-05T10:00:00Z\n".write(toFile: touches, atomically: true, encoding: .utf8)
         var environment = Self.plain
         environment["NO_COLOR"] = nil
         environment["TERM"] = "xterm"
         environment["HOME"] = folder.path
-        let shell = try PseudoTerminal(arguments: ["--leads", leads, "--no-init"], environment: environment.filter { $0.key != "NO_COLOR" })
+        let shell = try PseudoTerminal(arguments: ["--leads", leads, "--touches", touches, "--no-init"], environment: environment.filter { $0.key != "NO_COLOR" })
         #expect(shell.wait(for: "leadq> "), "no prompt:\n\(shell.screen)")
         let mark = shell.mark
         shell.type("rate by owner | chart\r")
