@@ -42,13 +42,12 @@ private func write(_ text: String, _ folder: URL, _ name: String) throws -> Stri
         let dir = try folder("typo")
         defer { try? FileManager.default.removeItem(at: dir) }
         let leads = try write("lead_id,created_at\nL1,2026-01-01T00:00:00Z\n", dir, "l.csv")
-        let calls = try write("lead_id,at,Call Type\nL1,2026-01-01T02:00:00Z,Inbound\n", dir, "c.csv")
+        let calls = try write("lead_id,at,Call Type\nL1,2026-01-01T02:00:00Z,Outbound\n", dir, "c.csv")
         let typo = try LeadQProcess.run(["--leads", leads, "--touches", calls, "--map", "direction=Call Typ", "--no-init", "-c", "rate"])
         #expect(typo.status == 2)
         #expect(typo.stderr.contains("the file has no column \"Call Typ\"; the nearest are \"Call Type\""))
         let constant = try LeadQProcess.run(["--leads", leads, "--touches", calls, "--const", "channel=call", "--no-init", "-c", "touches by channel", "-c", "rate"])
-        #expect(constant.stdout.hasPrefix("channel,touches\ncall,"))
-        #expect(constant.stdout.hasSuffix("rate\n0\n"))
+        #expect(constant.stdout == "channel,touches\ncall,1\nrate\n1\n")
     }
 
     @Test func unknownDirectionWordsAreDeclaredPerFile() throws {
