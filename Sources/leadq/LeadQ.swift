@@ -13,7 +13,7 @@ struct LeadQ: ParsableCommand {
         usage: """
             leadq [DIR | --leads FILE [--touches FILE …] …] [options]
             leadq --events FILE --created WORD,… [--converted WORD,…] [options]
-            leadq gen --out DIR [--leads N] [--seed N]
+            leadq gen --out DIR [--leads N] [--seed N] [--force]
             """,
         discussion: """
             DIR is a folder holding leads.csv and touches.csv (or a script ending

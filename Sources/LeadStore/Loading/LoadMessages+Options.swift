@@ -38,7 +38,7 @@ extension LoadMessages {
     static let noLeads = "no leads: give a leads file or a status log"
 
     static func unknownDirections(_ counts: [(value: String, count: Int)]) -> String {
-        let listed = counts.prefix(10).map { "\"\($0.value)\" (\(LoadSummary.grouped($0.count)) touch\($0.count == 1 ? "" : "es"))" }
+        let listed = counts.prefix(10).map { "\"\($0.value)\" (\(Quantity.grouped($0.count)) touch\($0.count == 1 ? "" : "es"))" }
         let more = counts.count > 10 ? " and \(counts.count - 10) more" : ""
         return "direction values leadq does not know: " + listed.joined(separator: ", ") + more
             + "; declare them after the file with --inbound WORD,… or --outbound WORD,…"
@@ -51,11 +51,11 @@ extension LoadMessages {
     static let noTouches = "no touches loaded: follow-up KPIs (rate, speed, followups, …) are null; add touch files with --touches"
 
     static func unknownDeals(_ count: Int, ids: Int) -> String {
-        "\(LoadSummary.grouped(count)) deal\(count == 1 ? "" : "s") for \(LoadSummary.grouped(ids)) lead id\(ids == 1 ? "" : "s") not in the leads"
+        "\(Quantity.grouped(count)) deal\(count == 1 ? "" : "s") for \(Quantity.grouped(ids)) lead id\(ids == 1 ? "" : "s") not in the leads"
     }
 
     static func conversionsRead(file: String, deals: Int, leads: Int) -> String {
-        "\(file): \(LoadSummary.grouped(deals)) deal\(deals == 1 ? "" : "s") set converted_at for \(LoadSummary.grouped(leads)) lead\(leads == 1 ? "" : "s")"
+        "\(file): \(Quantity.grouped(deals)) deal\(deals == 1 ? "" : "s") set converted_at for \(Quantity.grouped(leads)) lead\(leads == 1 ? "" : "s")"
     }
 
     static func flagRead(file: String, header: String, field: String) -> String {
@@ -63,7 +63,7 @@ extension LoadMessages {
     }
 
     static func eventsRead(file: String, leads: Int, touches: Int, reopened: Int) -> String {
-        "\(file): status log of \(LoadSummary.grouped(leads)) leads, \(LoadSummary.grouped(touches)) status changes as touches"
-            + (reopened > 0 ? ", \(LoadSummary.grouped(reopened)) repeated creation events not counted" : "")
+        "\(file): status log of \(Quantity.grouped(leads)) leads, \(Quantity.grouped(touches)) status changes as touches"
+            + (reopened > 0 ? ", \(Quantity.grouped(reopened)) repeated creation events not counted" : "")
     }
 }
