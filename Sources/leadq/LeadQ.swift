@@ -83,11 +83,6 @@ struct LeadQ: ParsableCommand {
     // by file, by `DataArguments` before the rest is parsed here; the
     // discussion above lists them.
 
-    @Option(name: .customLong("date-format"), help: ArgumentHelp(
-        "The order of dates of three numbers: DD-MM-YYYY, MM-DD-YYYY or YYYY-MM-DD (after --touches FILE, for that file).",
-        valueName: "format"))
-    var dateFormat: [String] = []
-
     @Option(name: .customShort("c"), help: ArgumentHelp("Run a statement and exit (repeatable).", valueName: "statement"))
     var command: [String] = []
 
