@@ -14,7 +14,7 @@ enum Messages {
     static func duplicateClause(_ clause: String) -> String { "\(clause) appears twice in this statement" }
     static let limitNeedsNumber = "top and limit take a whole number of rows, such as top 10"
     static let periodExpected = "expected a period: a date (2026-03), DATE to DATE, today, yesterday, this month, last 3 months or past 7d"
-    static let unitExpected = "expected a time unit: hour, day, week, month, quarter or year"
+    static let unitExpected = "expected a time unit: hour, day, week, month, quarter or year (hour_of_day and weekday group, but name no period)"
     static let listTable = "list takes leads or touches: list leads where segment = \"SMB\""
     static func unknownEscape(_ escape: String) -> String {
         "unknown escape \(escape) in a string: only \\\" (a quote) and \\\\ (a backslash) are escapes; write \\\\ for a backslash"

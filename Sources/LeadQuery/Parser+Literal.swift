@@ -134,7 +134,7 @@ extension Parser {
 
     /// UNIT := hour | day | week | month | quarter | year   (plural too)
     mutating func parseUnit() throws(Failure) -> TimeUnit {
-        guard let token = current, token.kind == .word, let unit = TimeUnit(word: text(token)) else {
+        guard let token = current, token.kind == .word, let unit = TimeUnit(word: text(token)), !unit.isCyclic else {
             throw fail(Messages.unitExpected)
         }
         index += 1

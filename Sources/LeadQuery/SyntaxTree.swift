@@ -174,6 +174,16 @@ public struct Period: Sendable, Equatable {
 /// `hour day week month quarter year`
 public enum TimeUnit: String, Sendable, CaseIterable {
     case hour, day, week, month, quarter, year
+    /// The hour of the day (0 … 23) and the day of the week (Mon … Sun):
+    /// units that come round again rather than follow one another.
+    case hourOfDay = "hour_of_day", weekday
+
+    /// Whether the unit comes round again (`hour_of_day`, `weekday`), so it
+    /// groups but names no period.
+    public var isCyclic: Bool { self == .hourOfDay || self == .weekday }
+
+    /// How many values a cyclic unit takes (24 hours, 7 days).
+    public var cycle: Int { self == .hourOfDay ? 24 : self == .weekday ? 7 : 0 }
 
     /// The unit named by `word`, singular or plural.
     public init?(word: String) {

@@ -10,7 +10,7 @@ import Testing
 @Suite struct ZoneReferenceTests {
     static let zones = ["America/New_York", "Europe/Berlin", "Asia/Kolkata", "Australia/Lord_Howe", "America/Sao_Paulo",
                         "Pacific/Chatham", "America/St_Johns", "UTC"]
-    static let units = ["hour", "day", "week", "month", "quarter", "year"]
+    static let units = ["hour", "day", "week", "month", "quarter", "year", "hour_of_day", "weekday"]
     static let periods = ["2025-03", "2025-10", "2025-Q4", "2025-11-02", "2025-03-30", "2025", "2026-03", "2026-03-29", "2026-11-01"]
 
     @Test(arguments: [3, 17])

@@ -109,6 +109,28 @@ import Testing
         #expect(Self.rows(&session, "leads by week during 2026-12 to 2027-02") == ["2026-12-27=1"])
     }
 
+    @Test func weekdaysAndHoursOfTheDay() throws {
+        var session = try Self.session()
+        // NY: Sun L1, L2 (03-08), L4, L5, L6 (11-01); Sat L3 (03-07), L9, L10 (03-28), L11 (10-24);
+        // Thu L7 (12-31); Tue L8 (2028-02-29). Every day shows, from Monday.
+        guard case .success(.table(let table, _)) = session.run("leads by weekday") else { Issue.record("by weekday failed"); return }
+        #expect((0..<table.rowCount).map { table.columns[0].bucketLabel(Int64(table.columns[0].number($0)!))! }
+                == ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"])
+        #expect(Self.rows(&session, "leads by weekday") == ["Tue=1", "Thu=1", "Sat=4", "Sun=5"])
+        // Hours in NY: 01:30 L1, L4, L5; 03:30 L2; 23:30 L3, L7; 22:00 L8; 20:30 L9; 19:30 L10; 18:30 L11; 23:59 L6.
+        #expect(Self.rows(&session, "leads by hour_of_day") == ["1=3", "3=1", "18=1", "19=1", "20=1", "22=1", "23=3"])
+        // Touches: T1 at 03:45 on a Sunday, T2 at 00:10 on a Friday (New Year's Day 2027).
+        #expect(Self.rows(&session, "touches by at.weekday") == ["Fri=1", "Sun=1"])
+        #expect(Self.rows(&session, "touches by at.hour_of_day") == ["0=1", "3=1"])
+        // Weeks from Sunday put Sunday first.
+        _ = session.run("set week_start sunday")
+        #expect(Self.rows(&session, "leads by weekday") == ["Sun=5", "Tue=1", "Thu=1", "Sat=4"])
+        #expect(Self.rows(&session, "leads by created_at.weekday, owner").prefix(2) == ["Sun,Ana=3", "Sun,Ben=2"])
+        // In UTC: Sun L1, L2, L3, L4, L5, L9; Mon L6 (11-02); Wed L8 (2028-03-01); Fri L7 (2027-01-01); Sat L10, L11.
+        _ = session.run("set tz UTC")
+        #expect(Self.rows(&session, "leads by weekday") == ["Sun=6", "Mon=1", "Wed=1", "Fri=1", "Sat=2"])
+    }
+
     @Test func durationsAreElapsedTime() throws {
         var session = try Self.session()
         // 1h15 across the skipped hour, 40 minutes across New Year: the median of the two.

@@ -52,13 +52,14 @@ struct KeyDomain {
             clock = zoned ? ZoneClock(zone: buckets.zone, over: extent) : nil
             // Wall-clock times stay within a day of the moment, so a day either side covers every bucket.
             let margin = zoned ? TimeScale.perDay : 0
-            let first = buckets.bucket(wall: extent.lowerBound - margin, unit), last = buckets.bucket(wall: extent.upperBound + margin, unit)
+            let first = unit.isCyclic ? 0 : buckets.bucket(wall: extent.lowerBound - margin, unit)
+            let last = unit.isCyclic ? Int64(unit.cycle - 1) : buckets.bucket(wall: extent.upperBound + margin, unit)
             guard last - first < 1 << 20 else { return nil }
             low = first
             size = Int(last - first) + 2
             let days = (TimeBuckets.floorDiv(extent.lowerBound, TimeScale.perDay), TimeBuckets.floorDiv(extent.upperBound, TimeScale.perDay))
             var table: [UInt32] = [], cuts: [Int64] = [], after: [UInt32] = []
-            if unit.isCalendar || zoned, unit != .hour, days.1 - days.0 < 4_000_000 {
+            if unit.isCalendar || zoned, unit != .hour, unit != .hourOfDay, days.1 - days.0 < 4_000_000 {
                 firstDay = days.0
                 if zoned {
                     // Each UTC day's slots either side of the local midnight within it.

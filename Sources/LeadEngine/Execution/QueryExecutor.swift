@@ -81,7 +81,11 @@ struct QueryExecutor {
             let bucketColumns = query.groups.indices.filter { if case .bucket = query.groups[$0].kind { true } else { false } }
             guard bucketColumns.count == 1, let b = bucketColumns.first, case .bucket(let unit) = query.groups[b].kind else { return }
             var low: Int64, high: Int64
-            if let during = query.during {
+            if unit.isCyclic {
+                // Every hour of the day, every day of the week.
+                low = 0
+                high = Int64(unit.cycle - 1)
+            } else if let during = query.during {
                 low = buckets.bucket(during.start, unit)
                 high = buckets.bucket(during.end - 1, unit)
             } else {

@@ -39,6 +39,12 @@ public struct TimeBuckets: Sendable {
             case .quarter: return Int64(year * 4 + (month - 1) / 3)
             default: return Int64(year)
             }
+        case .hourOfDay:
+            return (moment - Self.floorDiv(moment, TimeScale.perDay) * TimeScale.perDay) / TimeScale.perHour
+        case .weekday:
+            // Counted from the first day of the week: 1970-01-05 was a Monday, 1970-01-04 a Sunday.
+            let days = Self.floorDiv(moment, TimeScale.perDay) - (weekStartsOnSunday ? 3 : 4)
+            return days - Self.floorDiv(days, 7) * 7
         }
     }
 
@@ -58,6 +64,9 @@ public struct TimeBuckets: Sendable {
         case .month: return Self.startOf(year: Int(Self.floorDiv(bucket, 12)), month: Int(bucket - Self.floorDiv(bucket, 12) * 12) + 1)
         case .quarter: return Self.startOf(year: Int(Self.floorDiv(bucket, 4)), month: Int(bucket - Self.floorDiv(bucket, 4) * 4) * 3 + 1)
         case .year: return Self.startOf(year: Int(bucket), month: 1)
+        // A cyclic unit has no one start: its first occurrence from the epoch's week.
+        case .hourOfDay: return bucket * TimeScale.perHour
+        case .weekday: return (bucket + (weekStartsOnSunday ? 3 : 4)) * TimeScale.perDay
         }
     }
 
@@ -84,8 +93,15 @@ public struct TimeBuckets: Sendable {
             let year = Self.floorDiv(bucket, 4)
             return "\(Self.pad(Int(year), 4))-Q\(bucket - year * 4 + 1)"
         case .year: return Self.pad(Int(bucket), 4)
+        case .hourOfDay: return String(bucket)
+        case .weekday:
+            let names = weekStartsOnSunday ? Self.weekdayNames.suffix(1) + Self.weekdayNames.prefix(6) : Self.weekdayNames[...]
+            return (0..<7).contains(bucket) ? names[names.startIndex + Int(bucket)] : String(bucket)
         }
     }
+
+    /// Weekday labels from Monday.
+    static let weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
     static func startOf(year: Int, month: Int) -> Int64 {
         Int64(CivilDate.daysSinceEpoch(year: year, month: month, day: 1)) * TimeScale.perDay

@@ -6,8 +6,8 @@ extension TimeUnit {
     /// day rather than by dividing by a fixed length.
     var isCalendar: Bool {
         switch self {
-        case .hour, .day, .week: false
-        case .month, .quarter, .year: true
+        case .hour, .day, .week, .hourOfDay: false
+        case .month, .quarter, .year, .weekday: true
         }
     }
 }

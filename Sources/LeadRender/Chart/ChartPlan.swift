@@ -45,7 +45,7 @@ public enum ChartPlan {
     }
 
     private static func shape(of key: ResultColumn) -> ChartPanel.Shape {
-        if case .bucket(let unit) = key.kind { return .overTime(unit) }
+        if case .bucket(let unit) = key.kind, !unit.isCyclic { return .overTime(unit) }
         return .bars
     }
 

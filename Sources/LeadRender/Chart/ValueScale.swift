@@ -63,6 +63,8 @@ enum TimeAxis {
         case .month: [1, 2, 3, 6, 12, 24, 60]
         case .quarter: [1, 2, 4, 8, 20]
         case .year: [1, 2, 5, 10, 20, 50]
+        case .hourOfDay: [1, 2, 3, 6, 12]
+        case .weekday: [1, 7]
         }
     }
 
