@@ -146,6 +146,10 @@ import Testing
         _ = session.run("set tz UTC")
         // The pinned instant stays 13:00Z; UTC's today (03-08) holds L1, L2, L3.
         #expect(Self.rows(&session, "leads during today") == ["3"])
+        // A local time written as people write it: 09:00 in Berlin on 23 November is 08:00Z.
+        _ = session.run("set tz Europe/Berlin")
+        #expect(session.run("set now 2026-11-23 09:00").isSuccessWith("now is 2026-11-23T09:00:00+01:00"))
+        #expect(session.run("set now 2026-11-23 09:00:30;").isSuccessWith("now is 2026-11-23T09:00:30+01:00"))
     }
 
     @Test func offsetLessValuesAreReadInTheLoadZone() throws {
