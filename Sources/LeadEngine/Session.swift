@@ -20,7 +20,7 @@ public struct Session: Sendable {
 
     /// A session on the built-in demo data: leads and touches generated in memory from a fixed seed.
     public static func demo(leadCount: Int = 4000, seed: UInt64 = 42) throws(LoadError) -> Session {
-        let generated = LeadGenerator(leadCount: leadCount, seed: seed).generate()
+        let generated = LeadGenerator(leadCount: leadCount, seed: seed, layout: .grouped).generate()
         let store = try LeadStore(
             leads: DataSource(file: FileBytes(name: "demo/leads.csv", bytes: generated.leads), generated: true),
             touches: [DataSource(file: FileBytes(name: "demo/touches.csv", bytes: generated.touches), generated: true)])

@@ -143,6 +143,9 @@ struct Generate: ParsableCommand {
     @Flag(help: "Replace leads.csv and touches.csv when the folder has them.")
     var force = false
 
+    @Option(help: "export: a touch_id per touch, touches in time order, lead ids scattered (as CRM exports come); grouped: each lead's touches together, lead ids in order.")
+    var layout: LeadGenerator.Layout = .export
+
     func validate() throws {
         guard leads > 0, leads <= 100_000_000 else { throw ValidationError("--leads must be between 1 and 100,000,000") }
     }
@@ -151,7 +154,7 @@ struct Generate: ParsableCommand {
         let start = Date()
         var slots: [String: Int?] = [:]
         do {
-            try LeadGenerator(leadCount: leads, seed: seed).write(to: out, replacing: force) { path, made in
+            try LeadGenerator(leadCount: leads, seed: seed, layout: layout).write(to: out, replacing: force) { path, made in
                 if made { slots[path] = PendingFiles.add(path) } else if let slot = slots.removeValue(forKey: path) ?? nil { PendingFiles.remove(slot) }
             }
         } catch {
@@ -162,3 +165,5 @@ struct Generate: ParsableCommand {
         FileHandle.standardError.write(Data(String(format: "wrote %@ leads to %@ in %.1f s\n", Quantity.grouped(leads), out, seconds).utf8))
     }
 }
+
+extension LeadGenerator.Layout: ExpressibleByArgument {}

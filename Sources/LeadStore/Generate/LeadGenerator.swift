@@ -14,16 +14,21 @@ import Foundation
 public struct LeadGenerator: Sendable {
     public var leadCount: Int
     public var seed: UInt64
+    /// How the rows are laid out in the files (see `Layout`).
+    public var layout: Layout
     /// Nothing happens after this moment: the data is as exported then.
     public var exportedAt: Int64
 
     /// The fixed export moment of generated data, 2026-11-20T00:00:00Z.
     public static let defaultExportedAt: Int64 = Int64(CivilDate.daysSinceEpoch(year: 2026, month: 11, day: 20)) * TimeScale.perDay
 
-    public init(leadCount: Int, seed: UInt64 = 42, exportedAt: Int64 = LeadGenerator.defaultExportedAt) {
+    public init(
+        leadCount: Int, seed: UInt64 = 42, exportedAt: Int64 = LeadGenerator.defaultExportedAt, layout: Layout = .export
+    ) {
         self.leadCount = leadCount
         self.seed = seed
         self.exportedAt = exportedAt
+        self.layout = layout
     }
 
     /// Both files, in memory.
@@ -78,15 +83,19 @@ public struct LeadGenerator: Sendable {
         var random = RandomSource(seed: seed)
         let world = GeneratorWorld()
         leads.raw(Array("lead_id,created_at,segment,source,owner,region,qualified_at,converted_at\n".utf8))
+        touches.raw(Array((layout == .export ? "touch_id," : "").utf8))
         touches.raw(Array("lead_id,at,channel,rep,direction,outcome\n".utf8))
         let width = max(7, String(leadCount).count)
         let created = creationTimes(&random)
+        let ids = layout == .export ? ExportOrder.scatteredIDs(leadCount, seed: seed) : nil
+        var collected = ExportOrder.Touches()
         var plan = TouchPlan()
         for (index, createdAt) in created.enumerated() {
             let lead = world.drawLead(&random)
             plan.make(for: lead, createdAt: createdAt, exportedAt: exportedAt, world: world, random: &random)
+            let id = ids.map { Int($0[index]) } ?? index + 1
 
-            leads.identifier(0x4C, index + 1, width: width); leads.comma()
+            leads.identifier(0x4C, id, width: width); leads.comma()
             leads.timestamp(createdAt); leads.comma()
             leads.raw(world.segments[lead.segment]); leads.comma()
             leads.raw(world.sources[lead.source]); leads.comma()
@@ -98,15 +107,31 @@ public struct LeadGenerator: Sendable {
             leads.endRow()
 
             for touch in plan.touches {
-                touches.identifier(0x4C, index + 1, width: width); touches.comma()
-                touches.timestamp(touch.at); touches.comma()
-                touches.raw(world.channels[touch.channel]); touches.comma()
-                touches.raw(world.owners[touch.rep]); touches.comma()
-                touches.raw(touch.inbound ? world.inbound : world.outbound); touches.comma()
-                touches.raw(world.outcomes[touch.outcome])
-                touches.endRow()
+                if ids != nil {
+                    collected.append(touch, lead: id)
+                } else {
+                    write(touch, lead: id, width: width, world: world, into: &touches)
+                }
             }
         }
+        guard ids != nil else { return }
+        let order = collected.timeOrder()
+        let idWidth = max(8, String(order.count).count)
+        for (number, index) in order.enumerated() {
+            touches.identifier(0x54, number + 1, width: idWidth); touches.comma()
+            let (touch, lead) = collected[Int(index)]
+            write(touch, lead: lead, width: width, world: world, into: &touches)
+        }
+    }
+
+    private func write(_ touch: TouchPlan.Touch, lead: Int, width: Int, world: GeneratorWorld, into touches: inout CSVByteWriter) {
+        touches.identifier(0x4C, lead, width: width); touches.comma()
+        touches.timestamp(touch.at); touches.comma()
+        touches.raw(world.channels[touch.channel]); touches.comma()
+        touches.raw(world.owners[touch.rep]); touches.comma()
+        touches.raw(touch.inbound ? world.inbound : world.outbound); touches.comma()
+        touches.raw(world.outcomes[touch.outcome])
+        touches.endRow()
     }
 
     /// Creation moments over the two years before the export, in order:
