@@ -1,20 +1,28 @@
 """make bench: leadq and DuckDB side by side on the same generated CSV files.
 
 Generates (and caches under .build-bench/) leads and touches with leadq's own
-generator and a fixed seed, runs the six questions in both engines (one
-warm-up and five timed runs each, medians), checks that both gave the same
-answers, and prints a table of times, ratios and peak memory. Exits non-zero
+generator, in its default layout, and a fixed seed; the cache folder's name
+carries a fingerprint of what the generator writes, so data from an older
+generator is made again, not reused. Times each engine's load three times,
+each in a new process from start until it is ready for the first query, runs
+the six questions in both engines (one warm-up and five timed runs each,
+medians), checks that both gave the same answers, and prints a table of
+times, ratios and the peak memory of every run, then each target as met or
+missed (a missed target does not fail: machines are noisy). Exits non-zero
 when the answers differ.
 """
 import argparse
 import datetime
+import glob
+import hashlib
 import json
 import os
-import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 
 from queries import QUESTIONS
 
@@ -27,29 +35,56 @@ RUNS = 5
 def size(text):
     match = re.fullmatch(r"(\d+)([kKmM]?)", text)
     if not match:
-        sys.exit(f"bench: SIZE={text}: write a number of leads such as 100k or 1m")
+        sys.exit(f"bench: SIZE={text}: write a number of leads such as 100k, 1m or 10m")
     return int(match.group(1)) * {"": 1, "k": 1000, "m": 1_000_000}[match.group(2).lower()]
 
 
+class Failed(Exception):
+    pass
+
+
 def measured(command):
-    """Runs a command; returns its output, error output and peak RSS in MB."""
-    wrapper = ("import resource, subprocess, sys\n"
-               "p = subprocess.run(sys.argv[1:], capture_output=True)\n"
-               "sys.stdout.buffer.write(p.stdout); sys.stderr.buffer.write(p.stderr)\n"
-               "sys.stderr.write('\\nRSS_KB %d\\n' % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    """Runs a command in a new process; returns its output, error output, peak
+    RSS in MB and seconds from start until its first line of output (which
+    both engines print once ready for the first query)."""
+    wrapper = ("import resource, subprocess, sys, time\n"
+               "start = time.perf_counter()\n"
+               "p = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE)\n"
+               "first = p.stdout.readline()\n"
+               "ready = time.perf_counter() - start\n"
+               "out, err = p.communicate()\n"
+               "sys.stdout.buffer.write(first + out); sys.stderr.buffer.write(err)\n"
+               "sys.stderr.write('\\nRSS_KB %d\\nREADY_S %.6f\\n' % (resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, ready))\n"
                "sys.exit(p.returncode)\n")
     done = subprocess.run([sys.executable, "-c", wrapper] + command, capture_output=True, text=True)
-    rss = int(re.search(r"RSS_KB (\d+)", done.stderr).group(1)) / 1024
-    if done.returncode != 0:
-        sys.exit(f"bench: {' '.join(command[:3])} … failed:\n{done.stderr}")
-    return done.stdout, done.stderr, rss
+    rss = re.search(r"RSS_KB (\d+)", done.stderr)
+    if done.returncode != 0 or rss is None:
+        raise Failed(f"{' '.join(command[:3])} … failed (exit {done.returncode}):\n{done.stderr[-2000:]}")
+    ready = float(re.search(r"READY_S ([\d.]+)", done.stderr).group(1))
+    return done.stdout, done.stderr, int(rss.group(1)) / 1024, ready * 1000
+
+
+def fingerprint():
+    """A short hash of what the generator writes now (a small data set), so
+    that cached data is made again whenever the generator's output changes."""
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run([LEADQ, "gen", "--leads", "300", "--out", folder, "--seed", "42"], check=True, capture_output=True)
+        digest = hashlib.sha256()
+        for name in ("leads.csv", "touches.csv"):
+            with open(os.path.join(folder, name), "rb") as f:
+                digest.update(f.read())
+    return digest.hexdigest()[:10]
 
 
 def ensure_data(leads):
-    folder = os.path.join(BENCH, f"data-{leads}")
+    folder = os.path.join(BENCH, f"data-{leads}-{fingerprint()}")
     if not os.path.exists(os.path.join(folder, "touches.csv")):
+        # Data of the same size from an older generator only takes disk space.
+        for stale in glob.glob(os.path.join(BENCH, f"data-{leads}")) + glob.glob(os.path.join(BENCH, f"data-{leads}-*")):
+            shutil.rmtree(stale, ignore_errors=True)
         print(f"generating {leads:,} leads into {folder} …", flush=True)
-        subprocess.run([LEADQ, "gen", "--leads", str(leads), "--out", folder, "--seed", "42"], check=True)
+        subprocess.run([LEADQ, "gen", "--leads", str(leads), "--out", folder + ".partial", "--seed", "42"], check=True)
+        os.rename(folder + ".partial", folder)
     return folder
 
 
@@ -72,13 +107,14 @@ def run_leadq(folder):
         f.write(".timer on\n")
         for _, statement, _, _ in QUESTIONS:
             f.write((statement + "\n") * (RUNS + 1))
-    loads = []
+    loads, rss = [], []
     for _ in range(3):
-        summary, _, _ = measured([LEADQ, folder, "--no-init", "-c", ".summary"])
-        seconds = re.search(r"in ([\d.]+) (ms|s)", summary)
-        loads.append(float(seconds.group(1)) * (1 if seconds.group(2) == "ms" else 1000))
-    load_ms = statistics.median(loads)
-    out, err, rss = measured([LEADQ, folder, "--no-init", "--format", "json", "-f", script])
+        # `.summary` prints once both files are loaded and the derived fields made.
+        _, _, peak, ready = measured([LEADQ, folder, "--no-init", "-c", ".summary"])
+        loads.append(ready)
+        rss.append(peak)
+    out, err, peak, _ = measured([LEADQ, folder, "--no-init", "--format", "json", "-f", script])
+    rss.append(peak)
     times = [float(t) for t in re.findall(r"time: ([\d.]+) ms", err)]
     decoder = json.JSONDecoder()
     answers, position = [], 0
@@ -92,7 +128,26 @@ def run_leadq(folder):
     for index, (name, _, _, _) in enumerate(QUESTIONS):
         runs = times[index * (RUNS + 1) + 1:(index + 1) * (RUNS + 1)]
         questions[name] = {"times_ms": runs, "rows": answers[(index + 1) * (RUNS + 1) - 1]}
-    return {"load_ms": load_ms, "questions": questions, "rss_mb": rss}
+    return {"load_ms": statistics.median(loads), "loads_ms": loads, "questions": questions, "rss_mb": max(rss), "rss_runs_mb": rss}
+
+
+def run_duckdb(python, folder):
+    """DuckDB's loads (three new processes) and questions; None when it cannot finish."""
+    side = os.path.join(ROOT, "bench", "duckdb_side.py")
+    try:
+        loads, rss = [], []
+        for _ in range(3):
+            _, _, peak, ready = measured([python, side, folder, "0"])
+            loads.append(ready)
+            rss.append(peak)
+        out, _, peak, _ = measured([python, side, folder, str(RUNS)])
+    except Failed as failure:
+        print(f"DuckDB could not finish: {failure}", flush=True)
+        return None
+    rss.append(peak)
+    duck = json.loads(out.split("\n", 1)[1])
+    duck.update(load_ms=statistics.median(loads), loads_ms=loads, rss_mb=max(rss), rss_runs_mb=rss)
+    return duck
 
 
 def startup_ms():
@@ -136,6 +191,39 @@ def compare(name, keys, leadq_rows, duck):
     return problems
 
 
+def targets(leads, megabytes, mine, duck, startup):
+    """Each target of the benchmark, met or missed."""
+    lines = []
+
+    def check(label, met, detail):
+        lines.append(f"{'met   ' if met else 'MISSED'}  {label}: {detail}")
+
+    if duck:
+        ratio = mine["load_ms"] / duck["load_ms"]
+        check("load ≤ 0.25× DuckDB's", ratio <= 0.25, f"{ratio:.3f}")
+        ratio = mine["rss_mb"] / duck["rss_mb"]
+        check("peak RSS ≤ 0.5× DuckDB's", ratio <= 0.5, f"{ratio:.3f}")
+        for name, _, _, _ in QUESTIONS:
+            ratio = statistics.median(mine["questions"][name]["times_ms"]) / statistics.median(duck["questions"][name]["times_ms"])
+            check(f"{name} ≤ 0.02× DuckDB's", ratio <= 0.02, f"{ratio:.4f}")
+    else:
+        lines.append("(no DuckDB figures: the ratios cannot be checked)")
+    if leads >= 10_000_000:
+        check("leadq's peak RSS under 8 GB", mine["rss_mb"] < 8 * 1024, f"{mine['rss_mb']:,.0f} MB")
+    check("start on the demo under 30 ms", startup < 30, f"{startup:.0f} ms")
+    # Throughput must not fall as the files grow: compared with every smaller size run before.
+    rate = megabytes / (mine["load_ms"] / 1000)
+    for path in sorted(glob.glob(os.path.join(BENCH, "load-*.json"))):
+        with open(path) as f:
+            other = json.load(f)
+        if other["leads"] < leads and other.get("fingerprint") == mine["fingerprint"]:
+            check(f"load throughput at {leads:,} leads not below {other['leads']:,}'s",
+                  rate >= other["mb_per_s"] * 0.95, f"{rate:,.0f} against {other['mb_per_s']:,.0f} MB/s (5% allowed for noise)")
+    with open(os.path.join(BENCH, f"load-{leads}.json"), "w") as f:
+        json.dump({"leads": leads, "mb_per_s": rate, "fingerprint": mine["fingerprint"]}, f)
+    return lines
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", default="1m")
@@ -145,23 +233,19 @@ def main():
     megabytes = sum(os.path.getsize(os.path.join(folder, f)) for f in ("leads.csv", "touches.csv")) / 1e6
     print(f"running leadq on {leads:,} leads ({megabytes:,.0f} MB of CSV) …", flush=True)
     mine = run_leadq(folder)
+    mine["fingerprint"] = folder.rsplit("-", 1)[1]
     python = ensure_duckdb()
     duck = None
     if python is None:
         print("DuckDB could not be installed (pip failed): showing leadq alone.")
     else:
         print("running DuckDB …", flush=True)
-        side = os.path.join(ROOT, "bench", "duckdb_side.py")
-        # Like leadq's, DuckDB's load is the median of three, each in a new process.
-        loads = [json.loads(measured([python, side, folder, "0"])[0])["load_ms"] for _ in range(2)]
-        out, _, rss = measured([python, side, folder, str(RUNS)])
-        duck = json.loads(out)
-        duck["load_ms"] = statistics.median(loads + [duck["load_ms"]])
-        duck["rss_mb"] = rss
+        duck = run_duckdb(python, folder)
 
     lines = [f"{leads:,} leads, {megabytes:,.0f} MB of CSV; {os.cpu_count()} cores, "
              f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GB; "
-             f"{datetime.date.today()}; medians of {RUNS} runs after a warm-up", ""]
+             f"{datetime.date.today()}; loads: medians of 3 new processes, start to ready; "
+             f"questions: medians of {RUNS} runs after a warm-up", ""]
     lines.append("| | leadq | DuckDB | leadq / DuckDB |")
     lines.append("|---|---:|---:|---:|")
 
@@ -169,7 +253,7 @@ def main():
         ratio = f"{a / b:.3f}" if b else "—"
         lines.append(f"| {label} | {a:,.1f} {unit} | {b:,.1f} {unit} | {ratio} |" if b else f"| {label} | {a:,.1f} {unit} | — | — |")
 
-    row("load (both files, queryable; median of 3 each)", mine["load_ms"], duck["load_ms"] if duck else None)
+    row("load, start to ready (median of 3 new processes)", mine["load_ms"], duck["load_ms"] if duck else None)
     problems = []
     for name, statement, _, keys in QUESTIONS:
         a = statistics.median(mine["questions"][name]["times_ms"])
@@ -177,8 +261,20 @@ def main():
         row(f"{name} `{statement}`", a, b)
         if duck:
             problems += compare(name, keys, mine["questions"][name]["rows"], duck["questions"][name])
-    row("peak RSS (load and all questions)", mine["rss_mb"], duck["rss_mb"] if duck else None, "MB")
-    lines.append(f"| start to ready on the demo data | {startup_ms():,.0f} ms | | |")
+    row("peak RSS (the largest of every run)", mine["rss_mb"], duck["rss_mb"] if duck else None, "MB")
+    startup = startup_ms()
+    lines.append(f"| start to ready on the demo data | {startup:,.0f} ms | | |")
+    lines.append("")
+
+    def spread(values, unit):
+        return ", ".join(f"{v:,.0f}" for v in values) + f" {unit}"
+
+    lines.append(f"leadq: loads {spread(mine['loads_ms'], 'ms')}; peak RSS per run {spread(mine['rss_runs_mb'], 'MB')}; "
+                 f"{megabytes / (mine['load_ms'] / 1000):,.0f} MB/s")
+    if duck:
+        lines.append(f"DuckDB: loads {spread(duck['loads_ms'], 'ms')}; peak RSS per run {spread(duck['rss_runs_mb'], 'MB')}")
+    lines.append("")
+    lines += targets(leads, megabytes, mine, duck, startup)
     report = "\n".join(lines)
     print()
     print(report)

@@ -90,10 +90,13 @@ import Testing
     static let touchKPIs = ["touches", "reply_rate", "distinct(rep)", "distinct(outcome)"]
 
     /// Small data, many combinations; then data large enough that touches are
-    /// aggregated in several batches on several threads and merged.
-    @Test(arguments: [(11, 2500, 120), (29, 2500, 120), (5, 20_000, 40)])
-    func engineMatchesTheReference(seed: Int, leads: Int, trials: Int) throws {
-        let generated = LeadGenerator(leadCount: leads, seed: UInt64(seed)).generate()
+    /// aggregated in several batches on several threads and merged (and
+    /// read in several parts); in both of the generator's layouts.
+    @Test(arguments: [
+        (11, 2500, 120, LeadGenerator.Layout.grouped), (29, 2500, 120, .export), (5, 20_000, 40, .grouped), (5, 20_000, 40, .export),
+    ])
+    func engineMatchesTheReference(seed: Int, leads: Int, trials: Int, layout: LeadGenerator.Layout) throws {
+        let generated = LeadGenerator(leadCount: leads, seed: UInt64(seed), layout: layout).generate()
         let store = try LeadStore(
             leads: DataSource(file: FileBytes(name: "leads.csv", bytes: generated.leads)),
             touches: [DataSource(file: FileBytes(name: "touches.csv", bytes: generated.touches))])
@@ -141,8 +144,9 @@ import Testing
     /// several threads: thousands of lead ids per group, so each group's set
     /// of codes spans many words, and tens of thousands of timestamps per
     /// group, too many to sort by comparison.
-    @Test func distinctCountsOverManyValuesMatchTheReference() throws {
-        let generated = LeadGenerator(leadCount: 20_000, seed: 7).generate()
+    @Test(arguments: LeadGenerator.Layout.allCases)
+    func distinctCountsOverManyValuesMatchTheReference(layout: LeadGenerator.Layout) throws {
+        let generated = LeadGenerator(leadCount: 20_000, seed: 7, layout: layout).generate()
         let store = try LeadStore(
             leads: DataSource(file: FileBytes(name: "leads.csv", bytes: generated.leads)),
             touches: [DataSource(file: FileBytes(name: "touches.csv", bytes: generated.touches))])

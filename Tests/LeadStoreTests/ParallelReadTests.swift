@@ -53,7 +53,8 @@ import Testing
     /// Every part reports to the progress of the file, and when the progress
     /// says stop, the load stops with "interrupted".
     @Test func progressCoversEveryPartAndStopsThemAll() throws {
-        let data = LeadGenerator(leadCount: 40_000, seed: 8).generate()
+        // Grouped: parts of more than 65,536 rows each.
+        let data = LeadGenerator(leadCount: 40_000, seed: 8, layout: .grouped).generate()
         #expect(data.touches.count > 24 << 20, "the touches file must be large enough to be read in several parts")
         let leads = DataSource(file: FileBytes(name: "leads.csv", bytes: data.leads))
         let touches = DataSource(file: FileBytes(name: "touches.csv", bytes: data.touches))

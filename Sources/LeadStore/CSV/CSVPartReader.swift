@@ -74,6 +74,7 @@ enum CSVPartReader {
             times: slices.times.map { TimestampColumnBuilder(values: $0, order: layout.dateOrder, zone: layout.zone) })
         columns.rows = try readRecords(bytes, line: line, layout: layout, capacity: capacity, texts: &columns.texts,
                                        times: &columns.times, progress: progress, release: release)
+        for index in columns.texts.indices { columns.texts[index].settlePending() }
         return columns
     }
 

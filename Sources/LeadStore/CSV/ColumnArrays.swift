@@ -162,7 +162,12 @@ extension TextColumnBuilder {
     /// The dictionary of a column read in parts, and for each part how its
     /// codes change (nil when they stay).
     static func joinedDictionary(_ parts: [TextColumnBuilder]) -> (dictionary: TextDictionary, remaps: [CodeRemap?]) {
-        if parts[0].distinct != nil { return joinedDistinct(parts.map { $0.distinct! }) }
+        if parts.allSatisfy({ $0.distinct != nil }) {
+            var joined = joinedDistinct(parts.map { $0.distinct! })
+            if !parts[0].keepsIndex { joined.dictionary.dropIndex() }
+            return joined
+        }
+        if parts.contains(where: { $0.distinct != nil }) { return joinedMixed(parts) }
         let first = UInt32(parts[0].base?.count ?? 0)
         var dictionary = parts[0].dictionary
         let remaps: [CodeRemap?] = parts.indices.map { index in
@@ -175,6 +180,22 @@ extension TextColumnBuilder {
         // By bytes, not by `String`: two different invalid UTF-8 values read as the same string.
         _ = combined.absorb(dictionary)
         return (combined, remaps)
+    }
+
+    /// The dictionary of a column taken for ids in some parts of a file but
+    /// not in others: every part's values interned again, in order.
+    private static func joinedMixed(_ parts: [TextColumnBuilder]) -> (dictionary: TextDictionary, remaps: [CodeRemap?]) {
+        var dictionary = TextDictionary()
+        let remaps = parts.map { part -> CodeRemap? in
+            let codes: [UInt32]
+            if let distinct = part.distinct {
+                codes = (0..<distinct.count).map { index in distinct.withBytes(of: index) { dictionary.intern($0) } }
+            } else {
+                codes = (0..<part.dictionary.count).map { code in part.dictionary.withBytes(of: UInt32(code)) { dictionary.intern($0) } }
+            }
+            return .table(first: 0, codes: codes)
+        }
+        return (dictionary, remaps)
     }
 
     /// The dictionary of a column whose values should all differ.

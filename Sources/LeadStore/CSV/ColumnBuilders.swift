@@ -23,22 +23,41 @@ struct TextColumnBuilder: @unchecked Sendable {
     /// Instead of `dictionary`, for a column whose values should all differ:
     /// the values in order, indexed once the file is read.
     var distinct: DistinctValues?
+    /// Whether the finished dictionary keeps its hash table (false for a
+    /// column found to hold ids, which nothing looks values up in while loading).
+    let keepsIndex: Bool
     let base: TextDictionary?
     var codes: ColumnSlice<UInt32>
     private var lastValue = UnsafeRawBufferPointer(start: nil, count: 0)
     private var lastCode = Null.textCode
     /// The code last found in `base`.
     private var lastBaseCode = UInt32.max
+    /// Whether the last value looked up in `base` was the one after the one before
+    /// (touches in the leads' order), so the next is tried first.
+    private var followsBase = true
+    /// Values to look up in `base` together, with their rows (see `TextDictionary.codes(of:count:into:)`).
+    private var pending: PendingLookups?
     private var shortValues: ShortValueCache?
+    /// Values (not nulls) appended so far, until the column is known to hold ids or not.
+    private var probed = 0
+
+    /// After this many values that all differ, a column without a base is
+    /// taken to hold ids (an activity's own id, say): its values are then
+    /// collected in order like `unique` ones, without a lookup each, and
+    /// checked for repeats once the file is read.
+    static let idProbe = 1024
 
     /// `unique`: the values are expected to differ row by row (ids), so they
     /// are collected in order and indexed once the whole file is read.
     init(codes: ColumnSlice<UInt32>, base: TextDictionary? = nil, unique: Bool = false) {
         self.base = base
         self.codes = codes
+        keepsIndex = unique || base != nil
         if unique { distinct = DistinctValues(capacity: codes.capacity) }
         // Ids (unique, or found in a base) would only fill the cache.
         shortValues = unique || base != nil ? nil : ShortValueCache()
+        if unique || base != nil { probed = Self.idProbe + 1 }
+        if base != nil { pending = PendingLookups() }
     }
 
     /// Appends a value. `stable` says its bytes stay where they are until the
@@ -59,24 +78,99 @@ struct TextColumnBuilder: @unchecked Sendable {
         } else if let base {
             // Touches exported in the leads' order name the next lead next: try it before hashing.
             let next = lastBaseCode &+ 1
-            if next < base.count, base.holds(value, at: next) {
+            if followsBase, next < base.count, base.holds(value, at: next) {
                 code = next
+                lastBaseCode = code
+            } else if stable {
+                // Looked up with the next few, its code written then; meanwhile no value repeats it.
+                pending!.add(value, row: codes.count)
+                codes.append(Null.textCode)
+                lastCode = Null.textCode
+                if pending!.isFull { settlePending() }
+                return
             } else {
                 code = base.code(of: value) ?? UInt32(base.count) + dictionary.intern(value)
+                found(code, in: base)
             }
-            if code < base.count { lastBaseCode = code }
         } else if let known = shortValues?.code(of: value) {
             code = known
         } else {
             code = dictionary.intern(value)
             shortValues?.insert(value, code: code)
         }
+        if probed <= Self.idProbe { probe() }
         codes.append(code)
         if stable {
             lastValue = value
             lastCode = code
         } else {
             lastCode = Null.textCode
+        }
+    }
+}
+
+extension TextColumnBuilder {
+    /// Looks up the values waiting for `base`, all at once; to be called when the part is read.
+    mutating func settlePending() {
+        guard let base, pending!.count > 0 else { return }
+        let batch = pending!
+        batch.withValues { values, rows, count in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: TextDictionary.batchLimit) { looked in
+                base.codes(of: values, count: count, into: looked.baseAddress!)
+                for index in 0..<count {
+                    var code = looked[index]
+                    if code == Null.textCode {
+                        code = UInt32(base.count) + dictionary.intern(values[index])
+                    }
+                    found(code, in: base)
+                    codes.base[rows[index]] = code
+                }
+            }
+        }
+        pending!.removeAll()
+    }
+
+    /// Notes a code looked up in `base`.
+    @inline(__always)
+    private mutating func found(_ code: UInt32, in base: TextDictionary) {
+        followsBase = code == lastBaseCode &+ 1
+        if code < base.count { lastBaseCode = code }
+    }
+
+    /// Counts a value toward `idProbe`; once that many all differ, the
+    /// values so far move to `distinct` (their codes are their places there already).
+    private mutating func probe() {
+        probed += 1
+        guard probed == Self.idProbe else { return }
+        if dictionary.count == probed {
+            distinct = DistinctValues(dictionary, capacity: codes.capacity)
+            dictionary = TextDictionary()
+            shortValues = nil
+        }
+        probed = Self.idProbe + 1
+    }
+}
+
+/// Values of a column waiting to be looked up in its base dictionary, with their rows.
+struct PendingLookups {
+    private var values = [UnsafeRawBufferPointer](repeating: UnsafeRawBufferPointer(start: nil, count: 0), count: TextDictionary.batchLimit)
+    private var rows = [Int](repeating: 0, count: TextDictionary.batchLimit)
+    private(set) var count = 0
+
+    var isFull: Bool { count == TextDictionary.batchLimit }
+
+    @inline(__always)
+    mutating func add(_ value: UnsafeRawBufferPointer, row: Int) {
+        values[count] = value
+        rows[count] = row
+        count += 1
+    }
+
+    mutating func removeAll() { count = 0 }
+
+    func withValues(_ body: (UnsafePointer<UnsafeRawBufferPointer>, UnsafeBufferPointer<Int>, Int) -> Void) {
+        values.withUnsafeBufferPointer { values in
+            rows.withUnsafeBufferPointer { rows in body(values.baseAddress!, rows, count) }
         }
     }
 }
