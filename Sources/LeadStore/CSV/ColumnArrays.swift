@@ -163,7 +163,11 @@ extension TextColumnBuilder {
     /// codes change (nil when they stay).
     static func joinedDictionary(_ parts: [TextColumnBuilder]) -> (dictionary: TextDictionary, remaps: [CodeRemap?]) {
         if parts.allSatisfy({ $0.distinct != nil }) {
-            var joined = joinedDistinct(parts.map { $0.distinct! })
+            let values = parts.map { $0.distinct! }
+            if !parts[0].keepsIndex && DistinctValues.allDiffer(values) {
+                return (TextDictionary(unindexed: values), shifts(values))
+            }
+            var joined = joinedDistinct(values)
             if !parts[0].keepsIndex { joined.dictionary.dropIndex() }
             return joined
         }
@@ -198,16 +202,18 @@ extension TextColumnBuilder {
         return (dictionary, remaps)
     }
 
+    /// How the codes of each part move when the parts' values are put one after another.
+    private static func shifts(_ parts: [DistinctValues]) -> [CodeRemap?] {
+        var shift = 0
+        return parts.map { part -> CodeRemap? in
+            defer { shift += part.count }
+            return shift == 0 ? nil : .shift(UInt32(shift))
+        }
+    }
+
     /// The dictionary of a column whose values should all differ.
     private static func joinedDistinct(_ parts: [DistinctValues]) -> (dictionary: TextDictionary, remaps: [CodeRemap?]) {
-        if let dictionary = TextDictionary(distinct: parts) {
-            var shift = 0
-            let remaps = parts.map { part -> CodeRemap? in
-                defer { shift += part.count }
-                return shift == 0 ? nil : .shift(UInt32(shift))
-            }
-            return (dictionary, remaps)
-        }
+        if let dictionary = TextDictionary(distinct: parts) { return (dictionary, shifts(parts)) }
         // Some value comes twice: each repeat takes the code of its first appearance.
         var dictionary = TextDictionary()
         let remaps = parts.map { part -> CodeRemap? in

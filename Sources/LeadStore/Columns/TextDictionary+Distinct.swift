@@ -4,9 +4,9 @@ import Foundation
 /// values should all differ (the leads' ids): the parts of a file collect
 /// theirs side by side, and `TextDictionary(distinct:)` indexes them all at once.
 struct DistinctValues: Sendable {
-    fileprivate var bytes: [UInt8] = []
-    fileprivate var offsets: [Int] = [0]
-    fileprivate var hashes: [UInt64] = []
+    private(set) var bytes: [UInt8] = []
+    private(set) var offsets: [Int] = [0]
+    private(set) var hashes: [UInt64] = []
 
     init(capacity: Int) {
         offsets.reserveCapacity(capacity + 1)
