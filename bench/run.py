@@ -47,13 +47,17 @@ def measured(command):
     """Runs a command in a new process; returns its output, error output, peak
     RSS in MB and seconds from start until its first line of output (which
     both engines print once ready for the first query)."""
-    wrapper = ("import resource, subprocess, sys, time\n"
+    wrapper = ("import resource, subprocess, sys, threading, time\n"
                "start = time.perf_counter()\n"
                "p = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE)\n"
+               "err = []\n"
+               "reader = threading.Thread(target=lambda: err.append(p.stderr.read()))\n"
+               "reader.start()\n"
                "first = p.stdout.readline()\n"
                "ready = time.perf_counter() - start\n"
-               "out, err = p.communicate()\n"
-               "sys.stdout.buffer.write(first + out); sys.stderr.buffer.write(err)\n"
+               "out = p.stdout.read()\n"
+               "p.wait(); reader.join()\n"
+               "sys.stdout.buffer.write(first + out); sys.stderr.buffer.write(err[0])\n"
                "sys.stderr.write('\\nRSS_KB %d\\nREADY_S %.6f\\n' % (resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, ready))\n"
                "sys.exit(p.returncode)\n")
     done = subprocess.run([sys.executable, "-c", wrapper] + command, capture_output=True, text=True)

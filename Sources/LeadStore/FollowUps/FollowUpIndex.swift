@@ -65,7 +65,7 @@ public struct FollowUpIndex: Sendable {
             // A lead's touches all have its id: that column stays as it is.
             touches.reorder(runs: runs, sources: sources, except: "lead_id")
         case .all(let rows):
-            touches = touches.gatheredInParallel(rows)
+            touches.gather(rows)
             touchLead = fileLead.gathered(rows)
         }
 
@@ -167,7 +167,10 @@ public struct FollowUpIndex: Sendable {
         }
         at.withUnsafeBufferPointer { at in
             for lead in 0..<leadCount where start[lead + 1] - start[lead] > 1 {
-                sortByTime(&rows, Int(start[lead])..<Int(start[lead + 1]), at: at)
+                // Touches exported in time order are in order within each lead already.
+                let range = Int(start[lead])..<Int(start[lead + 1])
+                if rows[range].indices.dropFirst().allSatisfy({ at[Int(rows[$0 - 1])] <= at[Int(rows[$0])] }) { continue }
+                sortByTime(&rows, range, at: at)
             }
         }
         return rows
