@@ -12,18 +12,31 @@ extension DistinctValues {
     static func allDiffer(_ parts: [DistinctValues]) -> Bool {
         let bucketCount = 1 << bucketBits
         let shift = UInt64(64 - bucketBits)
+        // Each part's values hashed and counted by bucket on its own core, then hashed again
+        // and spread, each part into its own stretch of each bucket (no array of hashes kept between).
+        let counts = ParallelResults<[Int]>.map(parts.count) { index in
+            var counts = [Int](repeating: 0, count: bucketCount)
+            for value in 0..<parts[index].count { counts[Int(parts[index].hash(at: value) >> shift)] += 1 }
+            return counts
+        }.map { $0! }
         var starts = [Int](repeating: 0, count: bucketCount + 1)
-        for part in parts {
-            for hash in part.hashes { starts[Int(hash >> shift) + 1] += 1 }
-        }
-        for bucket in 0..<bucketCount { starts[bucket + 1] += starts[bucket] }
+        for bucket in 0..<bucketCount { starts[bucket + 1] = starts[bucket] + counts.reduce(0) { $0 + $1[bucket] } }
+        var positions: [[Int]] = []
         var next = starts
+        for part in counts {
+            positions.append(next)
+            for bucket in 0..<bucketCount { next[bucket] += part[bucket] }
+        }
         var spread = [UInt64].unwritten(count: starts[bucketCount])
-        spread.withUnsafeMutableBufferPointer { spread in
-            for part in parts {
-                for hash in part.hashes {
+        spread.withUnsafeMutableBufferPointer { buffer in
+            let target = SpreadHashes(base: buffer.baseAddress!)
+            let firsts = positions
+            DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+                var next = firsts[index]
+                for value in 0..<parts[index].count {
+                    let hash = parts[index].hash(at: value)
                     let bucket = Int(hash >> shift)
-                    spread[next[bucket]] = hash
+                    target.base[next[bucket]] = hash
                     next[bucket] += 1
                 }
             }
@@ -67,6 +80,11 @@ extension DistinctValues {
             return true
         }
     }
+}
+
+/// The hashes being spread, each part writing slots of its own.
+private struct SpreadHashes: @unchecked Sendable {
+    let base: UnsafeMutablePointer<UInt64>
 }
 
 extension TextDictionary {

@@ -6,31 +6,44 @@ import Foundation
 struct DistinctValues: Sendable {
     private(set) var bytes: [UInt8] = []
     private(set) var offsets: [Int] = [0]
-    private(set) var hashes: [UInt64] = []
+    /// Each value's hash, when kept as values are added (for a column that
+    /// will have a hash table); otherwise empty, and hashes are made when asked for.
+    private var kept: [UInt64] = []
+    private let keepsHashes: Bool
 
-    init(capacity: Int) {
+    init(capacity: Int, keepsHashes: Bool = true) {
+        self.keepsHashes = keepsHashes
         offsets.reserveCapacity(capacity + 1)
-        hashes.reserveCapacity(capacity)
+        if keepsHashes { kept.reserveCapacity(capacity) }
     }
 
-    /// The values of `dictionary`, in code order.
+    /// The values of `dictionary`, in code order, with room for `capacity`
+    /// values in all (their bytes reckoned from those so far); no hashes kept.
     init(_ dictionary: TextDictionary, capacity: Int) {
-        self.init(capacity: capacity)
-        bytes = dictionary.bytes
+        self.init(capacity: capacity, keepsHashes: false)
+        bytes.reserveCapacity(dictionary.bytes.count / max(1, dictionary.count) * capacity * 9 / 8)
+        bytes.append(contentsOf: dictionary.bytes)
         offsets.append(contentsOf: dictionary.offsets.dropFirst())
-        hashes.append(contentsOf: dictionary.isIndexed
-            ? dictionary.hashes : (0..<dictionary.count).map { code in dictionary.withBytes(of: UInt32(code)) { TextDictionary.hash($0) } })
     }
 
-    var count: Int { hashes.count }
+    var count: Int { offsets.count - 1 }
+
+    /// The hash of every value, in order.
+    var hashes: [UInt64] { keepsHashes ? kept : (0..<count).map { hash(at: $0) } }
+
+    /// The hash of the value at `index`.
+    @inline(__always)
+    func hash(at index: Int) -> UInt64 {
+        keepsHashes ? kept[index] : withBytes(of: index) { TextDictionary.hash($0) }
+    }
 
     /// Adds a value; returns its index.
     @inline(__always)
     mutating func append(_ value: UnsafeRawBufferPointer) -> UInt32 {
         bytes.append(contentsOf: value)
         offsets.append(bytes.count)
-        hashes.append(TextDictionary.hash(value))
-        return UInt32(hashes.count - 1)
+        if keepsHashes { kept.append(TextDictionary.hash(value)) }
+        return UInt32(offsets.count - 2)
     }
 
     /// Calls `body` with the bytes of the value at `index`.
