@@ -14,6 +14,9 @@ public struct Settings: Sendable {
     public var grace: Int64 = 0
     /// KPI targets, by the KPI's full form (`conversion`, `within(2h)`).
     public var targets: [String: KPITarget] = [:]
+    /// The gap before each next follow-up (`TimeScale` units): the first
+    /// from `created_at`, the rest from the previous follow-up.
+    public var cadence = Settings.defaultCadence
 
     public init() {}
 

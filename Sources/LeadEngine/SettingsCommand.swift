@@ -48,6 +48,8 @@ extension Settings {
             return EngineMessages.zoneSet(zone.name)
         case "target":
             return try setTarget(arguments, usage: usage)
+        case "cadence":
+            return try setCadence(arguments, usage: usage)
         default:
             throw Diagnostic(.error, EngineMessages.setUsage(name), at: option.range)
         }

@@ -84,7 +84,7 @@ extension Parser {
         return lhs
     }
 
-    /// operand := "(" expr ")" | STRING | NUMBER ["%"] | "-" NUMBER | DURATION | DATE
+    /// operand := "(" expr ")" | STRING | NUMBER ["%"] | "-" NUMBER | "-" DURATION | DURATION | DATE
     ///          | NAME "(" [expr {"," expr}] ")" | NAME "." NAME | NAME
     mutating func parseOperand() throws(Failure) -> Expr {
         try enter()
@@ -98,9 +98,10 @@ extension Parser {
             try expectSymbol(")")
             inner.range = span(from: start)
             return inner
-        case .symbol where text(token) == "-" && index + 1 < tokens.count && tokens[index + 1].kind == .number:
+        case .symbol where text(token) == "-" && index + 1 < tokens.count && [.number, .duration].contains(tokens[index + 1].kind):
             index += 1
             let number = try parseOperand()
+            if case .duration(let seconds) = number.kind { return Expr(kind: .duration(-seconds), range: span(from: start)) }
             guard case .number(let value, let percent) = number.kind else { return number }
             return Expr(kind: .number(-value, percent: percent), range: span(from: start))
         case .string:

@@ -3,7 +3,7 @@ extension Parser {
     /// Words that start a clause and so end the expression before them.
     static let clauseWords = Set(Keyword.words(.clause))
 
-    /// statement := query | list … | let NAME "=" expr | set OPTION value… ; then { "|" post }
+    /// statement := query | list … | let NAME "=" expr | set OPTION value {[","] value} ; then { "|" post }
     mutating func parseStatement() throws(Failure) -> Statement {
         guard let first = current else { throw fail(Messages.emptyStatement) }
         var statement: Statement
@@ -16,7 +16,10 @@ extension Parser {
         } else if acceptWord("set") {
             let option = try name()
             var arguments: [Expr] = []
-            while !atEnd && !isSymbol("|") { arguments.append(try parseOperand()) }
+            while !atEnd && !isSymbol("|") {
+                arguments.append(try parseOperand())
+                _ = acceptSymbol(",")
+            }
             statement = Statement(kind: .set(option: option, arguments: arguments), range: first.range)
         } else {
             try refuseSQL()

@@ -64,7 +64,7 @@ public struct Completer: Sendable {
         case "this", "last": return units
         case "where", "and", "or", "not", "having": return fields + filters + measures
         case "list": return ["leads", "touches"]
-        case "set": return ["now", "grace", "target", "week_start", "tz"]
+        case "set": return ["now", "grace", "target", "cadence", "week_start", "tz"]
         case "order": return ["by"]
         default: return Self.clauseWords + measures + fields + units + filters
         }

@@ -12,32 +12,33 @@ import Testing
             touches: [DataSource(path: examplesFolder + "/touches.csv")])
     }
 
-    /// lead: followups, first_followup_at, first_channel, first_rep, response (hours), channels, followups_to_convert
+    /// lead: followups, first_followup_at, first_channel, first_rep, response (hours), channels, followups_to_convert,
+    /// last_followup_at, last_touch_at (any direction: L03's touch before creation, L04's inbound ones)
     static let expected: [[String?]] = [
         // First follow-up at the moment of creation; a touch after conversion does not count toward it.
-        ["L01", "4", "2026-01-05T09:00:00Z", "call", "Ana Souza", "0.0", "3", "3"],
+        ["L01", "4", "2026-01-05T09:00:00Z", "call", "Ana Souza", "0.0", "3", "3", "2026-01-25T09:00:00Z", "2026-01-25T09:00:00Z"],
         // First follow-up exactly one hour in.
-        ["L02", "2", "2026-01-05T11:30:00Z", "email", "Ben Carter", "1.0", "2", nil],
+        ["L02", "2", "2026-01-05T11:30:00Z", "email", "Ben Carter", "1.0", "2", nil, "2026-01-07T16:00:00Z", "2026-01-07T16:00:00Z"],
         // Only a touch from before the lead was created.
-        ["L03", "0", nil, nil, nil, nil, "0", nil],
+        ["L03", "0", nil, nil, nil, nil, "0", nil, nil, "2026-01-06T08:00:00Z"],
         // Inbound touches only.
-        ["L04", "0", nil, nil, nil, nil, "0", nil],
+        ["L04", "0", nil, nil, nil, nil, "0", nil, nil, "2026-01-08T11:00:00Z"],
         // No touches at all.
-        ["L05", "0", nil, nil, nil, nil, "0", nil],
+        ["L05", "0", nil, nil, nil, nil, "0", nil, nil, nil],
         // Converted before any follow-up.
-        ["L06", "1", "2026-01-09T09:00:00Z", "call", "Ben Carter", "24.0", "1", "0"],
+        ["L06", "1", "2026-01-09T09:00:00Z", "call", "Ben Carter", "24.0", "1", "0", "2026-01-09T09:00:00Z", "2026-01-09T09:00:00Z"],
         // No direction counts as outbound.
-        ["L07", "1", "2026-01-09T09:30:00Z", "sms", "Zoë Ångström", "0.5", "1", nil],
+        ["L07", "1", "2026-01-09T09:30:00Z", "sms", "Zoë Ångström", "0.5", "1", nil, "2026-01-09T09:30:00Z", "2026-01-09T09:30:00Z"],
         // Same channel three times plus a touch with no channel.
-        ["L08", "4", "2026-02-02T10:00:00Z", "email", "Okafor, Chidi", "1.0", "1", nil],
+        ["L08", "4", "2026-02-02T10:00:00Z", "email", "Okafor, Chidi", "1.0", "1", nil, "2026-02-05T10:00:00Z", "2026-02-05T10:00:00Z"],
         // Touches out of order in the file; the earliest is inbound.
-        ["L09", "2", "2026-02-10T13:00:00Z", "email", "Ben Carter", "4.0", "2", nil],
+        ["L09", "2", "2026-02-10T13:00:00Z", "email", "Ben Carter", "4.0", "2", nil, "2026-02-12T10:00:00Z", "2026-02-12T10:00:00Z"],
         // A touch exactly at conversion counts toward it.
-        ["L10", "4", "2026-03-01T09:15:00Z", "call", "Ben Carter", "0.25", "3", "3"],
+        ["L10", "4", "2026-03-01T09:15:00Z", "call", "Ben Carter", "0.25", "3", "3", "2026-03-11T09:00:00Z", "2026-03-11T09:00:00Z"],
         // Not touched.
-        ["L11", "0", nil, nil, nil, nil, "0", nil],
+        ["L11", "0", nil, nil, nil, nil, "0", nil, nil, nil],
         // Followed up across midnight.
-        ["L12", "1", "2026-03-16T02:30:00Z", "social", "Okafor, Chidi", "3.0", "1", nil],
+        ["L12", "1", "2026-03-16T02:30:00Z", "social", "Okafor, Chidi", "3.0", "1", nil, "2026-03-16T02:30:00Z", "2026-03-16T02:30:00Z"],
     ]
 
     @Test func everyDerivedFieldOfEveryLead() {

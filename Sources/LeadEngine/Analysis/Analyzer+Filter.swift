@@ -17,6 +17,7 @@ extension Analyzer {
                 boundFilters[name.lowercased()] = bound
                 return bound
             }
+            if let due = cadenceFilter(name) { return due }
             if column(named: name) == nil && KPI.named(name) == nil { throw unknown(name, at: expr.range) }
             throw Diagnostic(.error, EngineMessages.notAFilter, at: expr.range)
         case .compare(let op, let lhs, let rhs):

@@ -6,7 +6,7 @@ extension Analyzer {
     /// group := field | UNIT | field "." UNIT | condition | FILTER-NAME
     mutating func bindGroup(_ expr: Expr) throws(Diagnostic) -> BoundGroup {
         let name = text(of: expr.range)
-        if Definitions.isFilter(expr, definitions: definitions) { return try conditionGroup(expr) }
+        if isCondition(expr) { return try conditionGroup(expr) }
         switch expr.kind {
         case .call(let callee, let arguments) where callee.text.lowercased() == "bucket":
             return try bindBucket(expr, arguments: arguments)

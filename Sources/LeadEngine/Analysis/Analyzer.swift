@@ -44,6 +44,7 @@ struct Analyzer {
         let key = name.lowercased()
         if prefersTouchColumns, let column = store.touches[key] { return ColumnRef(name: key, data: column.data, grain: .touch) }
         if let column = store.leads[key] { return ColumnRef(name: key, data: column.data, grain: .lead) }
+        if key == "next_due_at" { return nextDueColumn() }
         if let column = store.touches[key] { return ColumnRef(name: key, data: column.data, grain: .touch) }
         return nil
     }
@@ -73,7 +74,7 @@ struct Analyzer {
 
     /// Every name a statement may use, for suggestions.
     var knownNames: [String] {
-        store.leads.columnNames + store.touches.columnNames + KPI.all.map(\.name)
+        store.leads.columnNames + ["next_due_at"] + Self.cadenceFilters + store.touches.columnNames + KPI.all.map(\.name)
             + AggregateFunction.allCases.map(\.rawValue) + ["share"] + definitions.all.map(\.name)
             + TimeUnit.allCases.map(\.rawValue)
     }

@@ -124,6 +124,7 @@ enum EngineMessages {
     }
     static let comparisonNeedsPeriod =
         "vs compares with an earlier period: give a period (during last month vs previous) or a time group (rate by month vs previous)"
+    static let cadenceNegative = "a cadence gap cannot be negative: each is the time before the next follow-up, 0 for the same moment, such as set cadence 0, 1d, 3d"
     static func cycle(_ name: String) -> String { "\(name) is defined in terms of itself" }
     static func zoneSet(_ zone: String) -> String { "times are in \(zone)" }
     /// What `set tz` adds when the data holds times read without an offset in another zone.
@@ -139,7 +140,8 @@ enum EngineMessages {
         case "week_start": "set week_start takes monday or sunday"
         case "target": "set target takes a KPI and a value, such as set target rate 95% or set target speed 6h"
         case "tz", "timezone": "set tz takes a time zone: an IANA name such as Europe/Berlin or \"America/New_York\", UTC, or an offset such as +05:30"
-        default: "unknown setting \(option): the settings are now, tz, week_start, grace and target"
+        case "cadence": "set cadence takes the gap before each follow-up, such as set cadence 0, 1d, 3d, 7d, 14d, 30d"
+        default: "unknown setting \(option): the settings are now, tz, week_start, grace, target and cadence"
         }
     }
 }

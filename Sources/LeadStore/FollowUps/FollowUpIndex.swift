@@ -13,7 +13,7 @@ public struct FollowUpIndex: Sendable {
     /// The fields added to every lead, in the order they are added.
     public static let derivedFieldNames = [
         "followups", "first_followup_at", "first_channel", "first_rep", "response", "channels",
-        "followups_to_convert",
+        "followups_to_convert", "last_followup_at", "last_touch_at",
     ]
 
     /// Where each lead's touches start in the touches table; one entry more than there are leads.
@@ -72,6 +72,10 @@ public struct FollowUpIndex: Sendable {
         var derived = Derivation(leads: leads, touches: touches, touchStart: order.touchStart, directionWords: directionWords)
         derived.run(counts: &counts)
         for column in derived.columns(channels: touches.text("channel"), reps: touches.text("rep")) {
+            leads.append(column)
+        }
+        for column in LastTouches.columns(touchStart: order.touchStart, at: touches.timestamps("at")!,
+                                          isFollowUp: derived.isFollowUp, leadCount: leadCount) {
             leads.append(column)
         }
         return FollowUpIndex(
