@@ -122,6 +122,9 @@ import Testing
         // Touches: T1 at 03:45 on a Sunday, T2 at 00:10 on a Friday (New Year's Day 2027).
         #expect(Self.rows(&session, "touches by at.weekday") == ["Fri=1", "Sun=1"])
         #expect(Self.rows(&session, "touches by at.hour_of_day") == ["0=1", "3=1"])
+        // A weekday has no earlier one to compare with.
+        guard case .failure(let error) = session.run("leads by weekday vs previous") else { Issue.record("vs previous by weekday ran"); return }
+        #expect(error.message.contains("weekday comes round again"))
         // Weeks from Sunday put Sunday first.
         _ = session.run("set week_start sunday")
         #expect(Self.rows(&session, "leads by weekday") == ["Sun=5", "Tue=1", "Thu=1", "Sat=4"])

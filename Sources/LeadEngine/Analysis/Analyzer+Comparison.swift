@@ -11,6 +11,7 @@ extension Analyzer {
         let buckets = settings.buckets
         if let index = groups.firstIndex(where: { if case .bucket = $0.kind { true } else { false } }),
            case .bucket(let unit) = groups[index].kind {
+            guard !unit.isCyclic else { throw Diagnostic(.error, EngineMessages.comparisonOfCycle(unit.rawValue), at: comparison.range) }
             // The earlier run reaches back far enough for the first bucket's neighbour.
             let earlier = during.map { span -> (start: Int64, end: Int64) in
                 let first = buckets.bucket(span.start, unit)

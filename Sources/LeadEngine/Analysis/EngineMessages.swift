@@ -122,6 +122,9 @@ enum EngineMessages {
             ? "\(measure) is \(what), which cannot run down the rows; running takes a count, a sum, share(…) or a ratio KPI such as conversion"
             : "\(measure) is \(what), which has no share of a total; of_total takes a count or a sum"
     }
+    static func comparisonOfCycle(_ unit: String) -> String {
+        "vs compares each time bucket with an earlier one, but \(unit) comes round again; group by day, week, month, quarter or year to compare"
+    }
     static let comparisonNeedsPeriod =
         "vs compares with an earlier period: give a period (during last month vs previous) or a time group (rate by month vs previous)"
     static let cadenceNegative = "a cadence gap cannot be negative: each is the time before the next follow-up, 0 for the same moment, such as set cadence 0, 1d, 3d"
