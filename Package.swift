@@ -13,8 +13,11 @@ let package = Package(
     ],
     targets: [
         // Typed columns and tables, the CSV reader, header aliases, the follow-up
-        // index and derived lead fields, load summaries; and the data generator.
+        // index and derived lead fields, load summaries.
         .target(name: "LeadStore", dependencies: ["CMappedPages"]),
+        // The data generator: seeded leads and touches shaped like CRM exports,
+        // for the demo, `leadq gen`, the benchmark and the tests.
+        .target(name: "LeadGen", dependencies: ["LeadStore"]),
         // The SIGBUS handler that keeps a mapped data file readable when the file shrinks.
         .target(name: "CMappedPages"),
         // The language: keywords, tokens, lexer, parser, syntax tree, statement
@@ -23,7 +26,7 @@ let package = Package(
         // Sessions over a loaded store: the analyzer (names, types, grain) binds a
         // statement to a plan, the executor runs it into a ResultTable; KPIs,
         // settings, time buckets, `let` definitions.
-        .target(name: "LeadEngine", dependencies: ["LeadQuery", "LeadStore"]),
+        .target(name: "LeadEngine", dependencies: ["LeadQuery", "LeadStore", "LeadGen"]),
         // The system libedit, through a small header of non-variadic wrappers.
         .systemLibrary(
             name: "CEditLine",
@@ -42,6 +45,7 @@ let package = Package(
             name: "leadq",
             dependencies: [
                 "LeadShell",
+                "LeadGen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,9 +55,10 @@ let package = Package(
         .executableTarget(name: "FuzzCSV", dependencies: ["LeadStore", "FuzzSupport"], path: "Fuzz/FuzzCSV"),
         .executableTarget(name: "FuzzShell", dependencies: ["LeadShell", "LeadEngine", "FuzzSupport"], path: "Fuzz/FuzzShell"),
         // Regressions/ holds inputs the tests read by path.
-        .testTarget(name: "LeadStoreTests", dependencies: ["LeadStore"], exclude: ["Regressions"]),
+        .testTarget(name: "LeadStoreTests", dependencies: ["LeadStore", "LeadGen"], exclude: ["Regressions"]),
+        .testTarget(name: "LeadGenTests", dependencies: ["LeadGen", "LeadStore"]),
         .testTarget(name: "LeadQueryTests", dependencies: ["LeadQuery"]),
-        .testTarget(name: "LeadEngineTests", dependencies: ["LeadEngine", "LeadQuery", "LeadStore"], resources: [.copy("Golden")]),
+        .testTarget(name: "LeadEngineTests", dependencies: ["LeadEngine", "LeadQuery", "LeadStore", "LeadGen"], resources: [.copy("Golden")]),
         .testTarget(name: "LeadRenderTests", dependencies: ["LeadRender", "LeadEngine", "LeadStore"], resources: [.copy("Golden")]),
         .testTarget(name: "LeadShellTests", dependencies: ["LeadShell", "CEditLine"]),
     ]

@@ -1,3 +1,4 @@
+import LeadGen
 import LeadStore
 
 /// The state one analyst works in: the loaded data, what it is called, and

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LeadShell
+import LeadGen
 import LeadStore
 
 /// `leadq`: a query shell for sales follow-up analytics. With no

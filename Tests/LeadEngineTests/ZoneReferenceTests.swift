@@ -1,6 +1,7 @@
 import Foundation
 import LeadEngine
 import LeadQuery
+import LeadGen
 import LeadStore
 import Testing
 

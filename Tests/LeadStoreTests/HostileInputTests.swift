@@ -1,4 +1,5 @@
 import Foundation
+import LeadGen
 import LeadStore
 import Testing
 

@@ -1,3 +1,4 @@
+import LeadGen
 import LeadStore
 import Testing
 

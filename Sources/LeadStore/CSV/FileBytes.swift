@@ -97,7 +97,7 @@ public final class FileBytes: @unchecked Sendable {
         try body(UnsafeRawBufferPointer(start: base, count: count))
     }
 
-    static func describeErrno(_ code: Int32, verb: String) -> String {
+    public static func describeErrno(_ code: Int32, verb: String) -> String {
         switch code {
         case ENOENT: "no such file"
         case EACCES, EPERM: "permission denied"

@@ -1,3 +1,4 @@
+import LeadGen
 import LeadStore
 import Testing
 
@@ -38,4 +39,10 @@ import Testing
         let converted = values(leads, "converted_at").compactMap { $0 }.count
         #expect(converted > 0 && converted < 20_000 / 4)
     }
+}
+
+/// Every value of a column, written out plainly (nil for null).
+private func values(_ table: Table, _ name: String) -> [String?] {
+    guard let column = table[name] else { return [] }
+    return (0..<table.rowCount).map { column.data.renderedValue($0) }
 }

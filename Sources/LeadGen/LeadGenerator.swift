@@ -1,4 +1,5 @@
 import Foundation
+import LeadStore
 
 /// Makes realistic, reproducible leads and touches for demos, tests and benchmarks.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import LeadStore
 
 /// A small, fast, seedable random number generator (xoshiro256**), so that
 /// generated data is the same on every machine for the same seed.

@@ -1,3 +1,5 @@
+import LeadStore
+
 /// How generated rows are laid out in the files.
 extension LeadGenerator {
     public enum Layout: String, Sendable, CaseIterable {

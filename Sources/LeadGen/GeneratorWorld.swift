@@ -1,3 +1,5 @@
+import LeadStore
+
 /// The fixed cast of generated data: segments, sources, regions, owners,
 /// channels and outcomes, with how often each appears.
 struct GeneratorWorld {

@@ -1,4 +1,5 @@
 import Foundation
+import LeadStore
 
 /// Writes CSV rows as bytes, into memory or straight to a file in large
 /// blocks, without making a `String` per value.

@@ -1,4 +1,5 @@
 import Foundation
+import LeadStore
 
 /// The touches, qualification and conversion of one generated lead.
 struct TouchPlan {
