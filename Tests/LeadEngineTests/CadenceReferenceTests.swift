@@ -1,5 +1,6 @@
 import Foundation
 import LeadEngine
+import LeadGen
 import LeadStore
 import Testing
 
