@@ -28,7 +28,7 @@ extension Settings {
             case .number(0, _): grace = 0
             default: throw usage
             }
-            return grace == 0 ? "no grace period" : "leads younger than \(grace / TimeScale.perHour)h at now are left out of rate, never, within and speed"
+            return grace == 0 ? "no grace period" : EngineMessages.graceSet(hours: grace / TimeScale.perHour, kpis: KPI.all.filter(\.usesGrace).map(\.name))
         case "week_start":
             guard arguments.count == 1, case .name(let day) = arguments[0].kind, ["monday", "sunday"].contains(day.lowercased()) else { throw usage }
             weekStartsOnSunday = day.lowercased() == "sunday"

@@ -90,7 +90,7 @@ struct LeadQ: ParsableCommand {
     @Option(name: .customShort("f"), help: ArgumentHelp("Run a script file and exit.", valueName: "file"))
     var file: String?
 
-    @Option(help: ArgumentHelp("Output format: table, csv, tsv, json, jsonl or markdown (default: table on a terminal, else csv).", valueName: "format"))
+    @Option(help: ArgumentHelp("Output format: \(OutputMode.namesInWords) (default: table on a terminal, else csv).", valueName: "format"))
     var format: String?
 
     @Option(help: ArgumentHelp("The time zone: an IANA name (Europe/Berlin), UTC or an offset (+05:30); times without an offset in the data are read in it.", valueName: "zone"))
@@ -101,7 +101,7 @@ struct LeadQ: ParsableCommand {
 
     func validate() throws {
         if let format, OutputMode(rawValue: format.lowercased()) == nil {
-            throw ValidationError("--format \(format): choose table, csv, tsv, json, jsonl or markdown")
+            throw ValidationError("--format \(format): choose \(OutputMode.namesInWords)")
         }
         if let tz {
             do { _ = try ZoneRules.named(tz) } catch { throw ValidationError("--tz \(tz): \(error.message)") }
