@@ -23,7 +23,7 @@ public enum StatementBoundary {
         if output.tokens.first?.kind == .dotCommand { return true }
         let text = lexer.text(of: last)
         switch last.kind {
-        case .symbol: return [")", ";", "*"].contains(text)
+        case .symbol: return [")", ";", "*", "%"].contains(text)
         case .word: return Keyword(word: String(text))?.continuesStatement != true
         default: return true
         }

@@ -63,7 +63,7 @@ import Testing
 
 /// Whether text is a whole statement, and splitting at `;`.
 @Suite struct StatementBoundaryTests {
-    @Test(arguments: ["rate", "rate by month", ".schema", "rate; speed", "", "# only a comment", "list leads limit 5"])
+    @Test(arguments: ["rate", "rate by month", ".schema", "rate; speed", "", "# only a comment", "list leads limit 5", "set target conversion 15%", "rate by owner having rate > 80%"])
     func complete(text: String) {
         #expect(StatementBoundary.isComplete(text))
     }
