@@ -21,9 +21,9 @@ import Testing
         let result = try LeadQProcess.run([folder.path, "-c", "list leads", "--format", "csv"])
         #expect(result.stderr == "")
         #expect(result.stdout == """
-            lead_id,created_at,followups,first_followup_at,first_channel,first_rep,response,channels,followups_to_convert
-            L1,2026-01-05T10:00:00.800Z,1,2026-01-05T10:00:01.050Z,email,,6.944444444444444e-05,1,
-            L2,2026-01-05T11:00:00Z,1,2026-01-05T11:00:00.250Z,call,,6.944444444444444e-05,1,
+            lead_id,created_at,followups,first_followup_at,first_channel,first_rep,response,channels,followups_to_convert,last_followup_at,last_touch_at
+            L1,2026-01-05T10:00:00.800Z,1,2026-01-05T10:00:01.050Z,email,,6.944444444444444e-05,1,,2026-01-05T10:00:01.050Z,2026-01-05T10:00:01.050Z
+            L2,2026-01-05T11:00:00Z,1,2026-01-05T11:00:00.250Z,call,,6.944444444444444e-05,1,,2026-01-05T11:00:00.250Z,2026-01-05T11:00:00.250Z
 
             """)
     }
