@@ -197,7 +197,7 @@ private func write(_ text: String, _ folder: URL, _ name: String) throws -> Stri
         let zoho = Self.realdata + "/zoho-shaped"
         let result = try LeadQProcess.run([
             "--leads", zoho + "/Leads.csv", "--touches", zoho + "/Calls.csv", "--const", "channel=call",
-            "--touches", zoho + "/Events.csv", "--const", "channel=meeting", "--no-init", "-c", "leads, conversion, touches by channel",
+            "--touches", zoho + "/Events.csv", "--const", "channel=meeting", "--no-init", "-c", "leads, conversion", "-c", "touches by channel",
         ])
         #expect(result.status == 0)
         #expect(result.stderr == "")
