@@ -25,7 +25,19 @@ struct BucketBounds: Sendable {
         space.withIndices(rows, of: column) { index in
             switch column.data {
             case .count(let values):
-                return values.withUnsafeBufferPointer { v in index.map { v[Int($0)] == Null.count ? null : T(bucket(of: Double(v[Int($0)]))) } }
+                // Whole numbers from 0 to the last bound through a table; the rest by search.
+                let top = Int(min(max(bounds[bounds.count - 1].rounded(.up), 0), 65_536))
+                let table = (0...top).map { T(bucket(of: Double($0))) }
+                return values.withUnsafeBufferPointer { v in
+                    table.withUnsafeBufferPointer { table in
+                        index.map { row in
+                            let value = v[Int(row)]
+                            if value == Null.count { return null }
+                            if value >= 0 && Int(value) <= top { return table[Int(value)] }
+                            return T(bucket(of: Double(value)))
+                        }
+                    }
+                }
             case .duration(let values), .timestamp(let values):
                 return values.withUnsafeBufferPointer { v in index.map { v[Int($0)] == Null.timestamp ? null : T(bucket(of: Double(v[Int($0)]))) } }
             case .number(let values):
