@@ -2,7 +2,8 @@
 SHELL := /bin/bash
 #
 #   make run     install libedit when missing, build release, open the demo data
-#   make test    install libedit and chromium when missing, run the test suite
+#   make test    install libedit, chromium and duckdb-cli when missing, run the test suite
+#                (with the differential suite: every statement in memory and on DuckDB)
 #   make gen     write generated data (LEADS=1000000 OUT=/tmp/leadq-1m)
 #   make bench   leadq against DuckDB on generated data (SIZE=1m, or 100k)
 #   make fuzz    fuzz the language, the CSV reader and the shell (SECONDS=60 each)
@@ -15,7 +16,7 @@ SIZE ?= 1m
 SECONDS ?= 60
 FUZZ_FLAGS = -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DLEADQ_FUZZ
 
-.PHONY: run test build deps browser gen bench fuzz clean
+.PHONY: run test build deps browser engines gen bench fuzz clean
 
 # libedit and pkg-config for line editing, and the tz database for time zones,
 # are the only system packages leadq needs.
@@ -57,14 +58,30 @@ browser:
 	  fi; \
 	fi
 
+# The engines the differential suite runs on: the duckdb program from PyPI's
+# duckdb-cli, in a virtual environment under .build-engines (on PATH for tests).
+ENGINES_VENV := .build-engines/venv
+
+engines:
+	@if [ ! -x $(ENGINES_VENV)/bin/duckdb ]; then \
+	  echo "Installing duckdb-cli into $(ENGINES_VENV) (for --engine duckdb and the differential tests)…"; \
+	  if ! python3 -m venv $(ENGINES_VENV) >/dev/null 2>&1; then \
+	    rm -rf $(ENGINES_VENV); \
+	    SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO="sudo"; \
+	    $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null && \
+	    python3 -m venv $(ENGINES_VENV) || exit 1; \
+	  fi; \
+	  $(ENGINES_VENV)/bin/pip install -q duckdb-cli || exit 1; \
+	fi
+
 build: deps
 	$(SWIFT) build -c release
 
 run: build
 	.build/release/leadq
 
-test: deps browser
-	$(SWIFT) test
+test: deps browser engines
+	PATH="$(CURDIR)/$(ENGINES_VENV)/bin:$$PATH" LEADQ_ENGINES=required $(SWIFT) test
 
 # leadq and DuckDB side by side on generated data (SIZE=100k for a quick run).
 bench: build

@@ -27,6 +27,12 @@ let package = Package(
         // statement to a plan, the executor runs it into a ResultTable; KPIs,
         // settings, time buckets, `let` definitions.
         .target(name: "LeadEngine", dependencies: ["LeadQuery", "LeadStore", "LeadGen"]),
+        // The SQL a bound statement compiles to: one Dialect value per engine
+        // (PostgreSQL, DuckDB, Spark), pure functions from a plan to text.
+        .target(name: "LeadSQL", dependencies: ["LeadEngine", "LeadQuery", "LeadStore"]),
+        // Executors that run the SQL through an engine's own program (the duckdb
+        // command line) over the CSV files, and read its CSV answer back.
+        .target(name: "LeadEngines", dependencies: ["LeadEngine", "LeadSQL", "LeadQuery", "LeadStore"]),
         // The system libedit, through a small header of non-variadic wrappers.
         .systemLibrary(
             name: "CEditLine",
@@ -39,7 +45,7 @@ let package = Package(
         // The interactive shell and scripts: line editing, completion, dot commands,
         // renderers (table, csv, tsv, json, markdown), exports, progress; the only
         // layer that prints.
-        .target(name: "LeadShell", dependencies: ["LeadEngine", "LeadRender", "CEditLine"]),
+        .target(name: "LeadShell", dependencies: ["LeadEngine", "LeadRender", "LeadSQL", "LeadEngines", "CEditLine"]),
         // The command line: options, data location, `leadq gen`.
         .executableTarget(
             name: "leadq",
@@ -58,7 +64,7 @@ let package = Package(
         .testTarget(name: "LeadStoreTests", dependencies: ["LeadStore", "LeadGen"], exclude: ["Regressions"]),
         .testTarget(name: "LeadGenTests", dependencies: ["LeadGen", "LeadStore"]),
         .testTarget(name: "LeadQueryTests", dependencies: ["LeadQuery"]),
-        .testTarget(name: "LeadEngineTests", dependencies: ["LeadEngine", "LeadQuery", "LeadStore", "LeadGen"], resources: [.copy("Golden")]),
+        .testTarget(name: "LeadEngineTests", dependencies: ["LeadEngine", "LeadSQL", "LeadEngines", "LeadQuery", "LeadStore", "LeadGen"], resources: [.copy("Golden")]),
         .testTarget(name: "LeadRenderTests", dependencies: ["LeadRender", "LeadEngine", "LeadStore"], resources: [.copy("Golden")]),
         .testTarget(name: "LeadShellTests", dependencies: ["LeadShell", "CEditLine"]),
     ]

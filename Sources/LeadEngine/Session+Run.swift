@@ -7,6 +7,8 @@ public enum StatementOutcome: Sendable {
     case table(ResultTable, posts: [Post])
     /// A statement that changed the session (`let`, `set`), with a line to say so.
     case done(String)
+    /// A statement with `| sql`: what it compiles to is written by `LeadSQL`.
+    case sql(SQLPlan)
 }
 
 /// The one entry from statement text to an answer.
@@ -32,10 +34,12 @@ extension Session {
         switch statement.kind {
         case .query(let query):
             let bound = try analyzer.bindQuery(query)
-            return .table(inZone(try QueryExecutor(store: store, settings: settings, isCancelled: isCancelled).run(bound)), posts: statement.posts)
+            if let dialect = try sqlDialect(statement.posts) { return .sql(SQLPlan(statement: .query(bound), dialect: dialect, store: store, buckets: settings.buckets)) }
+            return .table(inZone(try executor.run(bound, in: self, isCancelled: isCancelled)), posts: statement.posts)
         case .list(let list):
             let bound = try analyzer.bindList(list)
-            return .table(inZone(try ListExecutor(store: store, isCancelled: isCancelled).run(bound)), posts: statement.posts)
+            if let dialect = try sqlDialect(statement.posts) { return .sql(SQLPlan(statement: .list(bound), dialect: dialect, store: store, buckets: settings.buckets)) }
+            return .table(inZone(try executor.run(bound, in: self, isCancelled: isCancelled)), posts: statement.posts)
         case .define(let name, let value):
             let reserved = Set(KPI.all.map(\.name) + AggregateFunction.allCases.map(\.rawValue) + ["share"])
             if reserved.contains(name.text.lowercased()) || analyzer.column(named: name.text) != nil {
@@ -65,5 +69,15 @@ extension Session {
         var table = table
         for index in table.columns.indices { table.columns[index].buckets = settings.buckets }
         return table
+    }
+
+    /// The dialect `| sql` asks for, if the statement ends in it.
+    private func sqlDialect(_ posts: [Post]) throws(Diagnostic) -> SQLDialectName? {
+        for post in posts {
+            guard case .sql(let name) = post.kind else { continue }
+            guard let name else { return settings.dialect }
+            return try Settings.dialect(named: name.text, at: name.range)
+        }
+        return nil
     }
 }

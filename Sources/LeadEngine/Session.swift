@@ -12,6 +12,8 @@ public struct Session: Sendable {
     public var settings = Settings()
     /// What `let` named.
     public internal(set) var definitions = Definitions()
+    /// What answers query statements and lists.
+    package var executor: any Executor = InMemoryExecutor()
 
     public init(store: LeadStore, description: String) {
         self.store = store

@@ -17,6 +17,8 @@ public struct Settings: Sendable {
     /// The gap before each next follow-up (`TimeScale` units): the first
     /// from `created_at`, the rest from the previous follow-up.
     public var cadence = Settings.defaultCadence
+    /// The dialect `| sql` writes when none is named.
+    public var dialect = SQLDialectName.postgres
 
     public init() {}
 

@@ -46,6 +46,10 @@ extension Settings {
                 throw Diagnostic(.error, error.message, at: arguments[0].range)
             }
             return EngineMessages.zoneSet(zone.name)
+        case "dialect":
+            guard arguments.count == 1, case .name(let word) = arguments[0].kind else { throw usage }
+            dialect = try Self.dialect(named: word, at: arguments[0].range)
+            return "| sql writes \(dialect.rawValue)"
         case "target":
             return try setTarget(arguments, usage: usage)
         case "cadence":
@@ -53,5 +57,13 @@ extension Settings {
         default:
             throw Diagnostic(.error, EngineMessages.setUsage(name), at: option.range)
         }
+    }
+
+    /// The dialect a word names, or an error listing them.
+    static func dialect(named word: String, at range: SourceRange) throws(Diagnostic) -> SQLDialectName {
+        if let dialect = SQLDialectName(rawValue: word.lowercased()) { return dialect }
+        let names = SQLDialectName.allCases.map(\.rawValue)
+        let suggestion = NameMatcher.nearest(to: word, in: names)
+        throw Diagnostic(.error, EngineMessages.unknownDialect(word, names: names, suggestion: suggestion), at: range, fixIt: suggestion)
     }
 }

@@ -129,7 +129,7 @@ extension Parser {
         return list
     }
 
-    /// post := "export" ["append"] STRING | "chart" [STRING] | "sql"
+    /// post := "export" ["append"] STRING | "chart" [STRING] | "sql" [NAME]
     mutating func parsePost() throws(Failure) -> Post {
         let start = here
         if acceptWord("export") {
@@ -144,7 +144,10 @@ extension Parser {
             index += 1
             return Post(kind: .chart(path: Self.unquote(text(token))), range: span(from: start))
         }
-        if acceptWord("sql") { return Post(kind: .sql, range: span(from: start)) }
+        if acceptWord("sql") {
+            let dialect = current?.kind == .word ? try name() : nil
+            return Post(kind: .sql(dialect: dialect), range: span(from: start))
+        }
         throw fail(Messages.postExpected)
     }
 

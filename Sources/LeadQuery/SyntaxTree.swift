@@ -75,7 +75,8 @@ public struct Post: Sendable, Equatable {
         case exportAppend(path: String)
         /// `chart` draws in the terminal; `chart "file.svg"` writes the chart.
         case chart(path: String?)
-        case sql
+        /// `| sql [postgres|duckdb|spark]`
+        case sql(dialect: Name?)
     }
 
     public var kind: Kind

@@ -19,6 +19,7 @@ extension Shell {
             output.message(error.description)
             return .failed
         }
+        if let failure = EngineChoice.attach(configuration.engine, to: &session) { output.message(failure); return .failed }
         if editor != nil { session.store.summaryLines.forEach(output.line) }
         return .ok
     }
@@ -40,6 +41,7 @@ extension Shell {
             output.message(error.description)
             return .failed
         }
+        if let failure = EngineChoice.attach(configuration.engine, to: &session) { output.message(failure); return .failed }
         if editor != nil { session.store.summaryLines.forEach(output.line) }
         return .ok
     }

@@ -24,6 +24,8 @@ public final class Shell {
         /// `--tz`: the session's zone, which also reads the data's times written without an offset.
         public var zone = ZoneRules.utc
         public var environment: [String: String]
+        /// `--engine duckdb`: what answers statements instead of memory.
+        public var engine: String?
 
         public init(location: DataLocation, shared: FileOptions = FileOptions(), commands: [String] = [], script: String? = nil,
                     format: OutputMode? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -76,7 +78,7 @@ public final class Shell {
         Interrupt.prepareProcess()
         let output = Output()
         let interactive = configuration.commands.isEmpty && configuration.script == nil && isatty(STDIN_FILENO) == 1
-        let session: Session
+        var session: Session
         if interactive { Interrupt.install() }
         let progress = ProgressBar()
         do {
@@ -91,6 +93,7 @@ public final class Shell {
             output.message(error.description)
             return .dataError
         }
+        if let failure = EngineChoice.attach(configuration.engine, to: &session) { output.message(failure); return .dataError }
         let shell = Shell(session: session, configuration: configuration)
         if !configuration.noInit, let home = configuration.environment["HOME"] {
             let rc = (home as NSString).appendingPathComponent(".leadqrc")
@@ -240,6 +243,8 @@ public final class Shell {
         case .success(.done(let message)):
             if editor != nil { output.line(message) }
             return .ok
+        case .success(.sql(let plan)):
+            return showSQL(plan, source: text, place: place, line: line)
         case .success(.table(let table, let posts)):
             for warning in table.warnings {
                 DiagnosticPrinter.lines(warning, source: text, place: place, firstLine: line).forEach(output.message)

@@ -60,7 +60,7 @@ struct LeadQ: ParsableCommand {
             // `gen` has options of its own (`--leads N`); `help gen` asks for its help.
             let (data, rest) = ["gen", "help"].contains(arguments.first)
                 ? (DataArguments(), arguments)
-                : try DataArguments.split(arguments, valueOptions: ["-c", "-f", "--format", "--tz"])
+                : try DataArguments.split(arguments, valueOptions: ["-c", "-f", "--format", "--tz", "--engine"])
             var command = try parseAsRoot(rest)
             if let root = command as? LeadQ {
                 try root.open(data)
@@ -96,6 +96,9 @@ struct LeadQ: ParsableCommand {
     @Option(help: ArgumentHelp("The time zone: an IANA name (Europe/Berlin), UTC or an offset (+05:30); times without an offset in the data are read in it.", valueName: "zone"))
     var tz: String?
 
+    @Option(help: ArgumentHelp("Answer statements with an engine over the CSV files: duckdb (the duckdb program on PATH).", valueName: "engine"))
+    var engine: String?
+
     @Flag(help: "Do not run ~/.leadqrc at start.")
     var noInit = false
 
@@ -122,6 +125,7 @@ struct LeadQ: ParsableCommand {
             format: format.flatMap { OutputMode(rawValue: $0.lowercased()) })
         configuration.noInit = noInit
         if let tz, let zone = try? ZoneRules.named(tz) { configuration.zone = zone }
+        configuration.engine = engine
         let status = Shell.run(configuration)
         if status != .success { Foundation.exit(status.rawValue) }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import LeadEngine
 import LeadQuery
+import LeadSQL
 import LeadStore
 import Testing
 
@@ -56,6 +57,12 @@ import Testing
             return ["error \(diagnostic.range): \(diagnostic.message)" + (diagnostic.fixIt.map { " [fix: \($0)]" } ?? "")]
         case .success(.done(let message)):
             return ["ok: \(message)"]
+        case .success(.sql(let plan)):
+            do {
+                return try SQLCompiler.compile(plan).split(separator: "\n").map(String.init)
+            } catch {
+                return render(.failure(error))
+            }
         case .success(.table(let table, _)):
             var lines = table.warnings.map { "warning \($0.range): \($0.message)" }
             lines.append(table.columns.map(\.name).joined(separator: " | "))

@@ -78,6 +78,16 @@ import Testing
         #expect(error("") == "1:1: expected a statement")
     }
 
+    @Test func sqlTakesAnOptionalDialect() {
+        let plain = Parser.parse("rate | sql").statement?.posts.first?.kind
+        #expect(plain == .sql(dialect: nil))
+        guard case .sql(let dialect?)? = Parser.parse("rate | sql duckdb | export \"a.csv\"").statement?.posts.first?.kind else {
+            Issue.record("no dialect"); return
+        }
+        #expect(dialect.text == "duckdb")
+        #expect(dialect.range.start == 11)
+    }
+
     @Test func deepNestingIsAClearErrorNotACrash() {
         let deep = "leads where " + String(repeating: "(", count: 10_000) + "a = 1" + String(repeating: ")", count: 10_000)
         #expect(error(deep)?.contains("nests too deeply") == true)

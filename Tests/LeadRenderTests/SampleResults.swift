@@ -25,6 +25,7 @@ enum SampleResults {
         switch session.run(text) {
         case .success(.table(let table, _)): return table
         case .success(.done(let message)): throw Missing(name: message)
+        case .success(.sql): throw Missing(name: text)
         case .failure(let diagnostic): throw Missing(name: diagnostic.message)
         }
     }

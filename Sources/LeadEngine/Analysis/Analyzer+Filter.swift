@@ -45,7 +45,7 @@ extension Analyzer {
             guard case .string(let string) = pattern.kind else { throw Diagnostic(.error, EngineMessages.likePattern, at: pattern.range) }
             let matcher = LikePattern(string)
             let truth = text.dictionary.values.map { matcher.matches($0) ? UInt8(2) : 0 }
-            let result = BoundPredicate.textTruth(column, truth: truth, null: 1)
+            let result = BoundPredicate.textTruth(column, truth: truth, null: 1, test: .like(string))
             return negated ? .not(result) : result
         case .isNull(let lhs, let negated):
             return .isNull(try field(lhs), negated: negated)
@@ -78,7 +78,7 @@ extension Analyzer {
                 let order = stored < string ? -1 : stored == string ? 0 : 1
                 return Self.holds(op, order) ? 2 : 0
             }
-            return .textTruth(column, truth: truth, null: 1)
+            return .textTruth(column, truth: truth, null: 1, test: .compare(op, string))
         case .number, .count:
             guard case .number(let number, _) = value.kind else { throw typeError(column, at: value.range) }
             return .compare(column, op, number)
@@ -123,7 +123,7 @@ extension Analyzer {
         guard case .text(let text) = column.data else { return .always(false) }
         var truth = [UInt8](repeating: 0, count: text.dictionary.count)
         for value in values { if let code = text.dictionary.code(of: value) { truth[Int(code)] = 2 } }
-        return .textTruth(column, truth: truth, null: 1)
+        return .textTruth(column, truth: truth, null: 1, test: .oneOf(values))
     }
 
     /// Text that is one of `words` in any case (`Connected`, `REPLIED`), for
@@ -131,7 +131,7 @@ extension Analyzer {
     func textIn(_ column: ColumnRef, anyCaseOf words: Set<String>) -> BoundPredicate {
         guard case .text(let text) = column.data else { return .always(false) }
         let truth = text.dictionary.values.map { words.contains($0.lowercased()) ? UInt8(2) : 0 }
-        return .textTruth(column, truth: truth, null: 1)
+        return .textTruth(column, truth: truth, null: 1, test: .anyCaseOf(words.sorted()))
     }
 
     /// A type error that says what the field holds and what to compare it with.

@@ -125,7 +125,7 @@ extension Analyzer {
     /// Names of the touch columns a predicate reads.
     static func touchColumns(in predicate: BoundPredicate) -> [String] {
         switch predicate {
-        case .textTruth(let c, _, _), .compare(let c, _, _), .range(let c, _, _), .isNull(let c, _):
+        case .textTruth(let c, _, _, _), .compare(let c, _, _), .range(let c, _, _), .isNull(let c, _):
             return c.grain == .touch ? [c.name] : []
         case .not(let p): return touchColumns(in: p)
         case .and(let a, let b), .or(let a, let b): return touchColumns(in: a) + touchColumns(in: b)

@@ -3,19 +3,21 @@ import LeadStore
 
 /// A column as a query reads it, in the row space of one grain: a lead
 /// column read from touch rows goes through each touch's lead.
-struct ColumnRef: Sendable {
-    let name: String
-    let data: ColumnData
+package struct ColumnRef: Sendable {
+    package let name: String
+    package let data: ColumnData
     /// The grain the column belongs to.
-    let grain: Grain
+    package let grain: Grain
 }
 
 /// A filter bound to columns, evaluated with three-valued logic (a
 /// comparison with null is unknown, and unknown rows are not selected).
-indirect enum BoundPredicate: Sendable {
+package indirect enum BoundPredicate: Sendable {
     case always(Bool)
-    /// For text: truth per dictionary code (0 false, 1 unknown, 2 true) and for null.
-    case textTruth(ColumnRef, truth: [UInt8], null: UInt8)
+    /// For text: truth per dictionary code (0 false, 1 unknown, 2 true) and
+    /// for null; `test` is the condition as written, for engines that hold
+    /// the values themselves.
+    case textTruth(ColumnRef, truth: [UInt8], null: UInt8, test: TextTest)
     /// A numeric comparison with a constant in the column's own units.
     case compare(ColumnRef, ComparisonOperator, Double)
     /// A timestamp in `[lower, upper)`.
@@ -28,10 +30,10 @@ indirect enum BoundPredicate: Sendable {
     case or(BoundPredicate, BoundPredicate)
 
     /// The finest grain the predicate reads.
-    var grain: Grain {
+    package var grain: Grain {
         switch self {
         case .always: .lead
-        case .textTruth(let c, _, _), .compare(let c, _, _), .range(let c, _, _), .isNull(let c, _): c.grain
+        case .textTruth(let c, _, _, _), .compare(let c, _, _), .range(let c, _, _), .isNull(let c, _): c.grain
         case .followUp: .touch
         case .not(let p): p.grain
         case .and(let a, let b), .or(let a, let b): a.grain == .touch || b.grain == .touch ? .touch : .lead
@@ -39,7 +41,7 @@ indirect enum BoundPredicate: Sendable {
     }
 
     /// Every one of `predicates`, as a balanced tree; nil for none.
-    static func all(_ predicates: [BoundPredicate]) -> BoundPredicate? {
+    package static func all(_ predicates: [BoundPredicate]) -> BoundPredicate? {
         predicates.isEmpty ? nil : balanced(predicates[...], isOr: false)
     }
 
@@ -59,7 +61,7 @@ indirect enum BoundPredicate: Sendable {
 }
 
 /// How a measure is computed from the rows of a group.
-indirect enum Formula: Sendable {
+package indirect enum Formula: Sendable {
     /// Rows (passing the condition).
     case count(BoundPredicate?)
     /// Rows with a value in the column.
@@ -77,24 +79,24 @@ indirect enum Formula: Sendable {
 }
 
 /// A measure ready to compute.
-struct BoundMeasure: Sendable {
-    var name: String
-    var grain: Grain
-    var formula: Formula
-    var kind: ValueKind
-    var band: BandRule?
+package struct BoundMeasure: Sendable {
+    package var name: String
+    package var grain: Grain
+    package var formula: Formula
+    package var kind: ValueKind
+    package var band: BandRule?
     /// The rows the measure counts at all (grace, follow-ups only, …).
-    var population: BoundPredicate?
+    package var population: BoundPredicate?
     /// Hidden measures are computed for `order by` and dropped from the result.
-    var hidden = false
+    package var hidden = false
     /// `running(…)` / `of_total(…)`: computed down the ordered rows.
-    var rowwise: Rowwise?
+    package var rowwise: Rowwise?
     /// For a running ratio, the numerator and denominator to bind as hidden
     /// measures; after binding, `rowwise` holds their positions.
-    var ratioParts: [BoundMeasure] = []
+    package var ratioParts: [BoundMeasure] = []
 
     /// How a measure's column is computed from the rows before it.
-    enum Rowwise: Sendable {
+    package enum Rowwise: Sendable {
         /// The cumulative sum down the rows.
         case running
         /// The share of the column's total.
@@ -106,7 +108,7 @@ struct BoundMeasure: Sendable {
     }
 
     /// Whether the column is a running total, which `top N` does not order by.
-    var isRunning: Bool {
+    package var isRunning: Bool {
         switch rowwise {
         case .running?, .runningOfTotal?, .runningRatio?: true
         default: false
@@ -114,13 +116,13 @@ struct BoundMeasure: Sendable {
     }
 
     /// Whether the measure counts follow-ups and nothing else.
-    var readsFollowUpsOnly: Bool {
+    package var readsFollowUpsOnly: Bool {
         if case .followUp? = population { true } else { false }
     }
 }
 
 /// A group key in one grain's row space.
-enum BoundKey: Sendable {
+package enum BoundKey: Sendable {
     case column(ColumnRef)
     case bucket(ColumnRef, TimeUnit)
     /// `bucket(field, bounds…)`: the bucket number, null for no value.
@@ -130,18 +132,18 @@ enum BoundKey: Sendable {
 }
 
 /// One `by` term, with its key for each grain where it is defined.
-struct BoundGroup: Sendable {
-    var name: String
-    var kind: ValueKind
-    var keys: [Grain: BoundKey]
+package struct BoundGroup: Sendable {
+    package var name: String
+    package var kind: ValueKind
+    package var keys: [Grain: BoundKey]
     /// Set when the group is a touch field, which lead measures cannot be
     /// grouped by: the field, the lead field to use instead, and where it was written.
-    var touchField: (name: String, suggestion: String?, range: SourceRange)?
+    package var touchField: (name: String, suggestion: String?, range: SourceRange)?
 }
 
 /// `vs previous` / `vs last year`, bound: the query to run for the earlier
 /// values and how a row's key finds its earlier row.
-struct BoundComparison: Sendable {
+package struct BoundComparison: Sendable {
     var kind: Comparison.Kind
     /// The `during` span of the earlier run (nil: all the data).
     var during: (start: Int64, end: Int64)?
@@ -150,28 +152,39 @@ struct BoundComparison: Sendable {
 }
 
 /// A query ready to run.
-struct BoundQuery: Sendable {
-    var measures: [BoundMeasure]
+package struct BoundQuery: Sendable {
+    package var measures: [BoundMeasure]
     /// The `where` filter for each grain that has a measure.
-    var filters: [Grain: BoundPredicate]
-    var groups: [BoundGroup]
+    package var filters: [Grain: BoundPredicate]
+    package var groups: [BoundGroup]
     /// The `during` span, read on `created_at` for leads and `at` for touches.
-    var during: (start: Int64, end: Int64)?
+    package var during: (start: Int64, end: Int64)?
     /// The `having` filter, over the result's columns.
-    var having: ResultPredicate?
+    package var having: ResultPredicate?
     /// `order by` keys, as positions of result columns (hidden measures included).
-    var order: [(column: Int, descending: Bool)]
-    var limit: Int?
-    var warnings: [Diagnostic]
-    var comparison: BoundComparison? = nil
+    package var order: [(column: Int, descending: Bool)]
+    package var limit: Int?
+    package var warnings: [Diagnostic]
+    package var comparison: BoundComparison? = nil
 }
 
 /// A `list` ready to run.
-struct BoundList: Sendable {
-    var grain: Grain
-    var columns: [ColumnRef]
-    var filter: BoundPredicate?
-    var order: [(ColumnRef, descending: Bool)]
-    var limit: Int?
-    var warnings: [Diagnostic]
+package struct BoundList: Sendable {
+    package var grain: Grain
+    package var columns: [ColumnRef]
+    package var filter: BoundPredicate?
+    package var order: [(ColumnRef, descending: Bool)]
+    package var limit: Int?
+    package var warnings: [Diagnostic]
+}
+
+/// A condition on text as written: engines that compare the values
+/// themselves (SQL) read it instead of the truth table.
+package enum TextTest: Sendable {
+    case compare(ComparisonOperator, String)
+    case oneOf([String])
+    /// One of these lower-case words, in any case.
+    case anyCaseOf([String])
+    /// `like`, case-insensitive: `%` any run of characters, `_` any one.
+    case like(String)
 }

@@ -11,6 +11,9 @@ enum EngineMessages {
     static func unknownName(_ name: String, suggestion: String?) -> String {
         "unknown name \"\(name)\"" + (suggestion.map(NameMatcher.didYouMean) ?? "")
     }
+    static func unknownDialect(_ word: String, names: [String], suggestion: String?) -> String {
+        "unknown SQL dialect \"\(word)\"" + (suggestion.map { "; did you mean \($0)?" } ?? "") + " (there are \(names.joined(separator: ", ")))"
+    }
     static func noArguments(_ name: String) -> String { "\(name) takes no arguments" }
     static let speedArgument = "speed takes p90 (any percentile pNN), avg or median: speed(p90)"
     static let withinArgument = "within takes a duration: within(1h), within(30min), within(2d)"

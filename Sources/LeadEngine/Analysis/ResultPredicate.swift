@@ -5,7 +5,7 @@ import LeadQuery
 /// hidden ones included) and a constant already in that column's stored
 /// units (ratios as fractions, durations in milliseconds, buckets as bucket
 /// numbers). The executor needs neither names nor statement text to apply it.
-indirect enum ResultPredicate: Sendable {
+package indirect enum ResultPredicate: Sendable {
     /// `leads > 100`, `speed <= 12h`, `segment = "SMB"`
     case compare(column: Int, ComparisonOperator, ResultConstant)
     /// `speed is null`, `speed is not null`
@@ -16,7 +16,7 @@ indirect enum ResultPredicate: Sendable {
 }
 
 /// A value a result column is compared with.
-enum ResultConstant: Sendable, Equatable {
+package enum ResultConstant: Sendable, Equatable {
     case number(Double)
     case text(String)
 }

@@ -3,10 +3,10 @@ import LeadStore
 /// The increasing bounds of `bucket(field, b1, b2, …)`, in the field's own
 /// units: bucket 0 holds values below `b1`, bucket i values in
 /// `[b(i), b(i+1))`, the last values at or past the last bound.
-struct BucketBounds: Sendable {
-    let bounds: [Double]
+package struct BucketBounds: Sendable {
+    package let bounds: [Double]
     /// The label of each bucket, from `<b1` to `bn+`.
-    let labels: [String]
+    package let labels: [String]
 
     var bucketCount: Int { bounds.count + 1 }
 

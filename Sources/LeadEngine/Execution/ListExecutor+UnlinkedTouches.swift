@@ -30,7 +30,7 @@ extension ListExecutor {
             return zip(truthWithoutLead(a, rows: rows, evaluator: evaluator), truthWithoutLead(b, rows: rows, evaluator: evaluator)).map { min($0, $1) }
         case .or(let a, let b):
             return zip(truthWithoutLead(a, rows: rows, evaluator: evaluator), truthWithoutLead(b, rows: rows, evaluator: evaluator)).map { max($0, $1) }
-        case .textTruth(let column, _, let nullValue) where column.grain == .lead:
+        case .textTruth(let column, _, let nullValue, _) where column.grain == .lead:
             return constant(nullValue)
         case .compare(let column, _, _) where column.grain == .lead, .range(let column, _, _) where column.grain == .lead:
             return constant(1)

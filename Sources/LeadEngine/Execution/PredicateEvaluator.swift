@@ -38,7 +38,7 @@ struct PredicateEvaluator {
             let other = evaluate(b, rows: rows)
             for i in values.indices { values[i] = max(values[i], other[i]) }
             return values
-        case .textTruth(let column, let truth, let nullValue):
+        case .textTruth(let column, let truth, let nullValue, _):
             guard case .text(let text) = column.data else { return [] }
             return space.withIndices(rows, of: column) { index in
                 text.codes.withUnsafeBufferPointer { codes in

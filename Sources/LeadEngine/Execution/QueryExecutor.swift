@@ -4,7 +4,7 @@ import LeadStore
 /// Runs a bound query: for each grain its measures need, select the rows,
 /// group them, compute every measure per group; then join the grains on the
 /// group keys, fill empty time buckets, filter by `having`, order and limit.
-struct QueryExecutor {
+package struct QueryExecutor {
     let store: LeadStore
     let settings: Settings
     var isCancelled: (@Sendable () -> Bool)?
@@ -141,7 +141,7 @@ struct QueryExecutor {
         }
     }
 
-    static func measureColumn(_ measure: BoundMeasure, _ values: [Double]) -> ResultColumn {
+    package static func measureColumn(_ measure: BoundMeasure, _ values: [Double]) -> ResultColumn {
         let stored: ResultColumn.Values
         switch measure.kind {
         case .count, .timestamp: stored = .ints(values.map { $0.isNaN ? Int64.min : Int64($0.rounded()) })

@@ -6,8 +6,8 @@ import Foundation
 /// inbound: the lead called, nobody followed up. Any other word must be
 /// declared with `--inbound WORD,…` or `--outbound WORD,…`; `declared`
 /// holds those, normalized, with whether each means outbound.
-enum TouchDirection {
-    static let inboundWords: Set<String> = ["inbound", "incoming", "in", "missed", "received", "inbound call", "missed call"]
+package enum TouchDirection {
+    package static let inboundWords: Set<String> = ["inbound", "incoming", "in", "missed", "received", "inbound call", "missed call"]
     static let outboundWords: Set<String> = ["outbound", "outgoing", "out", "sent", "outbound call"]
 
     /// Whether `value` means outbound; nil when it names no direction leadq knows.

@@ -1,0 +1,33 @@
+import LeadQuery
+import LeadStore
+
+/// The SQL dialects a statement compiles to (`| sql postgres`, `set dialect duckdb`).
+public enum SQLDialectName: String, CaseIterable, Sendable {
+    case postgres, duckdb, spark
+}
+
+/// A statement bound for `| sql`: the plan, the dialect to write it in, and
+/// what the compiler needs to know of the tables (which columns they have,
+/// how weeks start).
+public struct SQLPlan: Sendable {
+    package enum Statement: Sendable {
+        case query(BoundQuery)
+        case list(BoundList)
+    }
+
+    package let statement: Statement
+    public let dialect: SQLDialectName
+    /// The columns of the `leads` and `touches` tables, without derived fields.
+    package let leadColumns: [String]
+    package let touchColumns: [String]
+    package let buckets: TimeBuckets
+
+    package init(statement: Statement, dialect: SQLDialectName, store: LeadStore, buckets: TimeBuckets) {
+        self.statement = statement
+        self.dialect = dialect
+        let derived = Set(FollowUpIndex.derivedFieldNames)
+        leadColumns = store.leads.columnNames.filter { !derived.contains($0) }
+        touchColumns = store.touches.columnNames
+        self.buckets = buckets
+    }
+}

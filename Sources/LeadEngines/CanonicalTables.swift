@@ -1,0 +1,86 @@
+import Foundation
+import LeadEngine
+import LeadSQL
+import LeadStore
+
+/// The `leads` and `touches` tables an engine reads, in canonical form: the
+/// data model's column names (each file's header, alias or `--map` renamed
+/// to its field), text with empty fields as null, numbers as doubles,
+/// timestamps as ISO 8601 read in UTC. Written as DuckDB views over the CSV
+/// files, so nothing is copied.
+struct CanonicalTables {
+    struct File {
+        let path: String
+        /// Each field and the header it is read from.
+        let origins: [(field: String, header: String)]
+    }
+
+    let leads: File
+    let touches: [File]
+    /// The type of each field, by table.
+    let leadKinds: [String: ColumnKind]
+    let touchKinds: [String: ColumnKind]
+
+    init(store: LeadStore) {
+        let derived = Set(FollowUpIndex.derivedFieldNames)
+        let files = store.summary.files
+        let leadFile = files.first { $0.role == .leads }
+        leads = File(path: leadFile?.name ?? "leads.csv", origins: (leadFile?.origins ?? []).filter { !derived.contains($0.field) })
+        touches = files.filter { $0.role == .touches }.map { File(path: $0.name, origins: $0.origins) }
+        leadKinds = Dictionary(store.leads.columns.filter { !derived.contains($0.name) }.map { ($0.name, $0.kind) }, uniquingKeysWith: { a, _ in a })
+        touchKinds = Dictionary(store.touches.columns.map { ($0.name, $0.kind) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// `read_csv` of a file with every column as text.
+    static func scan(_ path: String) -> String {
+        "read_csv(\(Dialect.duckdb.string(path)), header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"')"
+    }
+
+    /// The statements that make the tables.
+    var views: String {
+        let leadsView = "CREATE VIEW leads AS\n" + select(leads, kinds: leadKinds)
+        let touchesView = "CREATE VIEW touches AS\n" + touches.map { select($0, kinds: touchKinds) }.joined(separator: "\nUNION ALL BY NAME\n")
+        return "SET TimeZone = 'UTC';\n" + leadsView + ";\n" + touchesView + ";\n"
+    }
+
+    private func select(_ file: File, kinds: [String: ColumnKind]) -> String {
+        let columns = file.origins.compactMap { origin -> String? in
+            guard let kind = kinds[origin.field] else { return nil }
+            return "  \(Self.reading(origin.header, kind: kind)) AS \(Dialect.duckdb.identifier(origin.field))"
+        }
+        return "SELECT\n" + columns.joined(separator: ",\n") + "\nFROM \(Self.scan(file.path))"
+    }
+
+    /// A header's text read as its field's type.
+    static func reading(_ header: String, kind: ColumnKind) -> String {
+        let text = "NULLIF(\(quoted(header)), '')"
+        switch kind {
+        case .timestamp: return "CAST(CAST(\(text) AS TIMESTAMPTZ) AS TIMESTAMP)"
+        case .number, .count: return "CAST(\(text) AS DOUBLE)"
+        case .duration: return "CAST(\(text) AS BIGINT)"
+        case .text: return text
+        }
+    }
+
+    static func quoted(_ header: String) -> String {
+        "\"" + header.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A query that finds the first value of each timestamp column that is
+    /// not ISO 8601: one row per column, (file, field, example), or none.
+    var timestampCheck: String {
+        var parts: [String] = []
+        for (file, kinds) in [(leads, leadKinds)] + touches.map { ($0, touchKinds) } {
+            for origin in file.origins where kinds[origin.field] == .timestamp {
+                let header = Self.quoted(origin.header)
+                parts.append("""
+                    SELECT \(Dialect.duckdb.string(file.path)) AS file, \(Dialect.duckdb.string(origin.field)) AS field, min(\(header)) AS example
+                    FROM \(Self.scan(file.path))
+                    WHERE NULLIF(\(header), '') IS NOT NULL AND TRY_CAST(\(header) AS TIMESTAMPTZ) IS NULL
+                    HAVING count(*) > 0
+                    """)
+            }
+        }
+        return parts.joined(separator: "\nUNION ALL\n") + ";\n"
+    }
+}

@@ -1,0 +1,31 @@
+/// The words of every engine error, in one place.
+enum EngineMessages {
+    static let duckdbMissing =
+        "--engine duckdb needs the duckdb program on PATH: pip install duckdb-cli (make installs it under .build-engines/venv/bin)"
+    static func unknownEngine(_ name: String) -> String {
+        "unknown engine \"\(name)\": choose duckdb or memory"
+    }
+    static let needsFiles = "--engine duckdb reads CSV files: give a folder or --leads and --touches (the demo data lives only in memory)"
+    static func notISO(_ field: String, file: String, example: String) -> String {
+        "\(file): \(field) holds \"\(example)\", which is not an ISO 8601 timestamp; engines read ISO 8601 only (US and day-first dates, "
+            + "\"15 Apr, 2021\" and epoch milliseconds are read in memory: leave out --engine)"
+    }
+    static let dateFormat = "--date-format is a reading of the in-memory engine; engines read ISO 8601 timestamps only (leave out --engine)"
+    static func failed(_ program: String, _ detail: String) -> String {
+        "\(program) failed: \(detail)"
+    }
+    static func unreadable(_ program: String) -> String { "\(program) answered in a form leadq cannot read" }
+}
+
+/// Why `--engine` named nothing leadq knows.
+public enum EngineChoiceMessages {
+    public static func unknown(_ name: String) -> String { EngineMessages.unknownEngine(name) }
+}
+
+/// An engine that cannot start or answer: one line for the shell to print.
+public struct EngineError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+
+    public init(message: String) { self.message = message }
+    public var description: String { message }
+}

@@ -1,0 +1,6 @@
+/// The words of the SQL compiler's errors, in one place.
+enum SQLMessages {
+    static func notCompiled(_ what: String) -> String {
+        "| sql and the engines do not compile \(what) yet; leave them out, or run without --engine"
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import LeadEngine
+import LeadEngines
+import LeadGen
+import LeadQuery
+import LeadSQL
+import LeadStore
+import Testing
+
+/// The same statements in memory and on DuckDB: every statement of the
+/// golden files and the example scripts, and random statements from the
+/// reference generator on generated data. Counts and timestamps must agree
+/// exactly, ratios, hours and other numbers within 1e-9, with the same rows
+/// in the same order. Needs the `duckdb` program (`make test` installs it);
+/// without it the suite says so and, unless LEADQ_ENGINES=required, skips.
+@Suite(.serialized) struct DifferentialTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The PATH to find `duckdb` on: the build's own environment first.
+    static var path: String {
+        root.appendingPathComponent(".build-engines/venv/bin").path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")
+    }
+
+    static var required: Bool { ProcessInfo.processInfo.environment["LEADQ_ENGINES"] == "required" }
+
+    /// A session on CSV files, and one whose executor is DuckDB over the same files.
+    static func sessions(leads: String, touches: String) throws -> (memory: Session, duckdb: Session)? {
+        let store = try LeadStore(leads: DataSource(path: leads), touches: [DataSource(path: touches)])
+        let memory = Session(store: store, description: "memory")
+        var engine = memory
+        do {
+            engine.executor = try DuckDBExecutor(store: store, path: path)
+        } catch {
+            print("differential: \(error.message)")
+            #expect(!required, "LEADQ_ENGINES=required but: \(error.message)")
+            return nil
+        }
+        return (memory, engine)
+    }
+
+    @Test func goldenAndExampleStatementsAgree() throws {
+        let data = Self.root.appendingPathComponent("examples/data").path
+        var compared = 0
+        let golden = Self.root.appendingPathComponent("Tests/LeadEngineTests/Golden")
+        for file in try FileManager.default.contentsOfDirectory(atPath: golden.path).filter({ $0.hasSuffix(".golden") }).sorted() {
+            let text = try String(contentsOf: golden.appendingPathComponent(file), encoding: .utf8)
+            let statements = text.split(separator: "\n").filter { $0.hasPrefix("> ") }.map { String($0.dropFirst(2)) }
+            guard var pair = try Self.sessions(leads: data + "/leads.csv", touches: data + "/touches.csv") else { return }
+            compared += try Self.compare(statements, &pair, context: file)
+        }
+        for script in try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("examples").path)
+            .filter({ $0.hasSuffix(".lq") }).sorted() {
+            let text = try String(contentsOf: Self.root.appendingPathComponent("examples/" + script), encoding: .utf8)
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let folder = lines.first { $0.hasPrefix(".open ") }.map { String($0.dropFirst(6)) } ?? "examples/data"
+            let body = lines.map { $0.hasPrefix(".") ? "" : $0 }.joined(separator: "\n")
+            let statements = StatementBoundary.split(body).map(\.text)
+            let data = Self.root.appendingPathComponent(folder).path
+            guard var pair = try Self.sessions(leads: data + "/leads.csv", touches: data + "/touches.csv") else { return }
+            compared += try Self.compare(statements, &pair, context: script)
+        }
+        print("differential: compared \(compared) golden and example statements in memory and on DuckDB")
+        #expect(compared >= 100)
+    }
+
+    @Test func randomStatementsAgree() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadq-differential-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try LeadGenerator(leadCount: 2500, seed: 11).write(to: folder.path)
+        guard var pair = try Self.sessions(leads: folder.appendingPathComponent("leads.csv").path,
+                                           touches: folder.appendingPathComponent("touches.csv").path) else { return }
+        var statements = ["let fast = response <= 1h"]
+        var random = RandomSource(seed: 11)
+        for _ in 0..<520 {
+            let touchGrain = random.chance(0.3)
+            let kpis = touchGrain ? ReferenceTests.touchKPIs : ReferenceTests.leadKPIs
+            var query = kpis[random.below(kpis.count)]
+            let filters = ReferenceTests.leadFilters.map(\.0) + (touchGrain ? ReferenceTests.touchFilters.map(\.0) : [])
+            if let filter = filters[random.below(filters.count)] { query += " where " + filter }
+            let groups = ReferenceTests.groupChoices.filter { touchGrain || $0.lead != nil }
+            if let clause = groups[random.below(groups.count)].clause { query += " by " + clause }
+            statements.append(query)
+        }
+        let compared = try Self.compare(statements, &pair, context: "random")
+        print("differential: compared \(compared) random statements in memory and on DuckDB")
+        #expect(compared >= 500)
+    }
+
+    /// Runs each statement in both sessions; queries and lists are compared
+    /// (all of a batch's DuckDB answers come from one process), except those
+    /// the compiler refuses with an error naming what it does not write yet.
+    /// Returns how many were compared.
+    static func compare(_ statements: [String], _ pair: inout (memory: Session, duckdb: Session), context: String) throws -> Int {
+        var expected: [(String, ResultTable)] = []
+        var plans: [SQLPlan] = []
+        for statement in statements where !statement.contains("|") {
+            let result = pair.memory.run(statement)
+            let planned = pair.duckdb.run(statement + " | sql duckdb")
+            switch (result, planned) {
+            case (.success(.table(let table, _)), .success(.sql(let plan))) where (try? SQLCompiler.compile(plan)) != nil:
+                expected.append((statement, table))
+                plans.append(plan)
+            default:
+                _ = pair.duckdb.run(statement)
+            }
+        }
+        guard case let executor as DuckDBExecutor = pair.duckdb.executor else { return 0 }
+        let tables: [ResultTable]
+        do { tables = try executor.tables(plans) } catch {
+            Issue.record("\(context): \(error.message)")
+            return 0
+        }
+        for ((statement, want), have) in zip(expected, tables) {
+            if let difference = difference(want, have) { Issue.record("\(context): \(statement): \(difference)") }
+        }
+        return tables.count
+    }
+
+    /// Where two results differ, or nil when they agree.
+    static func difference(_ a: ResultTable, _ b: ResultTable) -> String? {
+        guard a.columns.map(\.name) == b.columns.map(\.name) else { return "columns \(a.columns.map(\.name)) ≠ \(b.columns.map(\.name))" }
+        guard a.rowCount == b.rowCount else { return "\(a.rowCount) rows in memory, \(b.rowCount) on DuckDB" }
+        for (x, y) in zip(a.columns, b.columns) {
+            guard x.kind == y.kind else { return "\(x.name): kind \(x.kind) ≠ \(y.kind)" }
+            for row in 0..<a.rowCount {
+                let same: Bool
+                switch (x.cell(row), y.cell(row)) {
+                case (.null, .null): same = true
+                case (.text(let p), .text(let q)): same = p == q
+                case (.int(let p), .int(let q)): same = p == q
+                default:
+                    guard let p = x.number(row), let q = y.number(row) else { same = false; break }
+                    same = x.kind == .count || x.kind == .timestamp ? p == q : abs(p - q) <= 1e-9 * max(1, abs(p))
+                }
+                if !same { return "\(x.name) row \(row + 1): \(x.cell(row)) in memory, \(y.cell(row)) on DuckDB" }
+                if x.bands?[row] != y.bands?[row] { return "\(x.name) row \(row + 1): band differs" }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+/// `--engine duckdb`: the same answers as in memory, from the duckdb program
+/// over the CSV files; what it cannot do is one line and exit status 2.
+@Suite struct EngineOptionTests {
+    /// PATH with the duckdb that `make test` installs.
+    static let path = LeadQProcess.root.appendingPathComponent(".build-engines/venv/bin").path + ":/usr/bin:/bin"
+    static var haveDuckDB: Bool {
+        FileManager.default.isExecutableFile(atPath: LeadQProcess.root.appendingPathComponent(".build-engines/venv/bin/duckdb").path)
+    }
+
+    @Test func duckdbAnswersAsMemoryDoes() throws {
+        guard Self.haveDuckDB else { return }
+        let statements = ["rate, speed, within(1h) by segment", "leads, conversion by month", "touches, reply_rate by channel order by touches desc",
+                          "list leads lead_id, created_at, response where followups = 0"]
+        let arguments = ["examples/data"] + statements.flatMap { ["-c", $0] }
+        let memory = try LeadQProcess.run(arguments)
+        let duckdb = try LeadQProcess.run(arguments + ["--engine", "duckdb"], environment: ["PATH": Self.path])
+        #expect(duckdb.status == 0, "\(duckdb.stderr)")
+        #expect(duckdb.stdout == memory.stdout)
+    }
+
+    @Test func duckdbMissingFromPathIsOneLine() throws {
+        let result = try LeadQProcess.run(["examples/data", "--engine", "duckdb", "-c", "rate"], environment: ["PATH": "/nonexistent"])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == "error: --engine duckdb needs the duckdb program on PATH: pip install duckdb-cli (make installs it under .build-engines/venv/bin)\n")
+    }
+
+    @Test func anUnknownEngineAndTheDemoAreRefused() throws {
+        let unknown = try LeadQProcess.run(["examples/data", "--engine", "oracle", "-c", "rate"], environment: ["PATH": Self.path])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("unknown engine \"oracle\""), "\(unknown.stderr)")
+        guard Self.haveDuckDB else { return }
+        let demo = try LeadQProcess.run(["--engine", "duckdb", "-c", "rate"], environment: ["PATH": Self.path])
+        #expect(demo.status == 2)
+        #expect(demo.stderr.contains("reads CSV files"), "\(demo.stderr)")
+    }
+
+    @Test func crmDateFormsAreLeftToMemory() throws {
+        guard Self.haveDuckDB else { return }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadq-engine-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "lead_id,created_at\nA,3/15/2026 9:00 AM\n".write(to: folder.appendingPathComponent("leads.csv"), atomically: true, encoding: .utf8)
+        try "lead_id,at\nA,3/15/2026 10:00 AM\n".write(to: folder.appendingPathComponent("touches.csv"), atomically: true, encoding: .utf8)
+        let memory = try LeadQProcess.run([folder.path, "-c", "rate"])
+        #expect(memory.status == 0, "\(memory.stderr)")
+        let duckdb = try LeadQProcess.run([folder.path, "--engine", "duckdb", "-c", "rate"], environment: ["PATH": Self.path])
+        #expect(duckdb.status == 2)
+        #expect(duckdb.stderr.contains("created_at holds \"3/15/2026 9:00 AM\", which is not an ISO 8601 timestamp"), "\(duckdb.stderr)")
+        #expect(duckdb.stderr.split(separator: "\n").count == 1)
+    }
+}
