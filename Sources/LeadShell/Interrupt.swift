@@ -1,10 +1,11 @@
 import Foundation
 
 /// Signals. In every mode a closed pipe and a file-size limit show up as
-/// failed writes (SIGPIPE and SIGXFSZ are ignored), and SIGINT, SIGTERM and
-/// SIGHUP first remove the temporary file of an export under way, then end
-/// the process as the signal would. At the prompt, Ctrl-C instead only
-/// raises a flag (a SIGINT handler installed without `SA_RESTART`, so that a
+/// failed writes (SIGPIPE and SIGXFSZ are ignored), and SIGINT, SIGTERM,
+/// SIGHUP, SIGQUIT, SIGALRM, SIGUSR1 and SIGUSR2 first remove the temporary
+/// file of an export under way, then end the process as the signal would
+/// (never through Swift's crash report). At the prompt SIGQUIT (Ctrl-\) is
+/// ignored, as psql and sqlite3 do, and Ctrl-C instead only raises a flag (a SIGINT handler installed without `SA_RESTART`, so that a
 /// blocking read returns with EINTR): the prompt clears the line, and running
 /// queries, exports and loads stop early.
 public enum Interrupt {
@@ -21,7 +22,7 @@ public enum Interrupt {
         PendingFiles.prepare()
         signal(SIGPIPE, SIG_IGN)
         signal(SIGXFSZ, SIG_IGN)
-        for number in [SIGINT, SIGTERM, SIGHUP] {
+        for number in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGALRM, SIGUSR1, SIGUSR2] {
             var old = sigaction()
             sigaction(number, nil, &old)
             #if os(Linux)
@@ -47,6 +48,7 @@ public enum Interrupt {
         prepareProcess()
         handle(SIGINT) { _ in Interrupt.raise() }
         unblock(SIGINT)
+        signal(SIGQUIT, SIG_IGN)
     }
 
     private static func handle(_ number: Int32, _ handler: @convention(c) (Int32) -> Void) {

@@ -11,6 +11,29 @@ import Testing
         ["TERM": "xterm", "HOME": FileManager.default.temporaryDirectory.path, "LEADQ_HISTORY": history, "NO_COLOR": "1", "LANG": "C.UTF-8"]
     }
 
+    /// Ctrl-\ (SIGQUIT) at the prompt is ignored, as psql and sqlite3 do:
+    /// no crash report, and the shell goes on.
+    @Test func ctrlBackslashAtThePromptIsIgnored() throws {
+        defer { try? FileManager.default.removeItem(atPath: history) }
+        let shell = try PseudoTerminal(arguments: ["examples/data", "--no-init"], environment: environment)
+        #expect(shell.wait(for: "leadq> "), "no prompt:\n\(shell.screen)")
+        #if os(Linux)
+        let status = (try? String(contentsOfFile: "/proc/\(shell.pid)/status", encoding: .utf8)) ?? ""
+        // A SIGQUIT left blocked by the parent would never arrive, and the test would prove nothing.
+        let blocked = status.split(separator: "\n").first { $0.hasPrefix("SigBlk:") }.flatMap { UInt64($0.dropFirst(7).trimmingCharacters(in: .whitespaces), radix: 16) } ?? ~0
+        #expect(blocked & (1 << UInt64(SIGQUIT - 1)) == 0, "SIGQUIT blocked at the prompt:\n\(status)")
+        #endif
+        let mark = shell.mark
+        shell.type("\u{1C}")
+        usleep(300_000)
+        kill(shell.pid, SIGQUIT)
+        usleep(300_000)
+        shell.type("rate by segment\r")
+        #expect(shell.wait(for: "3 rows", after: mark), "no table after Ctrl-\\:\n\(shell.screen)")
+        #expect(!shell.screen[mark...].contains("crashed"), "\(shell.screen)")
+        #expect(shell.quit() == 0)
+    }
+
     @Test func statementsCompletionInterruptAndExit() throws {
         defer { try? FileManager.default.removeItem(atPath: history) }
         let shell = try PseudoTerminal(arguments: ["examples/data", "--no-init"], environment: environment)
