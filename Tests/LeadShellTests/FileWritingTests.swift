@@ -152,7 +152,7 @@ import Testing
     /// the signal asks, and neither the temporary file nor the target is left.
     /// The export is caught with its temporary file present, stopped, sent
     /// the signal and continued, so the test does not depend on timing.
-    @Test(arguments: [SIGTERM, SIGINT])
+    @Test(arguments: [SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGALRM, SIGUSR1, SIGUSR2])
     func aSignalDuringAnExportLeavesNoTemporaryFile(signal: Int32) throws {
         let folder = try Self.folder()
         #expect(try Self.sh("exec \"$LEADQ\" gen --leads 30000 --out data", in: folder).status == 0)
@@ -182,6 +182,20 @@ import Testing
         #expect(status & 0x7F == signal, "wait status \(status): \(Self.contents(folder + "/log"))")
         #expect(temporary().isEmpty)
         #expect(!FileManager.default.fileExists(atPath: folder + "/out.csv"))
+    }
+
+    /// A link another user planted in a sticky, world-writable folder is not
+    /// followed (the kernel's protected_symlinks rule): the export is refused.
+    @Test(.enabled(if: isRoot)) func anExportDoesNotFollowAnotherUsersLinkInAStickyFolder() throws {
+        let folder = try Self.folder()
+        chmod(folder, 0o1777)
+        try "mine\n".write(toFile: folder + "/victim.txt", atomically: false, encoding: .utf8)
+        #expect(try Self.sh("exec runuser -u nobody -- ln -s victim.txt rate.csv", in: folder).status == 0)
+        let result = try Self.sh("exec \"$LEADQ\" --no-init -c 'rate | export \"rate.csv\"'", in: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("cannot write rate.csv:") && result.stderr.contains("symbolic link"), "\(result.stderr)")
+        #expect(Self.contents(folder + "/victim.txt") == "mine\n")
+        #expect(Self.names(in: folder).sorted() == ["rate.csv", "victim.txt"])
     }
 
     /// An unprivileged user who may not write in the folder gets a message, and no file.

@@ -9,7 +9,8 @@ import Foundation
 /// takes the old file's permission bits (and, where allowed, its owner and
 /// group); `commit()` renames it over the target. What the path names
 /// decides the rest, as the table in `Destination` says: a symbolic link is
-/// followed and its target replaced; a character device or a FIFO is written
+/// followed and its target replaced (unless another user planted it in a
+/// sticky, world-writable folder); a character device or a FIFO is written
 /// straight into, with no temporary file; a folder, a block device or a
 /// socket is refused. Another hard link to a replaced file keeps the old bytes.
 public final class ReplacementFile {
@@ -115,6 +116,7 @@ public final class ReplacementFile {
 /// | nothing               | a new file (its folder must exist)            |
 /// | a regular file        | replaced by rename, keeping its mode          |
 /// | a symbolic link       | followed, then as its target                  |
+/// | a link in /tmp-like   | refused unless the writer's or folder owner's |
 /// | a character device    | written straight into (`/dev/null`, a tty)    |
 /// | a name under /dev     | written straight into (`/dev/stdout`)         |
 /// | a FIFO                | written straight into                         |
@@ -130,6 +132,7 @@ struct Destination {
         if given.hasSuffix("/") || given == "." || given == ".." || given.hasSuffix("/.") || given.hasSuffix("/..") {
             throw ReplacementFile.Failure(description: "cannot write \(given): it names a folder, not a file")
         }
+        try Self.refuseForeignLinks(given)
         var status = stat()
         if stat(given, &status) == 0 {
             // Whatever a name under /dev stands for (/dev/stdout, /dev/fd/3) is written straight into.
@@ -165,6 +168,29 @@ struct Destination {
             path = link.hasPrefix("/") ? link : FilePath.join(FilePath.split(path).folder, link)
         }
         throw ReplacementFile.failure(given, ELOOP)
+    }
+
+    /// Refuses to follow a link in a sticky, world-writable folder (/tmp)
+    /// unless the link is the writer's or the folder owner's, as the kernel's
+    /// protected_symlinks rule does: another user may have planted it there.
+    private static func refuseForeignLinks(_ given: String) throws(ReplacementFile.Failure) {
+        var path = given
+        var link = stat()
+        var folder = stat()
+        for _ in 0...40 {
+            guard lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK else { return }
+            let parent = FilePath.split(path).folder
+            if stat(parent, &folder) == 0, folder.st_mode & (S_ISVTX | S_IWOTH) == (S_ISVTX | S_IWOTH),
+               link.st_uid != geteuid(), link.st_uid != folder.st_uid {
+                throw ReplacementFile.Failure(description:
+                    "cannot write \(given): \(path) is a symbolic link of another user in a shared sticky folder; not following it")
+            }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = readlink(path, &buffer, Int(PATH_MAX))
+            guard count > 0 else { return }
+            let target = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            path = target.hasPrefix("/") ? target : FilePath.join(parent, target)
+        }
     }
 }
 
