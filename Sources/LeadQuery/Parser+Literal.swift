@@ -68,7 +68,7 @@ extension Parser {
             second = value
             if whole.count == 2 {
                 let fraction = whole[1]
-                guard !fraction.isEmpty, fraction.count <= 9, fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw bad }
+                guard !fraction.isEmpty, fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw bad }
                 millisecond = Int(fraction.prefix(3) + String(repeating: "0", count: max(0, 3 - fraction.count)))!
             }
         }

@@ -67,6 +67,12 @@ import Testing
         #expect(date == DateLiteral(year: 2026, month: 11, day: 23, span: .moment, secondOfDay: 34_200, offset: 3600))
     }
 
+    @Test func momentWithALongFraction() {
+        guard case .set(_, let arguments)? = Parser.parse("set now 2026-01-01T00:00:00.9999999999Z").statement?.kind,
+              case .date(let date) = arguments.first?.kind else { Issue.record("no moment"); return }
+        #expect(date == DateLiteral(year: 2026, month: 1, day: 1, span: .moment, secondOfDay: 0, millisecond: 999, offset: 0))
+    }
+
     @Test func errorsPointAtTheToken() {
         #expect(error("rate where") == "1:11: expected a value or a name, found the end of the statement")
         #expect(error("rate by month\n  where segment = ") == "2:18: expected a value or a name, found the end of the statement")

@@ -235,13 +235,15 @@ public enum TimestampParser {
         return time
     }
 
-    /// One to nine digits after the decimal point, as stored units (truncated).
+    /// Any number of digits after the decimal point, as stored units (truncated).
     private static func readFraction(_ c: inout ByteCursor) -> Int64? {
         let start = c.position
-        guard let digits = c.digits(from: 1, to: 9) else { return nil }
-        var scale: Int64 = 1
-        for _ in 0..<(c.position - start) { scale *= 10 }
-        return Int64(digits) * TimeScale.perSecond / scale
+        guard let digits = c.digits(exactly: 1) else { return nil }
+        var value = Int64(digits), scale: Int64 = 10
+        while let next = c.peek, next &- 0x30 < 10 {
+            if c.position - start < 9 { value = value * 10 + Int64(next &- 0x30); scale *= 10 }; c.advance()
+        }
+        return value * TimeScale.perSecond / scale
     }
 
     private static let monthNames: [StaticString] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
