@@ -153,5 +153,15 @@ enum EngineMessages {
         default: "unknown setting \(option): the settings are now, tz, week_start, grace, target and cadence"
         }
     }
-}
 
+    static func unfilledBuckets(_ unit: TimeUnit, spans count: Int64) -> String {
+        "by \(unit.rawValue) spans \(Quantity.grouped(Int(count))) \(unit.rawValue)s: empty \(unit.rawValue)s are not shown (at most 10,000 are filled)"
+    }
+    static func unfilledRows(_ unit: TimeUnit, spans count: Int64, others: Int) -> String {
+        "by \(unit.rawValue) spans \(Quantity.grouped(Int(count))) \(unit.rawValue)s for each of \(Quantity.grouped(others)) other keys: "
+            + "empty \(unit.rawValue)s are not shown (at most 100,000 rows are filled)"
+    }
+    static func unfilledWarning(_ message: String) -> Diagnostic {
+        Diagnostic(.warning, message, at: SourceRange(start: 0, end: 0, line: 1, column: 1))
+    }
+}

@@ -35,7 +35,7 @@ package struct QueryExecutor {
             }
         }
 
-        fillEmptyBuckets(query, rowFor: row, keyOfRow: keyOfRow)
+        let unfilled = fillEmptyBuckets(query, rowFor: row, keyOfRow: keyOfRow)
         for (index, group) in query.groups.enumerated() {
             guard case .labels(let labels) = group.kind else { continue }
             // Every bucket of bucket(…), crossed with the other keys present.
@@ -59,7 +59,7 @@ package struct QueryExecutor {
             }
             table.columns.append(Self.measureColumn(measure, column))
         }
-        table.warnings = query.warnings
+        table.warnings = query.warnings + (unfilled.map { [EngineMessages.unfilledWarning($0)] } ?? [])
         table.keyCount = query.groups.count
         table = ResultOrdering.defaultOrder(table, groupCount: query.groups.count)
         table = ResultOrdering.order(table, by: query.order)
@@ -77,9 +77,9 @@ package struct QueryExecutor {
         }
         return table
 
-        func fillEmptyBuckets(_ query: BoundQuery, rowFor: ([Int64]) -> Int, keyOfRow: [[Int64]]) {
+        func fillEmptyBuckets(_ query: BoundQuery, rowFor: ([Int64]) -> Int, keyOfRow: [[Int64]]) -> String? {
             let bucketColumns = query.groups.indices.filter { if case .bucket = query.groups[$0].kind { true } else { false } }
-            guard bucketColumns.count == 1, let b = bucketColumns.first, case .bucket(let unit) = query.groups[b].kind else { return }
+            guard bucketColumns.count == 1, let b = bucketColumns.first, case .bucket(let unit) = query.groups[b].kind else { return nil }
             var low: Int64, high: Int64
             if unit.isCyclic {
                 // Every hour of the day, every day of the week.
@@ -90,14 +90,17 @@ package struct QueryExecutor {
                 high = buckets.bucket(during.end - 1, unit)
             } else {
                 let observed = keyOfRow.map { $0[b] }.filter { $0 != Grouping.nullKey }
-                guard let first = observed.min(), let last = observed.max() else { return }
+                guard let first = observed.min(), let last = observed.max() else { return nil }
                 low = first
                 high = last
             }
-            guard high >= low, high - low < 10_000 else { return }
+            guard high >= low else { return nil }
+            guard high - low < 10_000 else { return EngineMessages.unfilledBuckets(unit, spans: high - low + 1) }
             var others = Set(keyOfRow.map { key -> [Int64] in var k = key; k.remove(at: b); return k })
             if others.isEmpty { others = query.groups.count == 1 ? [[]] : [] }
-            guard others.count * Int(high - low + 1) <= 100_000 else { return }
+            guard others.count * Int(high - low + 1) <= 100_000 else {
+                return EngineMessages.unfilledRows(unit, spans: high - low + 1, others: others.count)
+            }
             for other in others {
                 for bucket in low...high {
                     var key = other
@@ -105,6 +108,7 @@ package struct QueryExecutor {
                     _ = rowFor(key)
                 }
             }
+            return nil
         }
     }
 
