@@ -21,9 +21,16 @@ struct TableRenderer {
         let headers = table.columns.map { ControlEscapes.escape($0.name) }
         var cells: [[String]] = []
         var marks: [[Band?]] = []
+        var cutCells = 0
+        func clipped(_ value: String) -> String {
+            let first = DisplayWidth.clipped(value)
+            let escaped = DisplayWidth.clipped(ControlEscapes.escape(first.text))
+            if first.cut || escaped.cut { cutCells += 1 }
+            return escaped.text
+        }
         for row in 0..<shownRows {
             cells.append(table.columns.map { column in
-                let text = ValueFormatter.display(column.cell(row), in: column).map { ControlEscapes.escape($0) } ?? "—"
+                let text = ValueFormatter.display(column.cell(row), in: column).map(clipped) ?? "—"
                 guard let band = column.bands?[row] else { return text }
                 return text + " " + Self.mark(band)
             })
@@ -55,6 +62,9 @@ struct TableRenderer {
         lines.append(line("└", "┴", "┘"))
         var footer = Quantity.counted(table.rowCount, "row", "rows")
         if shownRows < table.rowCount { footer += Self.cut(shown: shownRows, of: table.rowCount) }
+        if cutCells > 0 {
+            footer += " · \(Quantity.counted(cutCells, "cell", "cells")) cut at \(Quantity.grouped(DisplayWidth.cellLimit)) columns with …; .mode csv gives every character"
+        }
         if let elapsed { footer += " · " + elapsed }
         if table.columns.contains(where: { $0.bands != nil }) { footer += " · ● excellent ◐ good ○ needs attention" }
         lines.append(footer)
