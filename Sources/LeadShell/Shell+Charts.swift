@@ -9,6 +9,8 @@ import LeadRender
 struct ChartSettings {
     var everyResult = false
     var scriptLines: [String] = []
+    /// The line index (from 0) of `scriptLines[0]` in the script.
+    var scriptStart = 0
     var lastStatement = ""
     var lastTitle: String?
 }
@@ -40,7 +42,7 @@ extension Shell {
             let trimmed = piece.trimmingCharacters(in: .whitespaces)
             if let comment = Self.comment(trimmed) { title = comment } else { statement.append(piece) }
         }
-        let above = line - 2
+        let above = line - 2 - charts.scriptStart
         if title == nil, above >= 0, above < charts.scriptLines.count {
             title = Self.comment(charts.scriptLines[above].trimmingCharacters(in: .whitespaces))
         }

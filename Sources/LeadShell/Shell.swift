@@ -124,9 +124,7 @@ public final class Shell {
             return shell.runScript(text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
         }
         if !interactive {
-            var lines: [String] = []
-            while let line = readLine(strippingNewline: true) { lines.append(line) }
-            return shell.runScript(lines)
+            return shell.runScript { readLine(strippingNewline: true) }
         }
         return shell.runInteractive()
     }
@@ -152,13 +150,26 @@ public final class Shell {
 
     /// Runs lines as a script, statement by statement, stopping at the first error.
     func runScript(_ lines: [String]) -> ExitStatus {
-        let savedLines = charts.scriptLines
-        charts.scriptLines = lines
-        defer { charts.scriptLines = savedLines }
+        var iterator = lines.makeIterator()
+        return runScript { iterator.next() }
+    }
+
+    /// Runs lines as they come, each statement as soon as it is complete,
+    /// keeping only the statement being read and the line above it.
+    func runScript(next: () -> String?) -> ExitStatus {
+        let saved = (charts.scriptLines, charts.scriptStart)
+        (charts.scriptLines, charts.scriptStart) = ([], 0)
+        defer { (charts.scriptLines, charts.scriptStart) = saved }
         var pending = ""
-        var startLine = 1
-        for (index, line) in lines.enumerated() {
-            if pending.isEmpty { startLine = index + 1 }
+        var startLine = 1, number = 0
+        while let line = next() {
+            number += 1
+            if pending.isEmpty {
+                startLine = number
+                charts.scriptLines = charts.scriptLines.suffix(1)
+                charts.scriptStart = number - 1 - charts.scriptLines.count
+            }
+            charts.scriptLines.append(line)
             pending += pending.isEmpty ? line : "\n" + line
             guard StatementBoundary.isComplete(pending) else { continue }
             let text = pending
@@ -238,7 +249,7 @@ public final class Shell {
         let elapsed = timer ? Self.milliseconds(since: started) : nil
         switch outcome {
         case .failure(let diagnostic):
-            DiagnosticPrinter.lines(diagnostic, source: text, place: place, firstLine: line).forEach(output.message)
+            DiagnosticPrinter.lines(diagnostic, source: text, place: place, firstLine: line, escaping: output.errorIsTerminal).forEach(output.message)
             return .failed
         case .success(.done(let message)):
             if editor != nil { output.line(message) }
@@ -247,7 +258,7 @@ public final class Shell {
             return showSQL(plan, source: text, place: place, line: line)
         case .success(.table(let table, let posts)):
             for warning in table.warnings {
-                DiagnosticPrinter.lines(warning, source: text, place: place, firstLine: line).forEach(output.message)
+                DiagnosticPrinter.lines(warning, source: text, place: place, firstLine: line, escaping: output.errorIsTerminal).forEach(output.message)
             }
             lastResult = table
             noteStatement(text, posts: posts, line: line)
