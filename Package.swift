@@ -39,13 +39,22 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
+        // The system libpq, the PostgreSQL client library.
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        // PostgreSQL as a source: connects with libpq and copies a table or a
+        // query out as CSV bytes for the store's reader.
+        .target(name: "LeadPostgres", dependencies: ["LeadStore", "CLibPQ"]),
         // Pictures of a result: terminal charts, standalone SVG, the HTML report, and
         // how one value reads; pure functions of a ResultTable, a size and a colour choice.
         .target(name: "LeadRender", dependencies: ["LeadEngine"]),
         // The interactive shell and scripts: line editing, completion, dot commands,
         // renderers (table, csv, tsv, json, markdown), exports, progress; the only
         // layer that prints.
-        .target(name: "LeadShell", dependencies: ["LeadEngine", "LeadRender", "LeadSQL", "LeadEngines", "CEditLine"]),
+        .target(name: "LeadShell", dependencies: ["LeadEngine", "LeadRender", "LeadSQL", "LeadEngines", "LeadPostgres", "CEditLine"]),
         // The command line: options, data location, `leadq gen`.
         .executableTarget(
             name: "leadq",

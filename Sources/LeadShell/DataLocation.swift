@@ -1,5 +1,6 @@
 import Foundation
 import LeadEngine
+import LeadPostgres
 import LeadStore
 
 /// Where the data comes from: the built-in demo, a folder holding
@@ -8,6 +9,8 @@ public enum DataLocation: Sendable, Equatable {
     case demo
     case folder(String)
     case files([DataFile], statuses: StatusWords = StatusWords())
+    /// A PostgreSQL database (`--db`): `touches` nil reads the `touches` table when there is one.
+    case database(conninfo: String, leads: PostgresSource, touches: PostgresSource?)
 
     /// The location the data options of a command line name, with `folder`
     /// the folder argument when one was given; nil for none at all.
@@ -62,6 +65,8 @@ public enum DataLocation: Sendable, Equatable {
                 touches: sources(.touches), conversions: sources(.conversions))
             let store = try LeadStore(set, progress: progress)
             return Session(store: store, description: files.map(\.path).joined(separator: ", "))
+        case .database(let conninfo, let leads, let touches):
+            return try Self.database(conninfo: conninfo, leads: leads, touches: touches, shared: shared, zone: zone, progress: progress)
         }
     }
 }

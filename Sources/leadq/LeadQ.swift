@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LeadPostgres
 import LeadShell
 import LeadGen
 import LeadStore
@@ -60,7 +61,7 @@ struct LeadQ: ParsableCommand {
             // `gen` has options of its own (`--leads N`); `help gen` asks for its help.
             let (data, rest) = ["gen", "help"].contains(arguments.first)
                 ? (DataArguments(), arguments)
-                : try DataArguments.split(arguments, valueOptions: ["-c", "-f", "--format", "--tz", "--engine"])
+                : try DataArguments.split(arguments, valueOptions: ["-c", "-f", "--format", "--tz", "--engine", "--db", "--leads-table", "--touches-table", "--leads-query", "--touches-query"])
             var command = try parseAsRoot(rest)
             if let root = command as? LeadQ {
                 try root.open(data)
@@ -99,6 +100,21 @@ struct LeadQ: ParsableCommand {
     @Option(help: ArgumentHelp("Answer statements with an engine over the CSV files: duckdb (the duckdb program on PATH).", valueName: "engine"))
     var engine: String?
 
+    @Option(help: ArgumentHelp("Load from PostgreSQL: a libpq connection string or URI (PG* variables and ~/.pgpass apply, as in psql).", valueName: "conninfo"))
+    var db: String?
+
+    @Option(help: ArgumentHelp("With --db, the table (or view) of leads (default: leads).", valueName: "table"))
+    var leadsTable: String?
+
+    @Option(help: ArgumentHelp("With --db, the table (or view) of touches (default: touches, when it exists).", valueName: "table"))
+    var touchesTable: String?
+
+    @Option(help: ArgumentHelp("With --db, a query whose rows are the leads.", valueName: "SELECT …"))
+    var leadsQuery: String?
+
+    @Option(help: ArgumentHelp("With --db, a query whose rows are the touches.", valueName: "SELECT …"))
+    var touchesQuery: String?
+
     @Flag(help: "Do not run ~/.leadqrc at start.")
     var noInit = false
 
@@ -106,6 +122,7 @@ struct LeadQ: ParsableCommand {
         if let format, OutputMode(rawValue: format.lowercased()) == nil {
             throw ValidationError("--format \(format): choose \(OutputMode.namesInWords)")
         }
+        try validateDatabase()
         if let tz {
             do { _ = try ZoneRules.named(tz) } catch { throw ValidationError("--tz \(tz): \(error.message)") }
         }
@@ -119,7 +136,13 @@ struct LeadQ: ParsableCommand {
             script = name
             folder = nil
         }
-        let location = try DataLocation.named(folder: folder, data: data) ?? .demo
+        var location = try DataLocation.named(folder: folder, data: data) ?? .demo
+        if let db {
+            guard location == .demo else { throw ValidationError("give either --db or data files, not both") }
+            location = .database(
+                conninfo: db, leads: leadsQuery.map(PostgresSource.query) ?? .table(leadsTable ?? "leads"),
+                touches: touchesQuery.map(PostgresSource.query) ?? touchesTable.map(PostgresSource.table))
+        }
         var configuration = Shell.Configuration(
             location: location, shared: data.shared, commands: command, script: script,
             format: format.flatMap { OutputMode(rawValue: $0.lowercased()) })

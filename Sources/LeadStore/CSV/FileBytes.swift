@@ -64,6 +64,14 @@ public final class FileBytes: @unchecked Sendable {
         mapping = nil
     }
 
+    /// Takes `base`, allocated with `malloc`, to be released with `free`.
+    init(name: String, adopting base: UnsafeMutableRawPointer, count: Int) {
+        self.name = name
+        self.base = base
+        self.count = count
+        mapping = nil
+    }
+
     deinit {
         if let mapping { mapping.unmap() } else { free(base) }
     }

@@ -1,0 +1,138 @@
+import CLibPQ
+import Foundation
+import LeadStore
+
+/// One connection to a PostgreSQL server through libpq.
+///
+/// The connection string is anything libpq takes (`postgresql://…` URIs or
+/// `key=value` pairs); what it leaves out comes from the `PG*` variables and
+/// `~/.pgpass`, as in psql. Messages name the server by `description`, which
+/// never holds the password.
+final class PostgresConnection {
+    private let connection: OpaquePointer
+    /// `postgresql://USER@HOST:PORT/DB`, without the password.
+    let description: String
+
+    init(_ conninfo: String) throws(LoadError) {
+        connection = PQconnectdb(conninfo)
+        description = Self.describe(connection)
+        guard PQstatus(connection) == CONNECTION_OK else {
+            let reason = Self.firstLine(PQerrorMessage(connection))
+            PQfinish(connection)
+            throw LoadError(file: description, message: PostgresMessages.connectionFailed(reason))
+        }
+        _ = PQsetClientEncoding(connection, "UTF8")
+        // Values come out in the forms the CSV reader reads, whatever the server's defaults.
+        try run("SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'; SET IntervalStyle = 'iso_8601'; SET extra_float_digits = 1",
+                name: description)
+    }
+
+    deinit { PQfinish(connection) }
+
+    /// Runs statements that return no rows.
+    func run(_ sql: String, name: String) throws(LoadError) {
+        let result = PQexec(connection, sql)
+        defer { PQclear(result) }
+        let status = PQresultStatus(result)
+        guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else { throw error(result, name: name) }
+    }
+
+    /// The first value of the first row a query returns, nil for no rows or a null.
+    func value(_ sql: String, name: String) throws(LoadError) -> String? {
+        let result = PQexec(connection, sql)
+        defer { PQclear(result) }
+        guard PQresultStatus(result) == PGRES_TUPLES_OK else { throw error(result, name: name) }
+        guard PQntuples(result) > 0, PQgetisnull(result, 0, 0) == 0 else { return nil }
+        return String(cString: PQgetvalue(result, 0, 0))
+    }
+
+    /// Copies the rows of `select` out as CSV with a header row, in one
+    /// `COPY … TO STDOUT`; `progress` is asked now and then whether to go on.
+    func copyCSV(_ select: String, name: String, progress: LoadProgress?) throws(LoadError) -> FileBytes {
+        let start = PQexec(connection, "COPY (\(select)) TO STDOUT WITH (FORMAT csv, HEADER true)")
+        let status = PQresultStatus(start)
+        guard status == PGRES_COPY_OUT else {
+            defer { PQclear(start) }
+            if status == PGRES_FATAL_ERROR { throw error(start, name: name) }
+            throw LoadError(file: name, message: PostgresMessages.notCopied(String(cString: PQresStatus(status))))
+        }
+        PQclear(start)
+        let collector = FileBytes.Collector(capacity: 64 << 20)
+        var rows = 0
+        var failure: String?
+        while true {
+            var buffer: UnsafeMutablePointer<CChar>?
+            let length = PQgetCopyData(connection, &buffer, 0)
+            if length < 0 { break }
+            if let buffer {
+                if failure == nil, !collector.append(UnsafeRawBufferPointer(start: buffer, count: Int(length))) {
+                    failure = PostgresMessages.outOfMemory
+                    cancel()
+                }
+                PQfreemem(buffer)
+            }
+            rows += 1
+            if rows & 0xFFFF == 0, failure == nil, let progress, !progress(0) {
+                failure = PostgresMessages.stopped
+                cancel()
+            }
+        }
+        // The copy's own result says whether every row came.
+        var last: LoadError?
+        while let result = PQgetResult(connection) {
+            if PQresultStatus(result) != PGRES_COMMAND_OK, last == nil { last = error(result, name: name) }
+            PQclear(result)
+        }
+        if let failure { throw LoadError(file: name, message: failure) }
+        if let last { throw last }
+        return collector.finish(name: name)
+    }
+
+    /// Asks the server to stop the statement under way.
+    private func cancel() {
+        guard let cancel = PQgetCancel(connection) else { return }
+        var message = [CChar](repeating: 0, count: 256)
+        _ = PQcancel(cancel, &message, Int32(message.count))
+        PQfreeCancel(cancel)
+    }
+
+    /// The server's one-line message for a failed result (`relation "leads" does not exist`).
+    private func error(_ result: OpaquePointer?, name: String) -> LoadError {
+        if let result, let primary = PQresultErrorField(result, Int32(UInt8(ascii: "M"))) {
+            return LoadError(file: name, message: String(cString: primary))
+        }
+        return LoadError(file: name, message: Self.firstLine(PQerrorMessage(connection)))
+    }
+
+    /// The first line of a libpq message, trimmed.
+    static func firstLine(_ text: UnsafePointer<CChar>?) -> String {
+        guard let text else { return "unknown error" }
+        let line = String(cString: text).split(separator: "\n").first.map(String.init) ?? ""
+        return line.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The URI of the server the connection reached or tried, without the password.
+    private static func describe(_ connection: OpaquePointer?) -> String {
+        func field(_ value: UnsafeMutablePointer<CChar>?) -> String {
+            value.map { String(cString: $0) } ?? ""
+        }
+        let host = field(PQhost(connection)), port = field(PQport(connection))
+        let user = field(PQuser(connection)), database = field(PQdb(connection))
+        let allowed = CharacterSet.urlUserAllowed.subtracting(CharacterSet(charactersIn: ":@/?#"))
+        let encodedUser = user.addingPercentEncoding(withAllowedCharacters: allowed) ?? user
+        let encodedDatabase = database.addingPercentEncoding(withAllowedCharacters: allowed) ?? database
+        var text = "postgresql://" + (user.isEmpty ? "" : encodedUser + "@")
+        if host.hasPrefix("/") || host.isEmpty {
+            text += "/\(encodedDatabase)"
+            var query: [String] = []
+            if !host.isEmpty { query.append("host=\(host)") }
+            if !port.isEmpty && port != "5432" { query.append("port=\(port)") }
+            if !query.isEmpty { text += "?" + query.joined(separator: "&") }
+        } else {
+            text += host.contains(":") ? "[\(host)]" : host
+            if !port.isEmpty && port != "5432" { text += ":\(port)" }
+            text += "/\(encodedDatabase)"
+        }
+        return text
+    }
+}

@@ -1,0 +1,15 @@
+/// The texts of PostgreSQL load errors.
+enum PostgresMessages {
+    static let outOfMemory = "ran out of memory while copying the rows out"
+    static let stopped = "the load was stopped"
+    static let noRows = "the copy sent no header row"
+    static let emptyQuery = "the query is empty"
+
+    static func notCopied(_ status: String) -> String {
+        "the server did not start the copy (\(status))"
+    }
+
+    static func connectionFailed(_ reason: String) -> String {
+        "cannot connect: \(reason)"
+    }
+}
