@@ -17,8 +17,8 @@ final class PostgresConnection {
         connection = PQconnectdb(conninfo)
         description = Self.describe(connection)
         guard PQstatus(connection) == CONNECTION_OK else {
-            let reason = Self.firstLine(PQerrorMessage(connection))
-            PQfinish(connection)
+            // deinit closes the connection: every property is set, so it runs on this throw too.
+            let reason = Self.masking(Self.firstLine(PQerrorMessage(connection)), passwordsIn: conninfo)
             throw LoadError(file: description, message: PostgresMessages.connectionFailed(reason))
         }
         _ = PQsetClientEncoding(connection, "UTF8")
@@ -122,6 +122,7 @@ final class PostgresConnection {
         let encodedUser = user.addingPercentEncoding(withAllowedCharacters: allowed) ?? user
         let encodedDatabase = database.addingPercentEncoding(withAllowedCharacters: allowed) ?? database
         var text = "postgresql://" + (user.isEmpty ? "" : encodedUser + "@")
+        if host.isEmpty && database.isEmpty { return "--db" }
         if host.hasPrefix("/") || host.isEmpty {
             text += "/\(encodedDatabase)"
             var query: [String] = []

@@ -1,0 +1,36 @@
+import Foundation
+
+extension PostgresConnection {
+    /// `message` with any password written in `conninfo` masked: libpq may
+    /// quote a part of a connection string it cannot read, and that part can
+    /// be the password (`postgresql://u:p%zz@h/db`).
+    static func masking(_ message: String, passwordsIn conninfo: String) -> String {
+        var message = message
+        for secret in passwords(in: conninfo) where !secret.isEmpty {
+            message = message.replacingOccurrences(of: secret, with: "***")
+            if let decoded = secret.removingPercentEncoding, !decoded.isEmpty {
+                message = message.replacingOccurrences(of: decoded, with: "***")
+            }
+        }
+        return message
+    }
+
+    /// The passwords a connection string spells out: `user:PASSWORD@` in a
+    /// URI, `password=…` in key=value form or as a URI parameter.
+    static func passwords(in conninfo: String) -> [String] {
+        let patterns = [
+            #"^[a-zA-Z]+://[^/@:]*:([^@/]*)@"#,
+            #"(?:^|[\s?&])password\s*=\s*'((?:[^'\\]|\\.)*)'"#,
+            #"(?:^|[\s?&])password\s*=\s*([^\s'&]+)"#,
+        ]
+        var found: [String] = []
+        for pattern in patterns {
+            guard let expression = try? NSRegularExpression(pattern: pattern) else { continue }
+            let range = NSRange(conninfo.startIndex..., in: conninfo)
+            for match in expression.matches(in: conninfo, range: range) {
+                if let part = Range(match.range(at: 1), in: conninfo) { found.append(String(conninfo[part])) }
+            }
+        }
+        return found.sorted { $0.count > $1.count }
+    }
+}
