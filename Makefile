@@ -2,8 +2,8 @@
 SHELL := /bin/bash
 #
 #   make run     install libedit when missing, build release, open the demo data
-#   make test    install libedit, chromium and duckdb-cli when missing, run the test suite
-#                (with the differential suite: every statement in memory and on DuckDB)
+#   make test    install libedit, libpq, PostgreSQL, chromium and duckdb-cli when missing, run the
+#                test suite (with the differential suite: every statement in memory and on DuckDB)
 #   make gen     write generated data (LEADS=1000000 OUT=/tmp/leadq-1m)
 #   make bench   leadq against DuckDB on generated data (SIZE=1m, or 100k)
 #   make fuzz    fuzz the language, the CSV reader and the shell (SECONDS=60 each)
@@ -16,22 +16,23 @@ SIZE ?= 1m
 SECONDS ?= 60
 FUZZ_FLAGS = -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DLEADQ_FUZZ
 
-.PHONY: run test build deps browser engines gen bench fuzz clean
+.PHONY: run test build deps browser engines postgres gen bench fuzz clean
 
-# libedit and pkg-config for line editing, and the tz database for time zones,
-# are the only system packages leadq needs.
+# libedit (line editing), libpq (PostgreSQL) and pkg-config, and the tz database
+# for time zones, are the system packages leadq needs.
 deps:
-	@if ! pkg-config --exists libedit 2>/dev/null; then \
+	@if ! pkg-config --exists libedit libpq 2>/dev/null; then \
 	  if command -v apt-get >/dev/null 2>&1; then \
 	    SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO="sudo"; \
-	    echo "Installing libedit-dev and pkg-config (needed for line editing)…"; \
+	    echo "Installing libedit-dev, libpq-dev and pkg-config (needed for line editing and PostgreSQL)…"; \
 	    $$SUDO apt-get update -qq && \
-	    $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libedit-dev pkg-config >/dev/null || exit 1; \
+	    $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libedit-dev libpq-dev pkg-config >/dev/null || exit 1; \
 	  else \
-	    echo "leadq needs libedit and pkg-config: install libedit-dev (Debian, Ubuntu), libedit-devel (Fedora) or libedit (Homebrew), then run make again." >&2; \
+	    echo "leadq needs libedit, libpq and pkg-config: install libedit-dev and libpq-dev (Debian, Ubuntu), libedit-devel and libpq-devel (Fedora) or libedit and libpq (Homebrew), then run make again." >&2; \
 	    exit 1; \
 	  fi; \
 	fi
+
 	@if [ ! -f /usr/share/zoneinfo/America/New_York ] && [ -z "$$TZDIR" ]; then \
 	  if command -v apt-get >/dev/null 2>&1; then \
 	    SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO="sudo"; \
@@ -40,6 +41,20 @@ deps:
 	    $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tzdata >/dev/null || exit 1; \
 	  else \
 	    echo "leadq reads time zones from /usr/share/zoneinfo: install tzdata (or set TZDIR), then run make again." >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
+# The tests start a throwaway PostgreSQL server of their own: Debian's postgresql.
+postgres:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO="sudo"; \
+	    echo "Installing postgresql (the tests load data from a throwaway server)…"; \
+	    $$SUDO apt-get update -qq && \
+	    $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null || exit 1; \
+	  else \
+	    echo "the tests need a PostgreSQL server (initdb, pg_ctl, psql): install postgresql, then run make again." >&2; \
 	    exit 1; \
 	  fi; \
 	fi
@@ -80,7 +95,7 @@ build: deps
 run: build
 	.build/release/leadq
 
-test: deps browser engines
+test: deps browser engines postgres
 	PATH="$(CURDIR)/$(ENGINES_VENV)/bin:$$PATH" LEADQ_ENGINES=required $(SWIFT) test
 
 # leadq and DuckDB side by side on generated data (SIZE=100k for a quick run).
