@@ -75,6 +75,7 @@ extension Session {
     private func sqlDialect(_ posts: [Post]) throws(Diagnostic) -> SQLDialectName? {
         for post in posts {
             guard case .sql(let name) = post.kind else { continue }
+            if posts.count > 1 { throw Diagnostic(.error, EngineMessages.sqlStandsAlone, at: post.range) }
             guard let name else { return settings.dialect }
             return try Settings.dialect(named: name.text, at: name.range)
         }

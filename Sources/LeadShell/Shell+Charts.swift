@@ -24,7 +24,7 @@ extension Shell {
         case .exportAppend(let path): return writeReport(table, to: path, append: true)
         case .chart(nil): return drawChart(table)
         case .chart(let path?): return writeChart(table, to: path)
-        case .sql: return ShellChartMessages.sqlNotYet
+        case .sql: return ShellChartMessages.sqlStandsAlone
         }
     }
 
@@ -142,7 +142,7 @@ extension DotCommand {
 
 /// The shell's texts about charts and reports.
 enum ShellChartMessages {
-    static let sqlNotYet = "| sql is not available yet"
+    static let sqlStandsAlone = "| sql shows the SQL instead of running the statement; write it alone"
     static let noResult = "there is no result to chart yet"
     static func svgName(_ path: String) -> String { "charts are written as SVG: name the file with .svg, not \(path)" }
     static func cannotRead(_ path: String) -> String { "cannot read \(path) to append to it" }

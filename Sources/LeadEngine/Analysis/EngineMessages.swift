@@ -91,6 +91,7 @@ enum EngineMessages {
     static func graceSet(hours: Int64, kpis: [String]) -> String {
         "leads younger than \(hours)h at now are left out of " + kpis.dropLast().joined(separator: ", ") + " and " + kpis.last!
     }
+    static let sqlStandsAlone = "| sql shows the SQL instead of running the statement, so it cannot follow or precede another | step; write it alone"
     static let notAMeasure = "expected a measure: a KPI such as rate or speed, an aggregate such as avg(deal_size), share(filter) or count"
     static let notAFilter = "expected a filter, such as segment = \"SMB\" or response <= 1h"
     static let notAGroup = "expected a field or a time unit to group by, such as owner, month or at.week"
