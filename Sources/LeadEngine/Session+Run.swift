@@ -31,6 +31,7 @@ extension Session {
         _ statement: Statement, source: String, isCancelled: (@Sendable () -> Bool)?
     ) throws(Diagnostic) -> StatementOutcome {
         var analyzer = Analyzer(store: store, settings: settings, definitions: definitions, source: source)
+        analyzer.businessTimes = businessTimes
         switch statement.kind {
         case .query(let query):
             let bound = try analyzer.bindQuery(query)
@@ -60,6 +61,7 @@ extension Session {
             if ["tz", "timezone"].contains(option.text.lowercased()), loaded.count > 0, loaded.zone != settings.zone.name {
                 said += EngineMessages.zoneAtLoad(count: loaded.count, readIn: loaded.zone, now: settings.zone.name)
             }
+            said += afterBusinessSetting(option.text)
             return .done(said)
         }
     }

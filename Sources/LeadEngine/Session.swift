@@ -14,6 +14,8 @@ public struct Session: Sendable {
     public internal(set) var definitions = Definitions()
     /// What answers query statements and lists.
     package var executor: any Executor = InMemoryExecutor()
+    /// Business responses counted so far, for the data loaded.
+    package private(set) var businessTimes = BusinessTimes()
 
     public init(store: LeadStore, description: String) {
         self.store = store
@@ -39,6 +41,7 @@ public struct Session: Sendable {
     public mutating func replaceLeads(_ source: DataSource, progress: LoadProgress? = nil) throws(LoadError) {
         let generated = store.summary.files.contains { $0.generated }
         try store.replaceLeads(source, progress: progress)
+        businessTimes = BusinessTimes()
         if generated { dataDescription = source.name }
         catalog = Catalog(store: store)
     }
@@ -46,6 +49,7 @@ public struct Session: Sendable {
     /// Adds touches to those loaded.
     public mutating func addTouches(_ source: DataSource, progress: LoadProgress? = nil) throws(LoadError) {
         try store.addTouches(source, progress: progress)
+        businessTimes = BusinessTimes()
         catalog = Catalog(store: store)
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 import LeadQuery
 import LeadStore
 
-/// What `set` changes: the clock, the time zone, the week, the grace period and KPI targets.
+/// What `set` changes: the clock, the time zone, the week, the grace period,
+/// KPI targets and business hours.
 public struct Settings: Sendable {
     /// A pinned "now" in `TimeScale` units since the epoch; nil follows the clock.
     public var pinnedNow: Int64?
@@ -19,6 +20,10 @@ public struct Settings: Sendable {
     public var cadence = Settings.defaultCadence
     /// The dialect `| sql` writes when none is named.
     public var dialect = SQLDialectName.postgres
+    /// The hours business time is counted in; nil until `set hours`.
+    public var hours: WeeklyHours?
+    /// Local days closed all day (days since 1970-01-01), in order.
+    public var holidays: [Int64] = []
 
     public init() {}
 

@@ -54,6 +54,10 @@ extension Settings {
             return try setTarget(arguments, usage: usage)
         case "cadence":
             return try setCadence(arguments, usage: usage)
+        case "hours":
+            return try setHours(arguments)
+        case "holidays":
+            return try setHolidays(arguments, usage: usage)
         default:
             throw Diagnostic(.error, EngineMessages.setUsage(name), at: option.range)
         }

@@ -62,8 +62,8 @@ struct DotCommand: Sendable {
             DataReports.check(shell.session).forEach(shell.output.line)
             return .ok
         },
-        DotCommand(name: "summary", arguments: "", help: "what the last load read, and how long it took") { shell, _ in
-            shell.session.store.summaryLines.forEach(shell.output.line)
+        DotCommand(name: "summary", arguments: "", help: "what the last load read, and how long it took; business hours set") { shell, _ in
+            (shell.session.store.summaryLines + shell.session.businessSummaryLines).forEach(shell.output.line)
             return .ok
         },
         DotCommand(name: "mode", arguments: OutputMode.allCases.map(\.rawValue).joined(separator: "|"), help: "how results are shown") { shell, arguments in

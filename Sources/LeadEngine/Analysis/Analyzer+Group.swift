@@ -58,6 +58,7 @@ extension Analyzer {
     /// An error for a `by` term nothing answers to, suggesting only what can
     /// be grouped by: the time units, then the fields (`m` → month, not `p`).
     func unknownGroup(_ name: String, at range: SourceRange) -> Diagnostic {
+        if name.lowercased() == BusinessResponse.field { return unknown(name, at: range) }
         let names = TimeUnit.allCases.map(\.rawValue) + store.leads.columnNames + store.touches.columnNames
         let suggestion = NameMatcher.nearest(to: name, in: names) ?? NameMatcher.completion(of: name, in: names)
         return Diagnostic(.error, EngineMessages.unknownName(name, suggestion: suggestion), at: range, fixIt: suggestion)

@@ -22,6 +22,8 @@ struct Analyzer {
     /// Whether a name both tables have (`lead_id`) means the touches' column:
     /// set when the query groups by touch fields.
     var prefersTouchColumns = false
+    /// Business responses already counted in this session.
+    var businessTimes: BusinessTimes?
 
     init(store: LeadStore, settings: Settings, definitions: Definitions, source: String) {
         self.store = store
@@ -45,6 +47,7 @@ struct Analyzer {
         if prefersTouchColumns, let column = store.touches[key] { return ColumnRef(name: key, data: column.data, grain: .touch) }
         if let column = store.leads[key] { return ColumnRef(name: key, data: column.data, grain: .lead) }
         if key == "next_due_at" { return nextDueColumn() }
+        if key == BusinessResponse.field { return businessResponseColumn() }
         if let column = store.touches[key] { return ColumnRef(name: key, data: column.data, grain: .touch) }
         return nil
     }
@@ -74,7 +77,7 @@ struct Analyzer {
 
     /// Every name a statement may use, for suggestions.
     var knownNames: [String] {
-        store.leads.columnNames + ["next_due_at"] + Self.cadenceFilters + store.touches.columnNames + KPI.all.map(\.name)
+        store.leads.columnNames + ["next_due_at", BusinessResponse.field] + Self.cadenceFilters + store.touches.columnNames + KPI.all.map(\.name)
             + AggregateFunction.allCases.map(\.rawValue) + ["share"] + definitions.all.map(\.name)
             + TimeUnit.allCases.map(\.rawValue)
     }
@@ -88,6 +91,7 @@ struct Analyzer {
     /// An error for a name nothing answers to, with the nearest known name
     /// (the nearest of `preferred` when one is as near as any).
     func unknown(_ name: String, at range: SourceRange, preferring preferred: [String] = []) -> Diagnostic {
+        if name.lowercased() == BusinessResponse.field { return Diagnostic(.error, EngineMessages.noHours(BusinessResponse.field), at: range) }
         let suggestion = NameMatcher.nearest(to: name, in: preferred) ?? NameMatcher.nearest(to: name, in: knownNames)
         return Diagnostic(.error, EngineMessages.unknownName(name, suggestion: suggestion), at: range, fixIt: suggestion)
     }
@@ -108,6 +112,7 @@ struct Analyzer {
         defer { expanding.removeLast() }
         var inner = Analyzer(store: store, settings: settings, definitions: definitions, source: definition.text)
         inner.expanding = expanding
+        inner.businessTimes = businessTimes
         let shifted = Self.shift(definition.expr, by: -Self.offset(of: definition))
         do {
             let result = try bind(&inner, shifted)

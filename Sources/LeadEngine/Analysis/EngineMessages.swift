@@ -151,7 +151,8 @@ enum EngineMessages {
         case "target": "set target takes a KPI and a value, such as set target rate 95% or set target speed 6h"
         case "tz", "timezone": "set tz takes a time zone: an IANA name such as Europe/Berlin or \"America/New_York\", UTC, or an offset such as +05:30"
         case "cadence": "set cadence takes the gap before each follow-up, such as set cadence 0, 1d, 3d, 7d, 14d, 30d"
-        default: "unknown setting \(option): the settings are now, tz, week_start, grace, target and cadence"
+        case "holidays": holidaysUsage
+        default: "unknown setting \(option): the settings are now, tz, week_start, grace, target, cadence, hours and holidays"
         }
     }
 

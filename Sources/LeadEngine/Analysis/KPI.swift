@@ -45,8 +45,9 @@ struct KPI: Sendable {
             try noArguments("never", arguments, range)
             return Composition(formula: .share(.compare(try analyzer.lead("followups", range), .equal, 0)), kind: .ratio, band: neverBand)
         },
-        KPI(name: "speed", meaning: "median time from creation to first follow-up; speed(p90), speed(avg) (bands: 12h excellent, 24h good)", grain: .lead, usesGrace: true) { analyzer, arguments, range throws(Diagnostic) in
-            let response = try analyzer.lead("response", range)
+        KPI(name: "speed", meaning: "median time from creation to first follow-up; speed(p90), speed(avg); speed(business) in business hours (bands: 12h excellent, 24h good)", grain: .lead, usesGrace: true) { analyzer, arguments, range throws(Diagnostic) in
+            var arguments = arguments
+            let response = try analyzer.response(for: "speed(business)", arguments: &arguments, range)
             guard let argument = arguments.first else {
                 return Composition(formula: .quantile(response, 0.5), kind: .duration, band: speedBand)
             }
@@ -61,11 +62,12 @@ struct KPI: Sendable {
             }
             throw Diagnostic(.error, EngineMessages.speedArgument, at: argument.range)
         },
-        KPI(name: "within", meaning: "share of all leads first followed up within a time, e.g. within(1h) (bands for 1h: 50% excellent, 25% good)", grain: .lead, usesGrace: true) { analyzer, arguments, range throws(Diagnostic) in
+        KPI(name: "within", meaning: "share of all leads first followed up within a time, e.g. within(1h); within(1h, business) in business hours (bands for 1h: 50% excellent, 25% good)", grain: .lead, usesGrace: true) { analyzer, arguments, range throws(Diagnostic) in
+            var arguments = arguments
+            let response = try analyzer.response(for: "within(…, business)", arguments: &arguments, range)
             guard arguments.count == 1, case .duration(let seconds) = arguments[0].kind else {
                 throw Diagnostic(.error, EngineMessages.withinArgument, at: arguments.first?.range ?? range)
             }
-            let response = try analyzer.lead("response", range)
             return Composition(formula: .share(.compare(response, .lessOrEqual, Double(TimeScale.units(seconds: seconds)))), kind: .ratio,
                                band: seconds == 3600 ? withinHourBand : nil)
         },

@@ -109,6 +109,7 @@ public struct LeadStore: Sendable {
         summary.leadCount = leads.rowCount
         summary.touchCount = touches.rowCount
         summary.touchCounts = followUps.counts
+        summary.leadZoneWarnings = LeadZones(leads).warnings
     }
 
     /// One column per core at a time.

@@ -43,7 +43,10 @@ public struct LoadSummary: Sendable {
     public var totalBytes: Int { files.reduce(0) { $0 + $1.bytes } }
 
     /// What the analyst should see even when the load is not shown: no touches at all.
-    public var warnings: [String] { hasTouchFiles ? [] : [LoadMessages.noTouches] }
+    public var warnings: [String] { (hasTouchFiles ? [] : [LoadMessages.noTouches]) + leadZoneWarnings }
+
+    /// Leads whose `timezone` names no zone.
+    public var leadZoneWarnings: [String] = []
 
     /// Whether a touch file or a status log was read.
     public var hasTouchFiles: Bool { files.contains { $0.role == .touches || $0.role == .events } }

@@ -39,6 +39,7 @@ extension TableRole {
                           aliases: ["converted_date", "converteddate", "conversion_date", "date_converted"]),
                 CoreField(name: "is_converted", kind: .text, required: false, aliases: ["converted", "isconverted"]),
                 CoreField(name: "is_qualified", kind: .text, required: false, aliases: ["qualified", "isqualified"]),
+                CoreField(name: LeadZones.field, kind: .text, required: false, aliases: ["time_zone", "tz", "lead_timezone"]),
             ]
         case .touches:
             [
@@ -82,6 +83,6 @@ extension TableRole {
 
     /// Names derived at load time, which no column of the file may take.
     var derivedNames: [String] {
-        self == .leads ? FollowUpIndex.derivedFieldNames : []
+        self == .leads ? FollowUpIndex.derivedFieldNames + [BusinessResponse.field] : []
     }
 }

@@ -13,4 +13,11 @@ enum ZoneMessages {
     static func readWithoutOffset(count: String, zone: String) -> String {
         "\(count) written without an offset were read as \(zone) times (--tz, or set tz before .open, reads them in another zone)"
     }
+
+    /// A lead's `timezone` that names no zone.
+    static func unknownLeadZone(_ name: String, suggestions: [String], lead: String, leads: Int) -> String {
+        let hint = suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: ", "))?"
+        let others = leads > 1 ? " and \(Quantity.counted(leads - 1, "other lead", "other leads"))" : ""
+        return "leads: timezone \"\(name)\" of lead \(lead)\(others) is not a time zone\(hint) (their business hours are counted in the session's zone)"
+    }
 }
