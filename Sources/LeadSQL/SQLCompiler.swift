@@ -15,6 +15,7 @@ public enum SQLCompiler {
     }
 
     public static func compile(_ plan: SQLPlan, dialect: Dialect) throws(Diagnostic) -> String {
+        try refuseBusinessTime(plan)
         let writer = SQLWriter(dialect: dialect, plan: plan)
         let text: String
         switch plan.statement {

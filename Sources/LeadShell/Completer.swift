@@ -53,7 +53,7 @@ public struct Completer: Sendable {
 
     /// The names that fit after `previous`.
     private func words(after previous: String?, atStart: Bool) -> [String] {
-        let fields = session.catalog.fields.map(\.name)
+        let fields = session.catalog.fields.map(\.name) + Vocabulary.businessFields
         let measures = Vocabulary.kpiNames + Vocabulary.aggregateNames + session.definitions.all.filter(\.isMeasure).map(\.name)
         let filters = session.definitions.all.filter { !$0.isMeasure }.map(\.name)
         let units = TimeUnit.allCases.map(\.rawValue)
@@ -64,9 +64,10 @@ public struct Completer: Sendable {
         case "this", "last": return units
         case "where", "and", "or", "not", "having": return fields + filters + measures
         case "list": return ["leads", "touches"]
-        case "set": return ["now", "grace", "target", "cadence", "week_start", "tz"]
+        case "set": return ["now", "grace", "target", "cadence", "week_start", "tz", "hours", "holidays"]
+        case "speed": return ["business", "avg", "median", "p90"]
         case "order": return ["by"]
-        default: return Self.clauseWords + measures + fields + units + filters
+        default: return Self.clauseWords + measures + fields + units + filters + [Vocabulary.businessWord]
         }
     }
 
