@@ -42,7 +42,7 @@ extension Session {
             if let dialect = try sqlDialect(statement.posts) { return .sql(SQLPlan(statement: .list(bound), dialect: dialect, store: store, buckets: settings.buckets)) }
             return .table(inZone(try executor.run(bound, in: self, isCancelled: isCancelled)), posts: statement.posts)
         case .define(let name, let value):
-            let reserved = Set(KPI.all.map(\.name) + AggregateFunction.allCases.map(\.rawValue) + ["share"])
+            let reserved = Set(KPI.all.map(\.name) + AggregateFunction.allCases.map(\.rawValue) + ["share", BusinessResponse.field])
             if reserved.contains(name.text.lowercased()) || analyzer.column(named: name.text) != nil {
                 throw Diagnostic(.error, EngineMessages.nameTaken(name.text), at: name.range)
             }
