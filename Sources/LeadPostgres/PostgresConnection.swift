@@ -8,7 +8,9 @@ import LeadStore
 /// `key=value` pairs); what it leaves out comes from the `PG*` variables and
 /// `~/.pgpass`, as in psql. Messages name the server by `description`, which
 /// never holds the password.
-final class PostgresConnection {
+/// A load reads its tables one after another from one thread: the
+/// connection is never used by two at once.
+final class PostgresConnection: @unchecked Sendable {
     private let connection: OpaquePointer
     /// `postgresql://USER@HOST:PORT/DB`, without the password.
     let description: String
@@ -48,7 +50,7 @@ final class PostgresConnection {
 
     /// Copies the rows of `select` out as CSV with a header row, in one
     /// `COPY … TO STDOUT`; `progress` is asked now and then whether to go on.
-    func copyCSV(_ select: String, name: String, progress: LoadProgress?) throws(LoadError) -> FileBytes {
+    func copyCSV(_ select: String, name: String, progress: LoadProgress?) throws(LoadError) -> CopiedRows {
         let start = PQexec(connection, "COPY (\(select)) TO STDOUT WITH (FORMAT csv, HEADER true)")
         let status = PQresultStatus(start)
         guard status == PGRES_COPY_OUT else {
@@ -59,12 +61,16 @@ final class PostgresConnection {
         PQclear(start)
         let collector = FileBytes.Collector(capacity: 64 << 20)
         var rows = 0
+        var longRows: [(row: Int, extraLines: Int)] = []
         var failure: String?
         while true {
             var buffer: UnsafeMutablePointer<CChar>?
             let length = PQgetCopyData(connection, &buffer, 0)
             if length < 0 { break }
             if let buffer {
+                // Each piece is one row, ending in a line feed; one inside is a value's line break.
+                let inside = UnsafeRawBufferPointer(start: buffer, count: max(0, Int(length) - 1))
+                if memchr(buffer, 0x0A, inside.count) != nil { longRows.append((rows, inside.count { $0 == 0x0A })) }
                 if failure == nil, !collector.append(UnsafeRawBufferPointer(start: buffer, count: Int(length))) {
                     failure = PostgresMessages.outOfMemory
                     cancel()
@@ -85,7 +91,18 @@ final class PostgresConnection {
         }
         if let failure { throw LoadError(file: name, message: failure) }
         if let last { throw last }
-        return collector.finish(name: name)
+        return CopiedRows(bytes: collector.finish(name: name), longRows: longRows)
+    }
+
+    /// The names of the columns `select` returns, without running it; nil when the server cannot say.
+    func columnNames(_ select: String) -> [String]? {
+        let prepared = PQprepare(connection, "", select, 0, nil)
+        defer { PQclear(prepared) }
+        guard PQresultStatus(prepared) == PGRES_COMMAND_OK else { return nil }
+        let described = PQdescribePrepared(connection, "")
+        defer { PQclear(described) }
+        guard PQresultStatus(described) == PGRES_COMMAND_OK else { return nil }
+        return (0..<PQnfields(described)).map { String(cString: PQfname(described, $0)) }
     }
 
     /// Asks the server to stop the statement under way.

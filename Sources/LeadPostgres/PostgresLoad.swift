@@ -1,36 +1,31 @@
 import LeadStore
 
-/// Leads and touches copied out of a PostgreSQL database, ready for the
-/// store's CSV reader, which maps their columns as it maps a file's headers.
+/// The leads and touches of a PostgreSQL database, each read by a
+/// `PostgresTableReader` when the store loads it.
 public struct PostgresLoad: Sendable {
     /// The server, as messages name it (no password).
     public let description: String
-    public let leads: FileBytes
+    public let leads: PostgresTableReader
     /// Nil when the default `touches` table does not exist.
-    public let touches: FileBytes?
+    public let touches: PostgresTableReader?
 
-    /// Connects with `conninfo` and copies out `leads` and, when given,
-    /// `touches`; the default `touches` table may be missing (leads only).
+    /// Connects with `conninfo` to read `leads` and, when given, `touches`;
+    /// the default `touches` table may be missing (leads only). Every reader
+    /// takes the `shared` options and reads timestamps without an offset in `zone`.
     public init(
         conninfo: String, leads: PostgresSource = .table("leads"), touches: PostgresSource? = nil,
-        progress: LoadProgress? = nil
+        shared: FileOptions = FileOptions(), zone: ZoneRules = .utc
     ) throws(LoadError) {
         let connection = try PostgresConnection(conninfo)
         description = connection.description
-        let leadsName = "\(connection.description) \(leads.label)"
-        guard !leads.select.isEmpty else { throw LoadError(file: leadsName, message: PostgresMessages.emptyQuery) }
-        self.leads = try connection.copyCSV(leads.select, name: leadsName, progress: progress)
+        self.leads = try PostgresTableReader(connection: connection, source: leads, shared: shared, zone: zone)
         var touchSource = touches
         if touchSource == nil,
            try connection.value("SELECT to_regclass('touches') IS NOT NULL", name: connection.description) == "t" {
             touchSource = .table("touches")
         }
-        if let touchSource {
-            let touchesName = "\(connection.description) \(touchSource.label)"
-            guard !touchSource.select.isEmpty else { throw LoadError(file: touchesName, message: PostgresMessages.emptyQuery) }
-            self.touches = try connection.copyCSV(touchSource.select, name: touchesName, progress: progress)
-        } else {
-            self.touches = nil
+        self.touches = try touchSource.map { (source) throws(LoadError) in
+            try PostgresTableReader(connection: connection, source: source, shared: shared, zone: zone)
         }
     }
 }

@@ -3,19 +3,14 @@ import LeadPostgres
 import LeadStore
 
 extension DataLocation {
-    /// Copies the tables out of the database and reads them as CSV files are
-    /// read: the same header aliases, `--map` options and load summary.
+    /// Reads the tables of the database as CSV files are read: the same
+    /// header aliases, `--map` options and load summary.
     static func database(
         conninfo: String, leads: PostgresSource, touches: PostgresSource?, shared: FileOptions, zone: ZoneRules,
         progress: LoadProgress?
     ) throws(LoadError) -> Session {
-        let load = try PostgresLoad(conninfo: conninfo, leads: leads, touches: touches, progress: progress)
-        func source(_ file: FileBytes) -> DataSource {
-            var source = DataSource(file: file, shared: shared)
-            source.zone = zone
-            return source
-        }
-        let store = try LeadStore(DataSet(leads: source(load.leads), touches: load.touches.map { [source($0)] } ?? []), progress: progress)
+        let load = try PostgresLoad(conninfo: conninfo, leads: leads, touches: touches, shared: shared, zone: zone)
+        let store = try LeadStore(DataSet(leads: load.leads, touches: load.touches.map { [$0] } ?? []), progress: progress)
         return Session(store: store, description: load.description)
     }
 }

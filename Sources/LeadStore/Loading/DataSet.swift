@@ -1,17 +1,17 @@
-/// Everything one load reads: leads (or a status log that gives them),
-/// touch files, and deals exports.
+/// Everything one load reads, each table through its reader: leads (or a
+/// status log that gives them), touch tables, and deals exports.
 public struct DataSet: Sendable {
-    public var leads: DataSource?
+    public var leads: (any TableReader)?
     /// A status-change log, read as leads and touches.
-    public var events: DataSource?
+    public var events: (any TableReader)?
     /// Which status values mean created, qualified and converted in `events`.
     public var statuses: StatusWords
-    public var touches: [DataSource]
+    public var touches: [any TableReader]
     /// Deals exports: a lead id and the date each lead converted.
-    public var conversions: [DataSource]
+    public var conversions: [any TableReader]
 
-    public init(leads: DataSource? = nil, events: DataSource? = nil, statuses: StatusWords = StatusWords(),
-                touches: [DataSource] = [], conversions: [DataSource] = []) {
+    public init(leads: (any TableReader)? = nil, events: (any TableReader)? = nil, statuses: StatusWords = StatusWords(),
+                touches: [any TableReader] = [], conversions: [any TableReader] = []) {
         self.leads = leads
         self.events = events
         self.statuses = statuses
@@ -19,8 +19,8 @@ public struct DataSet: Sendable {
         self.conversions = conversions
     }
 
-    /// Every file, in the order they are read.
-    var sources: [DataSource] { [leads, events].compactMap { $0 } + touches + conversions }
+    /// Every reader, in the order they are read.
+    var readers: [any TableReader] { [leads, events].compactMap { $0 } + touches + conversions }
 }
 
 /// `--created`, `--qualified` and `--converted`: the status values of a

@@ -1,5 +1,6 @@
-/// One data file to load, with the options that go with it. A file on disk
+/// One CSV file to load, with the options that go with it. A file on disk
 /// is read when the load starts, so the load's time includes reading it.
+/// Its reader (`DataSource+TableReader.swift`) names rows by line.
 public struct DataSource: Sendable {
     private enum Content: Sendable {
         case path(String)
@@ -70,7 +71,7 @@ public struct DataSource: Sendable {
     public private(set) var isGenerated = false
 
     /// The file's bytes, read now when it is on disk.
-    func read() throws(LoadError) -> FileBytes {
+    func contents() throws(LoadError) -> FileBytes {
         switch content {
         case .path(let path): try FileBytes(path: path)
         case .bytes(let file): file

@@ -4,14 +4,13 @@ extension LeadStore {
     /// leads file's own date when that is earlier. Deals of lead ids not in
     /// the leads are counted and reported; deals with no date are skipped.
     static func readConversions(
-        _ source: DataSource, into leads: inout Table, reading: inout Reading, progress: LoadProgress?
+        _ source: any TableReader, into leads: inout Table, reading: inout Reading, progress: LoadProgress?
     ) throws(LoadError) {
         let clock = ContinuousClock.now
-        let file = try source.read()
-        let parsed = try CSVTableReader.read(file, role: .conversions, options: source.options, shared: source.shared, progress: progress,
-            dateOrder: try source.dateOrder(), zone: source.zone)
-        reading.note(parsed, file: file.name, zone: source.zone)
-        let deals = parsed.table
+        let read = try source.read(TableRequest(role: .conversions, progress: progress))
+        let name = source.name
+        reading.note(read, source: name)
+        let deals = read.table
         guard let dealIDs = deals.text("lead_id"), let won = deals.timestamps("converted_at"),
               let leadIDs = leads.text("lead_id") else { return }
         let leadOfCode: [UInt32?] = (0..<dealIDs.dictionary.count).map { code in
@@ -34,15 +33,15 @@ extension LeadStore {
             if current == Null.timestamp || date < current { converted[Int(lead)] = date }
             set.insert(lead)
         }
-        let origin = leads["converted_at"].map { "\($0.origin), \(file.name)" } ?? "\(file.name): \(deals["converted_at"]!.origin)"
+        let origin = leads["converted_at"].map { "\($0.origin), \(name)" } ?? "\(name): \(deals["converted_at"]!.origin)"
         leads.append(Column(name: "converted_at", origin: origin, data: .timestamp(converted)))
-        reading.summary.decisions.append(LoadMessages.conversionsRead(file: file.name, deals: deals.rowCount - unknown, leads: set.count))
+        reading.summary.decisions.append(LoadMessages.conversionsRead(file: name, deals: deals.rowCount - unknown, leads: set.count))
         if unknown > 0 {
-            reading.summary.decisions.append("\(file.name): " + LoadMessages.unknownDeals(unknown, ids: unknownIDs.count))
+            reading.summary.decisions.append("\(name): " + LoadMessages.unknownDeals(unknown, ids: unknownIDs.count))
         }
         reading.summary.unknownDeals += unknown
         reading.summary.files.append(.init(
-            name: file.name, role: .conversions, rows: deals.rowCount, bytes: file.count, seconds: seconds(since: clock),
+            name: name, role: .conversions, rows: deals.rowCount, bytes: read.bytes, seconds: seconds(since: clock),
             origins: LoadSummary.origins(of: deals)))
     }
 }

@@ -7,7 +7,7 @@ extension LeadStore {
         /// Declared direction words of every touch file read so far.
         var directionWords: [String: Bool] = [:]
         /// The shared `--map` and `--const` options some file took.
-        var sharedUse = HeaderMap.SharedUse()
+        var sharedUse = SharedOptionsTaken()
         /// Whether some touch file had a direction column for shared direction words.
         var sharedDirectionsUsed = false
         /// Each file's headers, for naming the nearest when a shared `--map` finds none.
@@ -17,15 +17,13 @@ extension LeadStore {
             self.directionWords = directionWords
         }
 
-        mutating func note(_ parsed: ParsedTable, file: String, zone: ZoneRules) {
-            summary.wallClock.add(parsed.wallClockCount, zone: zone)
-            sharedUse.mappings.formUnion(parsed.map.sharedUse.mappings)
-            sharedUse.constants.formUnion(parsed.map.sharedUse.constants)
-            headers.append((file, parsed.map.entries.map(\.header)))
-            summary.decisions += parsed.dateNotes.map { "\(file): \($0)" }
-            for constant in parsed.map.constants {
-                summary.decisions.append(LoadMessages.constantNote(file: file, field: constant.name, value: constant.value))
-            }
+        /// Takes in what a reader read and decided: `name` is the source's.
+        mutating func note(_ read: TableRead, source name: String) {
+            summary.wallClock.add(read.wallClockCount, zone: read.zone)
+            sharedUse.mappings.formUnion(read.sharedTaken.mappings)
+            sharedUse.constants.formUnion(read.sharedTaken.constants)
+            headers.append((name, read.headers))
+            summary.decisions += read.notes
         }
 
         /// Refuses an option given for every file that no file took.
@@ -50,73 +48,67 @@ extension LeadStore {
         }
     }
 
-    static func readLeads(_ source: DataSource, reading: inout Reading, progress: LoadProgress?) throws(LoadError) -> Table {
+    static func readLeads(_ source: any TableReader, reading: inout Reading, progress: LoadProgress?) throws(LoadError) -> Table {
         let clock = ContinuousClock.now
-        let file = try source.read()
-        let parsed = try CSVTableReader.read(file, role: .leads, options: source.options, shared: source.shared, progress: progress,
-            dateOrder: try source.dateOrder(), zone: source.zone)
-        try checkUnique(parsed.table, file: file)
-        reading.note(parsed, file: file.name, zone: source.zone)
-        let table = LeadFlags.read(parsed.table, file: file.name, decisions: &reading.summary.decisions)
+        let read = try source.read(TableRequest(role: .leads, progress: progress))
+        try checkUnique(read, source: source.name)
+        reading.note(read, source: source.name)
+        let table = LeadFlags.read(read.table, file: source.name, decisions: &reading.summary.decisions)
         reading.summary.files.append(.init(
-            name: file.name, role: .leads, rows: table.rowCount, bytes: file.count, seconds: seconds(since: clock),
-            generated: source.isGenerated, origins: LoadSummary.origins(of: table)))
+            name: source.name, role: .leads, rows: table.rowCount, bytes: read.bytes, seconds: seconds(since: clock),
+            generated: read.generated, origins: LoadSummary.origins(of: table)))
         return table
     }
 
     static func readTouches(
-        _ source: DataSource, reading: inout Reading, progress: LoadProgress?, leadIDs: TextDictionary?
+        _ source: any TableReader, reading: inout Reading, progress: LoadProgress?, leadIDs: TextDictionary?
     ) throws(LoadError) -> Table {
         let clock = ContinuousClock.now
-        let file = try source.read()
-        let parsed = try CSVTableReader.read(
-            file, role: .touches, options: source.options, shared: source.shared, progress: progress, leadIDs: leadIDs,
-            dateOrder: try source.dateOrder(), zone: source.zone)
-        reading.note(parsed, file: file.name, zone: source.zone)
+        let read = try source.read(TableRequest(role: .touches, progress: progress, leadIDs: leadIDs))
+        let name = source.name
+        reading.note(read, source: name)
         var declared = source.shared.directionWords
         for (word, outbound) in source.options.directionWords { declared[word] = outbound }
-        var table = parsed.table
-        for name in parsed.undecided {
-            guard let text = table.text(name) else { continue }
-            let header = table[name]!.origin
+        var table = read.table
+        for column in read.undecided {
+            guard let text = table.text(column) else { continue }
+            let header = table[column]!.origin
             let sample = text.dictionary.values.prefix(5).map { "\"\($0)\"" }.joined(separator: ", ")
             if table["direction"] == nil && TouchDirection.looksLikeDirection(text.dictionary, declared: declared) {
-                table = table.renaming(name, to: "direction")
-                reading.summary.decisions.append("\(file.name): \"\(header)\" read as direction (values \(sample))")
+                table = table.renaming(column, to: "direction")
+                reading.summary.decisions.append("\(name): \"\(header)\" read as direction (values \(sample))")
             } else if table["channel"] == nil {
-                table = table.renaming(name, to: "channel")
-                reading.summary.decisions.append("\(file.name): \"\(header)\" read as channel (values \(sample))")
+                table = table.renaming(column, to: "channel")
+                reading.summary.decisions.append("\(name): \"\(header)\" read as channel (values \(sample))")
             }
         }
         if let direction = table.text("direction") {
             if !(source.shared.inbound.isEmpty && source.shared.outbound.isEmpty) { reading.sharedDirectionsUsed = true }
             let unknown = TouchDirection.unknown(in: direction, declared: declared)
-            if !unknown.isEmpty { throw LoadError(file: file.name, message: LoadMessages.unknownDirections(unknown)) }
+            if !unknown.isEmpty { throw LoadError(file: name, message: LoadMessages.unknownDirections(unknown)) }
         } else if !source.options.inbound.isEmpty || !source.options.outbound.isEmpty {
-            throw LoadError(file: file.name, line: 1, message: LoadMessages.ownDirectionsUnused)
+            throw LoadError(file: name, line: 1, message: LoadMessages.ownDirectionsUnused)
         }
         for (word, outbound) in declared {
             if let earlier = reading.directionWords[word], earlier != outbound {
-                throw LoadError(file: file.name, message: LoadMessages.directionConflict(word))
+                throw LoadError(file: name, message: LoadMessages.directionConflict(word))
             }
             reading.directionWords[word] = outbound
         }
         reading.summary.files.append(.init(
-            name: file.name, role: .touches, rows: table.rowCount, bytes: file.count, seconds: seconds(since: clock),
-            generated: source.isGenerated, origins: LoadSummary.origins(of: table)))
+            name: name, role: .touches, rows: table.rowCount, bytes: read.bytes, seconds: seconds(since: clock),
+            generated: read.generated, origins: LoadSummary.origins(of: table)))
         return table
     }
 
-    /// Refuses a leads file in which a lead id appears twice, naming both lines.
-    private static func checkUnique(_ leads: Table, file: FileBytes) throws(LoadError) {
+    /// Refuses leads in which a lead id appears twice, naming both rows as the reader names them.
+    private static func checkUnique(_ read: TableRead, source name: String) throws(LoadError) {
+        let leads = read.table
         guard let ids = leads.text("lead_id"), ids.dictionary.count != leads.rowCount else { return }
         for (row, code) in ids.codes.enumerated() where Int(code) != row {
-            let lines = CSVLines.lines(ofRecords: [Int(code), row], in: file)
-            try file.checkUnchanged()
-            let column = (leads.columns.firstIndex { $0.name == "lead_id" } ?? 0) + 1
-            throw LoadError(
-                file: file.name, line: lines[1], column: column,
-                message: "duplicate lead_id \"\(ids.dictionary[code])\" (first on line \(lines[0])); every lead needs its own id")
+            let column = leads.columns.firstIndex { $0.name == "lead_id" } ?? 0
+            let places = try read.places([Int(code), row], column, leads.columns[column].origin)
+            throw LoadError(file: name, place: places[1], message: LoadMessages.duplicateLead(ids.dictionary[code], first: places[0]))
         }
     }
 }

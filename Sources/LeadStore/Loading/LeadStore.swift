@@ -19,13 +19,14 @@ public struct LeadStore: Sendable {
     /// Direction values declared with `--inbound` and `--outbound`, normalized, with whether each means outbound.
     public private(set) var directionWords: [String: Bool] = [:]
 
-    /// Loads leads and any number of touch files (calls, emails and meetings
+    /// Loads leads and any number of touch tables (calls, emails and meetings
     /// often come as separate exports); their rows are stacked.
-    public init(leads: DataSource, touches: [DataSource], progress: LoadProgress? = nil) throws(LoadError) {
+    public init(leads: any TableReader, touches: [any TableReader], progress: LoadProgress? = nil) throws(LoadError) {
         try self.init(DataSet(leads: leads, touches: touches), progress: progress)
     }
 
-    /// Loads a data set: leads or a status log, touch files stacked, then deals.
+    /// Loads a data set: leads or a status log, touch tables stacked, then
+    /// deals, each through its reader.
     public init(_ set: DataSet, progress: LoadProgress? = nil) throws(LoadError) {
         let clock = ContinuousClock.now
         var reading = Reading()
@@ -47,7 +48,7 @@ public struct LeadStore: Sendable {
         for source in set.conversions {
             try Self.readConversions(source, into: &leadTable, reading: &reading, progress: progress)
         }
-        try reading.checkShared(set.sources.first?.shared ?? FileOptions())
+        try reading.checkShared(set.readers.first?.shared ?? FileOptions())
         var touchTable = touchTables.dropFirst().reduce(touchTables.first ?? Self.emptyTouches) { $0.concatenated(with: $1) }
         // Built on the only copies of the tables, so that touches are reordered in place.
         self.followUps = FollowUpIndex.build(leads: &leadTable, touches: &touchTable, directionWords: reading.directionWords)
@@ -60,8 +61,8 @@ public struct LeadStore: Sendable {
         finishSummary()
     }
 
-    /// Adds the touches of another file to those loaded.
-    public mutating func addTouches(_ source: DataSource, progress: LoadProgress? = nil) throws(LoadError) {
+    /// Adds the touches of another source to those loaded.
+    public mutating func addTouches(_ source: any TableReader, progress: LoadProgress? = nil) throws(LoadError) {
         let clock = ContinuousClock.now
         var reading = Reading(directionWords: directionWords)
         let added = try Self.readTouches(source, reading: &reading, progress: progress, leadIDs: leads.text("lead_id")?.dictionary)
@@ -71,7 +72,7 @@ public struct LeadStore: Sendable {
     }
 
     /// Replaces the leads, keeping the touches loaded (generated touches go with the generated leads).
-    public mutating func replaceLeads(_ source: DataSource, progress: LoadProgress? = nil) throws(LoadError) {
+    public mutating func replaceLeads(_ source: any TableReader, progress: LoadProgress? = nil) throws(LoadError) {
         let clock = ContinuousClock.now
         var reading = Reading(directionWords: directionWords)
         leads = try Self.readLeads(source, reading: &reading, progress: progress)

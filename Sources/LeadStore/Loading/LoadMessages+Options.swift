@@ -58,6 +58,10 @@ extension LoadMessages {
         "\(file): \(Quantity.grouped(deals)) deal\(deals == 1 ? "" : "s") set converted_at for \(Quantity.grouped(leads)) lead\(leads == 1 ? "" : "s")"
     }
 
+    static func duplicateLead(_ id: String, first: RowPlace) -> String {
+        "duplicate lead_id \"\(id)\" (first on \(first.inProse)); every lead needs its own id"
+    }
+
     static func flagRead(file: String, header: String, field: String) -> String {
         "\(file): \"\(header)\" read as the yes/no flag \(field)"
     }

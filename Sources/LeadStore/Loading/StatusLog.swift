@@ -78,19 +78,17 @@ enum StatusLog {
 
 extension LeadStore {
     static func readEvents(
-        _ source: DataSource, statuses: StatusWords, reading: inout Reading, progress: LoadProgress?
+        _ source: any TableReader, statuses: StatusWords, reading: inout Reading, progress: LoadProgress?
     ) throws(LoadError) -> StatusLog.Read {
         let clock = ContinuousClock.now
-        let file = try source.read()
-        let parsed = try CSVTableReader.read(file, role: .events, options: source.options, shared: source.shared, progress: progress,
-            dateOrder: try source.dateOrder(), zone: source.zone)
-        reading.note(parsed, file: file.name, zone: source.zone)
-        let log = StatusLog.read(parsed.table, statuses: statuses)
+        let read = try source.read(TableRequest(role: .events, progress: progress))
+        reading.note(read, source: source.name)
+        let log = StatusLog.read(read.table, statuses: statuses)
         reading.summary.decisions.append(LoadMessages.eventsRead(
-            file: file.name, leads: log.leads.rowCount, touches: log.touches.rowCount, reopened: log.reopened))
+            file: source.name, leads: log.leads.rowCount, touches: log.touches.rowCount, reopened: log.reopened))
         reading.summary.files.append(.init(
-            name: file.name, role: .events, rows: parsed.table.rowCount, bytes: file.count, seconds: seconds(since: clock),
-            origins: LoadSummary.origins(of: parsed.table)))
+            name: source.name, role: .events, rows: read.table.rowCount, bytes: read.bytes, seconds: seconds(since: clock),
+            generated: read.generated, origins: LoadSummary.origins(of: read.table)))
         return log
     }
 }

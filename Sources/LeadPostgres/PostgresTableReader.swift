@@ -1,0 +1,48 @@
+import LeadStore
+
+/// Reads one table or query of a PostgreSQL database: its rows are copied
+/// out as CSV text and read as a file's are (the same header aliases,
+/// `--map` options and types), but named as the database names them:
+/// `… table touches row 1234, column "at"`, counting rows in the order the
+/// copy sent them.
+public struct PostgresTableReader: TableReader {
+    private let connection: PostgresConnection
+    private let source: PostgresSource
+    /// The server and the table, as messages name them (no password).
+    public let name: String
+    public let shared: FileOptions
+    /// The zone timestamps without an offset are read in.
+    private let zone: ZoneRules
+
+    init(connection: PostgresConnection, source: PostgresSource, shared: FileOptions, zone: ZoneRules) throws(LoadError) {
+        self.connection = connection
+        self.source = source
+        self.shared = shared
+        self.zone = zone
+        name = "\(connection.description) \(source.label)"
+        guard !source.select.isEmpty else { throw LoadError(file: name, message: PostgresMessages.emptyQuery) }
+    }
+
+    public func read(_ request: TableRequest) throws(LoadError) -> TableRead {
+        let copied = try connection.copyCSV(source.select, name: name, progress: request.progress)
+        var text = DataSource(file: copied.bytes, shared: shared)
+        text.zone = zone
+        do {
+            var read = try text.read(request)
+            read.places = TableRead.numberedRows
+            return read
+        } catch {
+            throw placed(error, in: copied)
+        }
+    }
+
+    /// `error`, which names a line and field of the copied text, naming the row and column instead.
+    private func placed(_ error: LoadError, in copied: CopiedRows) -> LoadError {
+        guard case .line(let line, let field) = error.place else { return error }
+        let row = copied.row(atLine: line)
+        // Row 0 is the header: the trouble is with the columns, not a row.
+        guard row > 0 else { return LoadError(file: error.file, place: nil, message: error.message) }
+        let column = field.flatMap { field in connection.columnNames(source.select).flatMap { $0.indices.contains(field - 1) ? $0[field - 1] : nil } }
+        return LoadError(file: error.file, place: .row(row, column: column), message: error.message)
+    }
+}

@@ -1,0 +1,23 @@
+/// A CSV file is read by `CSVTableReader`; its rows are named by the line
+/// they start on and the field's number in the row, `FILE:LINE:COLUMN`.
+extension DataSource: TableReader {
+    public func read(_ request: TableRequest) throws(LoadError) -> TableRead {
+        let file = try contents()
+        let parsed = try CSVTableReader.read(
+            file, role: request.role, options: options, shared: shared, progress: request.progress,
+            leadIDs: request.leadIDs, dateOrder: try dateOrder(), zone: zone)
+        let notes = parsed.dateNotes.map { "\(file.name): \($0)" } + parsed.map.constants.map {
+            LoadMessages.constantNote(file: file.name, field: $0.name, value: $0.value)
+        }
+        let taken = SharedOptionsTaken(mappings: parsed.map.sharedUse.mappings, constants: parsed.map.sharedUse.constants)
+        return TableRead(
+            table: parsed.table, bytes: file.count, generated: isGenerated, headers: parsed.map.entries.map(\.header),
+            sharedTaken: taken, undecided: parsed.undecided, notes: notes, wallClockCount: parsed.wallClockCount, zone: zone,
+            places: { (rows, column, _) throws(LoadError) in
+                // Found again by scanning from the start: slow, and only for errors.
+                let lines = CSVLines.lines(ofRecords: rows, in: file)
+                try file.checkUnchanged()
+                return lines.map { .line($0, field: column + 1) }
+            })
+    }
+}
