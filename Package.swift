@@ -12,8 +12,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // Typed columns and tables, the CSV reader, header aliases, the follow-up
-        // index and derived lead fields, load summaries.
+        // Typed columns and tables, the TableReader every source is read through,
+        // the CSV reader, header aliases, the follow-up index and derived lead
+        // fields, load summaries.
         .target(name: "LeadStore", dependencies: ["CMappedPages"]),
         // The data generator: seeded leads and touches shaped like CRM exports,
         // for the demo, `leadq gen`, the benchmark and the tests.
@@ -45,8 +46,8 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
-        // PostgreSQL as a source: connects with libpq and copies a table or a
-        // query out as CSV bytes for the store's reader.
+        // PostgreSQL as a source: a TableReader per table or query, copied out
+        // through libpq as CSV; its errors name table, row and column.
         .target(name: "LeadPostgres", dependencies: ["LeadStore", "CLibPQ"]),
         // Pictures of a result: terminal charts, standalone SVG, the HTML report, and
         // how one value reads; pure functions of a ResultTable, a size and a colour choice.

@@ -6,14 +6,8 @@ import Testing
 /// of the CSV text they travel as.
 @Suite(.serialized)
 struct PostgresRowNamingTests {
-    private func withServer(_ body: (PostgresServer) throws -> Void) throws {
-        let server = try PostgresServer()
-        defer { server.stop() }
-        try body(server)
-    }
-
     @Test func aDuplicateLeadIDNamesTheTableAndBothRows() throws {
-        try withServer { server in
+        try PostgresServer.with { server in
             try server.psql("""
                 CREATE TABLE leads (lead_id text, created_at timestamptz, notes text);
                 INSERT INTO leads VALUES ('L1', '2026-01-05 09:00:00+00', 'two' || chr(10) || 'lines'),
@@ -27,7 +21,7 @@ struct PostgresRowNamingTests {
     }
 
     @Test func aBadValueNamesTheTableRowAndColumn() throws {
-        try withServer { server in
+        try PostgresServer.with { server in
             try server.psql("""
                 CREATE TABLE leads (lead_id text, created_at timestamptz);
                 INSERT INTO leads VALUES ('L1', '2026-01-05 09:00:00+00');

@@ -29,6 +29,13 @@ final class PostgresServer {
                                    "start"])
     }
 
+    /// Runs `body` with a new server, stopped afterwards whatever happens.
+    static func with(_ body: (PostgresServer) throws -> Void) throws {
+        let server = try PostgresServer()
+        defer { server.stop() }
+        try body(server)
+    }
+
     /// Stops the server and removes its folder.
     func stop() {
         _ = try? runAsServer("pg_ctl", ["-D", "\(folder)/data", "-m", "immediate", "-w", "stop"])
