@@ -61,15 +61,7 @@ public struct DataArguments: Sendable, Equatable {
                 index += 1
                 continue
             }
-            let value: String
-            if let attached {
-                value = attached
-            } else if index + 1 < arguments.count, !arguments[index + 1].hasPrefix("--") {
-                value = arguments[index + 1]
-                index += 1
-            } else {
-                throw DataArgumentError(DataMessages.missingValue(name))
-            }
+            let value = try value(of: name, attached: attached, in: arguments, at: &index)
             index += 1
             if let role = fileOptions[name] {
                 data.files.append(DataFile(role: role, path: value))
@@ -97,15 +89,7 @@ public struct DataArguments: Sendable, Equatable {
         while index < words.count {
             let (name, attached) = nameAndValue(words[index])
             guard perFileOptions.contains(name) else { throw DataArgumentError(DataMessages.notAFileOption(words[index])) }
-            let value: String
-            if let attached {
-                value = attached
-            } else if index + 1 < words.count, !words[index + 1].hasPrefix("--") {
-                value = words[index + 1]
-                index += 1
-            } else {
-                throw DataArgumentError(DataMessages.missingValue(name))
-            }
+            let value = try value(of: name, attached: attached, in: words, at: &index)
             try add(name, value, to: &options)
             index += 1
         }
@@ -126,6 +110,19 @@ public struct DataArguments: Sendable, Equatable {
             guard !value.trimmingCharacters(in: .whitespaces).isEmpty else { throw DataArgumentError(DataMessages.missingValue(name)) }
             options.dateFormat = value
         }
+    }
+
+    /// The value of the option `name` at `index`: written after `=`, or the
+    /// next word, which must be no option; `index` moves onto the value.
+    private static func value(
+        of name: String, attached: String?, in words: [String], at index: inout Int
+    ) throws(DataArgumentError) -> String {
+        if let attached { return attached }
+        guard index + 1 < words.count, !words[index + 1].hasPrefix("--") else {
+            throw DataArgumentError(DataMessages.missingValue(name))
+        }
+        index += 1
+        return words[index]
     }
 
     /// `WORD,WORD,…`, each trimmed; empty words are refused.

@@ -34,10 +34,13 @@ public struct ChartPanel: Sendable {
     public var hasValues: Bool { series.contains { $0.values.contains { $0 != nil } } }
 
     /// The smallest and largest value, with zero and the band line included.
-    public var valueRange: (low: Double, high: Double) {
+    public var valueRange: (low: Double, high: Double) { valueRange(categories: Int.max) }
+
+    /// The same over the first `categories` categories only (the bars drawn).
+    public func valueRange(categories: Int) -> (low: Double, high: Double) {
         var low = 0.0, high = 0.0
         for series in series {
-            for case let value? in series.values {
+            for case let value? in series.values.prefix(categories) {
                 low = min(low, value)
                 high = max(high, value)
             }

@@ -77,18 +77,8 @@ extension SVGDrawing {
         let labels = (0..<shown).map { panel.label($0) }
         let labelWidth = min(220, Double(labels.map(\.count).max() ?? 0) * 7 + 12)
         let barLeft = 8 + labelWidth, barRight = right - 110
-        var low = 0.0, high = 0.0
-        for series in panel.series {
-            for case let value? in series.values.prefix(shown) {
-                low = min(low, value)
-                high = max(high, value)
-            }
-        }
-        if let rule = panel.rule, panel.hasValues {
-            low = min(low, rule.excellent)
-            high = max(high, rule.excellent)
-        }
-        if high - low < 1e-12 { high = low + 1 }
+        let range = panel.valueRange(categories: shown)
+        let low = range.low, high = range.high - range.low < 1e-12 ? range.low + 1 : range.high
         func x(_ value: Double) -> Double { barLeft + (barRight - barLeft) * (value - low) / (high - low) }
         let rowHeight = panel.series.count == 1 ? 22.0 : 14.0 * Double(panel.series.count) + 8
         let barHeight = panel.series.count == 1 ? 16.0 : 12.0

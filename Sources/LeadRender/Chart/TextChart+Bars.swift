@@ -23,18 +23,8 @@ extension TextChart {
         let valueWidth = (0..<shownCategories).flatMap { index in panel.series.map { valueText($0, index).count } }.max() ?? 1
         let markerWidth = seriesCount > 1 ? 2 : 0
         let barWidth = max(5, style.width - labelWidth - 1 - markerWidth - 1 - valueWidth)
-        var low = 0.0, high = 0.0
-        for series in panel.series {
-            for case let value? in series.values.prefix(shownCategories) {
-                low = min(low, value)
-                high = max(high, value)
-            }
-        }
-        if let rule = panel.rule, panel.hasValues {
-            low = min(low, rule.excellent)
-            high = max(high, rule.excellent)
-        }
-        if high - low < 1e-12 { high = low + 1 }
+        let range = panel.valueRange(categories: shownCategories)
+        let low = range.low, high = range.high - range.low < 1e-12 ? range.low + 1 : range.high
         func eighths(_ value: Double) -> Int { Int(((value - low) / (high - low) * Double(barWidth * 8)).rounded()) }
         let zero = eighths(0)
         let rule = panel.rule.map { min(eighths($0.excellent) / 8, barWidth - 1) }
