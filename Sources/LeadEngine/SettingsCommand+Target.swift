@@ -12,7 +12,7 @@ extension Settings {
         case .call(let callee, let inner): (name, kpiArguments) = (callee.text, inner)
         default: throw Diagnostic(.error, EngineMessages.targetNotKPI(nil), at: first.range)
         }
-        guard let rule = KPI.targetRules[name.lowercased()] else {
+        guard let rule = KPI.named(name)?.target else {
             let suggestion = NameMatcher.nearest(to: name, in: KPI.all.map(\.name))
             throw Diagnostic(.error, EngineMessages.targetNotKPI(name, suggestion: suggestion), at: first.range, fixIt: suggestion)
         }

@@ -8,13 +8,13 @@ extension KPI {
     /// What a target value is: a share, a duration, or a plain number.
     enum TargetValue: Sendable { case ratio, duration, number }
 
-    /// Each KPI's direction and target value, one row per KPI.
-    static let targetRules: [String: (lowerIsBetter: Bool, value: TargetValue)] = [
-        "leads": (false, .number), "followed_up": (false, .number), "rate": (false, .ratio), "never": (true, .ratio),
-        "speed": (true, .duration), "within": (false, .ratio), "qualified": (false, .ratio), "conversion": (false, .ratio),
-        "touches_per_lead": (false, .number), "touches_to_convert": (true, .number), "touches": (false, .number),
-        "reply_rate": (false, .ratio),
-    ]
+    /// Which way a KPI is better and what its target is written as.
+    struct TargetRule: Sendable {
+        let lowerIsBetter: Bool
+        let value: TargetValue
+        static func higher(_ value: TargetValue) -> TargetRule { TargetRule(lowerIsBetter: false, value: value) }
+        static func lower(_ value: TargetValue) -> TargetRule { TargetRule(lowerIsBetter: true, value: value) }
+    }
 
     /// The key a KPI's target is kept under: `rate`, `within(2h)`, `speed(p90)`;
     /// bare `within` is `within(1h)`.

@@ -11,6 +11,8 @@ struct KPI: Sendable {
     let grain: Grain
     /// Whether `set grace` leaves young leads out of it.
     let usesGrace: Bool
+    /// Which way it is better, and what `set target` takes for it.
+    let target: TargetRule
     let build: @Sendable (inout Analyzer, _ arguments: [Expr], _ range: SourceRange) throws(Diagnostic) -> Composition
 
     /// What a KPI turns into.
@@ -29,23 +31,23 @@ struct KPI: Sendable {
 
     /// Every KPI, in the order `.help` lists them.
     static let all: [KPI] = [
-        KPI(name: "leads", meaning: "number of leads", grain: .lead, usesGrace: false) { _, arguments, range throws(Diagnostic) in
+        KPI(name: "leads", meaning: "number of leads", grain: .lead, usesGrace: false, target: .higher(.number)) { _, arguments, range throws(Diagnostic) in
             try noArguments("leads", arguments, range)
             return Composition(formula: .count(nil), kind: .count)
         },
-        KPI(name: "followed_up", meaning: "leads with at least one follow-up", grain: .lead, usesGrace: false) { analyzer, arguments, range throws(Diagnostic) in
+        KPI(name: "followed_up", meaning: "leads with at least one follow-up", grain: .lead, usesGrace: false, target: .higher(.number)) { analyzer, arguments, range throws(Diagnostic) in
             try noArguments("followed_up", arguments, range)
             return Composition(formula: .count(.compare(try analyzer.lead("followups", range), .greater, 0)), kind: .count)
         },
-        KPI(name: "rate", meaning: "share of leads with at least one follow-up (bands: 90% excellent, 70% good)", grain: .lead, usesGrace: true) { analyzer, arguments, range throws(Diagnostic) in
+        KPI(name: "rate", meaning: "share of leads with at least one follow-up (bands: 90% excellent, 70% good)", grain: .lead, usesGrace: true, target: .higher(.ratio)) { analyzer, arguments, range throws(Diagnostic) in
             try noArguments("rate", arguments, range)
             return Composition(formula: .share(.compare(try analyzer.lead("followups", range), .greater, 0)), kind: .ratio, band: rateBand)
         },
-        KPI(name: "never", meaning: "share of leads never followed up: 1 − rate (bands: 10% excellent, 30% good)", grain: .lead, usesGrace: true) { analyzer, arguments, range throws(Diagnostic) in
+        KPI(name: "never", meaning: "share of leads never followed up: 1 − rate (bands: 10% excellent, 30% good)", grain: .lead, usesGrace: true, target: .lower(.ratio)) { analyzer, arguments, range throws(Diagnostic) in
             try noArguments("never", arguments, range)
             return Composition(formula: .share(.compare(try analyzer.lead("followups", range), .equal, 0)), kind: .ratio, band: neverBand)
         },
-        KPI(name: "speed", meaning: "median time from creation to first follow-up; speed(p90), speed(avg); speed(business) in business hours (bands: 12h excellent, 24h good)", grain: .lead, usesGrace: true) { analyzer, arguments, range throws(Diagnostic) in
+        KPI(name: "speed", meaning: "median time from creation to first follow-up; speed(p90), speed(avg); speed(business) in business hours (bands: 12h excellent, 24h good)", grain: .lead, usesGrace: true, target: .lower(.duration)) { analyzer, arguments, range throws(Diagnostic) in
             var arguments = arguments
             let response = try analyzer.response(for: "speed(business)", arguments: &arguments, range)
             guard let argument = arguments.first else {
@@ -62,7 +64,7 @@ struct KPI: Sendable {
             }
             throw Diagnostic(.error, EngineMessages.speedArgument, at: argument.range)
         },
-        KPI(name: "within", meaning: "share of all leads first followed up within a time, e.g. within(1h); within(1h, business) in business hours (bands for 1h: 50% excellent, 25% good)", grain: .lead, usesGrace: true) { analyzer, arguments, range throws(Diagnostic) in
+        KPI(name: "within", meaning: "share of all leads first followed up within a time, e.g. within(1h); within(1h, business) in business hours (bands for 1h: 50% excellent, 25% good)", grain: .lead, usesGrace: true, target: .higher(.ratio)) { analyzer, arguments, range throws(Diagnostic) in
             var arguments = arguments
             let response = try analyzer.response(for: "within(…, business)", arguments: &arguments, range)
             guard arguments.count == 1, case .duration(let seconds) = arguments[0].kind else {
@@ -71,27 +73,27 @@ struct KPI: Sendable {
             return Composition(formula: .share(.compare(response, .lessOrEqual, Double(TimeScale.units(seconds: seconds)))), kind: .ratio,
                                band: seconds == 3600 ? withinHourBand : nil)
         },
-        KPI(name: "qualified", meaning: "share of leads qualified (qualified_at set or is_qualified yes)", grain: .lead, usesGrace: false) { analyzer, arguments, range throws(Diagnostic) in
+        KPI(name: "qualified", meaning: "share of leads qualified (qualified_at set or is_qualified yes)", grain: .lead, usesGrace: false, target: .higher(.ratio)) { analyzer, arguments, range throws(Diagnostic) in
             try noArguments("qualified", arguments, range)
             return Composition(formula: .share(try reached("qualified_at", flag: "is_qualified", analyzer, range)), kind: .ratio)
         },
-        KPI(name: "conversion", meaning: "share of leads converted (converted_at set or is_converted yes)", grain: .lead, usesGrace: false) { analyzer, arguments, range throws(Diagnostic) in
+        KPI(name: "conversion", meaning: "share of leads converted (converted_at set or is_converted yes)", grain: .lead, usesGrace: false, target: .higher(.ratio)) { analyzer, arguments, range throws(Diagnostic) in
             try noArguments("conversion", arguments, range)
             return Composition(formula: .share(try reached("converted_at", flag: "is_converted", analyzer, range)), kind: .ratio)
         },
-        KPI(name: "touches_per_lead", meaning: "follow-ups per lead", grain: .lead, usesGrace: false) { analyzer, arguments, range throws(Diagnostic) in
+        KPI(name: "touches_per_lead", meaning: "follow-ups per lead", grain: .lead, usesGrace: false, target: .higher(.number)) { analyzer, arguments, range throws(Diagnostic) in
             try noArguments("touches_per_lead", arguments, range)
             return Composition(formula: .quotient(.sum(try analyzer.lead("followups", range)), .count(nil)), kind: .number)
         },
-        KPI(name: "touches_to_convert", meaning: "median follow-ups up to conversion, over converted leads", grain: .lead, usesGrace: false) { analyzer, arguments, range throws(Diagnostic) in
+        KPI(name: "touches_to_convert", meaning: "median follow-ups up to conversion, over converted leads", grain: .lead, usesGrace: false, target: .lower(.number)) { analyzer, arguments, range throws(Diagnostic) in
             try noArguments("touches_to_convert", arguments, range)
             return Composition(formula: .quantile(try analyzer.lead("followups_to_convert", range), 0.5), kind: .number)
         },
-        KPI(name: "touches", meaning: "number of follow-ups (touch grain)", grain: .touch, usesGrace: false) { _, arguments, range throws(Diagnostic) in
+        KPI(name: "touches", meaning: "number of follow-ups (touch grain)", grain: .touch, usesGrace: false, target: .higher(.number)) { _, arguments, range throws(Diagnostic) in
             try noArguments("touches", arguments, range)
             return Composition(formula: .count(nil), kind: .count, population: .followUp)
         },
-        KPI(name: "reply_rate", meaning: "share of follow-ups whose outcome is replied or connected (touch grain)", grain: .touch, usesGrace: false) { analyzer, arguments, range throws(Diagnostic) in
+        KPI(name: "reply_rate", meaning: "share of follow-ups whose outcome is replied or connected (touch grain)", grain: .touch, usesGrace: false, target: .higher(.ratio)) { analyzer, arguments, range throws(Diagnostic) in
             try noArguments("reply_rate", arguments, range)
             let outcome = try analyzer.touch("outcome", range)
             return Composition(formula: .share(analyzer.textIn(outcome, anyCaseOf: ["replied", "connected"])), kind: .ratio, population: .followUp)
