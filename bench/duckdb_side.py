@@ -8,7 +8,7 @@ import time
 
 import duckdb
 
-from queries import QUESTIONS
+from queries import FORMS, QUESTIONS
 
 folder, runs = sys.argv[1], int(sys.argv[2])
 con = duckdb.connect()
@@ -25,7 +25,8 @@ report = {"load_ms": load_ms, "questions": {}}
 if runs == 0:
     print(json.dumps(report))
     sys.exit(0)
-for name, _, sql, _ in QUESTIONS:
+named = [(name, sql) for name, _, sql, _ in QUESTIONS] + [(name, sql) for name, _, _, _, sql, _ in FORMS]
+for name, sql in named:
     con.execute(sql).fetchall()  # warm-up
     times = []
     for _ in range(runs):

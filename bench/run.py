@@ -24,7 +24,7 @@ import subprocess
 import sys
 import tempfile
 
-from queries import QUESTIONS
+from queries import FORMS, QUESTIONS, SETUP
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, ".build-bench")
@@ -105,11 +105,21 @@ def ensure_duckdb():
     return python
 
 
+def timed_statements():
+    """Every statement leadq times, by name: the six questions, then each
+    form and its baseline (the same statement without the form)."""
+    named = [(name, statement) for name, statement, _, _ in QUESTIONS]
+    named += [(name, statement) for name, _, statement, _, _, _ in FORMS]
+    named += [(name + " baseline", baseline) for name, _, _, baseline, _, _ in FORMS]
+    return named
+
+
 def run_leadq(folder):
     script = os.path.join(BENCH, "questions.lq")
+    named = timed_statements()
     with open(script, "w") as f:
-        f.write(".timer on\n")
-        for _, statement, _, _ in QUESTIONS:
+        f.write(SETUP + "\n.timer on\n")
+        for _, statement in named:
             f.write((statement + "\n") * (RUNS + 1))
     loads, rss = [], []
     for _ in range(3):
@@ -128,8 +138,10 @@ def run_leadq(folder):
             continue
         value, position = decoder.raw_decode(out, position)
         answers.append(value)
+    if len(times) != len(named) * (RUNS + 1) or len(answers) != len(named) * (RUNS + 1):
+        raise Failed(f"leadq gave {len(times)} times and {len(answers)} answers for {len(named) * (RUNS + 1)} statements:\n{err[-2000:]}")
     questions = {}
-    for index, (name, _, _, _) in enumerate(QUESTIONS):
+    for index, (name, _) in enumerate(named):
         runs = times[index * (RUNS + 1) + 1:(index + 1) * (RUNS + 1)]
         questions[name] = {"times_ms": runs, "rows": answers[(index + 1) * (RUNS + 1) - 1]}
     return {"load_ms": statistics.median(loads), "loads_ms": loads, "questions": questions, "rss_mb": max(rss), "rss_runs_mb": rss}
@@ -171,6 +183,20 @@ def same(a, b):
     return abs(float(a) - float(b)) <= 1e-9 * max(1.0, abs(float(a)))
 
 
+def key_of(values):
+    """A group's key as text on both sides: leadq's JSON and DuckDB's rows
+    spell booleans and whole numbers alike once written out."""
+    def text(value):
+        if value is None:
+            return None
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        return str(value)
+    return tuple(text(v) for v in values)
+
+
 def compare(name, keys, leadq_rows, duck):
     """Every DuckDB row must be in leadq's answer with the same values; rows only
     leadq shows (empty time buckets it fills in) must be empty."""
@@ -178,10 +204,10 @@ def compare(name, keys, leadq_rows, duck):
     mine = {}
     for row in leadq_rows:
         values = list(row.values())
-        mine[tuple(values[:keys])] = values[keys:]
+        mine[key_of(values[:keys])] = values[keys:]
     problems = []
     for row in duck["rows"]:
-        key = tuple(None if v is None else str(v) for v in row[:keys])
+        key = key_of(row[:keys])
         found = mine.pop(key, None)
         if found is None:
             problems.append(f"{name}: leadq has no group {key}")
@@ -193,6 +219,29 @@ def compare(name, keys, leadq_rows, duck):
         if any(v not in (None, 0) for v in values):
             problems.append(f"{name}: leadq has a group {key} DuckDB does not: {values}")
     return problems
+
+
+def median_ms(engine, name):
+    return statistics.median(engine["questions"][name]["times_ms"])
+
+
+def against_baseline(mine, name):
+    return median_ms(mine, name) / median_ms(mine, name + " baseline")
+
+
+def forms_table(mine, duck):
+    """The second table: each form beside its baseline in leadq and beside DuckDB."""
+    lines = ["| form | leadq | baseline (the same statement without the form) | baseline | new / baseline | DuckDB | leadq / DuckDB |",
+             "|---|---:|---|---:|---:|---:|---:|"]
+    for name, form, statement, baseline, _, _ in FORMS:
+        a, base = median_ms(mine, name), median_ms(mine, name + " baseline")
+        ratio = a / base
+        verdict = "met" if ratio <= 2 else "MISSED"
+        b = f"{median_ms(duck, name):,.1f} ms" if duck else "—"
+        versus = f"{a / median_ms(duck, name):.3f}" if duck else "—"
+        lines.append(f"| {name} {form}: `{statement}` | {a:,.1f} ms | `{baseline}` | {base:,.1f} ms | "
+                     f"{ratio:.2f} ({verdict} ≤ 2×) | {b} | {versus} |")
+    return lines
 
 
 def targets(leads, megabytes, mine, duck, startup):
@@ -212,6 +261,9 @@ def targets(leads, megabytes, mine, duck, startup):
             check(f"{name} ≤ 0.02× DuckDB's", ratio <= 0.02, f"{ratio:.4f}")
     else:
         lines.append("(no DuckDB figures: the ratios cannot be checked)")
+    for name, form, _, _, _, _ in FORMS:
+        ratio = against_baseline(mine, name)
+        check(f"{name} {form} ≤ 2× the same statement without it", ratio <= 2, f"{ratio:.2f}")
     if leads >= 10_000_000:
         check("leadq's peak RSS under 8 GB", mine["rss_mb"] < 8 * 1024, f"{mine['rss_mb']:,.0f} MB")
     check("start on the demo under 30 ms", startup < 30, f"{startup:.0f} ms")
@@ -268,6 +320,11 @@ def main():
     row("peak RSS (the largest of every run)", mine["rss_mb"], duck["rss_mb"] if duck else None, "MB")
     startup = startup_ms()
     lines.append(f"| start to ready on the demo data | {startup:,.0f} ms | | |")
+    lines.append("")
+    lines += forms_table(mine, duck)
+    for name, _, _, _, _, keys in FORMS:
+        if duck:
+            problems += compare(name, keys, mine["questions"][name]["rows"], duck["questions"][name])
     lines.append("")
 
     def spread(values, unit):

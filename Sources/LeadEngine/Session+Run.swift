@@ -30,7 +30,7 @@ extension Session {
     private mutating func execute(
         _ statement: Statement, source: String, isCancelled: (@Sendable () -> Bool)?
     ) throws(Diagnostic) -> StatementOutcome {
-        var analyzer = Analyzer(store: store, settings: settings, definitions: definitions, source: source)
+        var analyzer = Analyzer(store: store, settings: settings, definitions: definitions, source: source, nextDue: nextDue)
         analyzer.businessTimes = businessTimes
         switch statement.kind {
         case .query(let query):

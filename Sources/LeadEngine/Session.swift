@@ -16,6 +16,8 @@ public struct Session: Sendable {
     package var executor: any Executor = InMemoryExecutor()
     /// Business responses counted so far, for the data loaded.
     package private(set) var businessTimes = BusinessTimes()
+    /// `next_due_at` for the cadence set, made once per cadence and data.
+    package private(set) var nextDue = NextDue()
 
     public init(store: LeadStore, description: String) {
         self.store = store
@@ -44,6 +46,7 @@ public struct Session: Sendable {
         businessTimes = BusinessTimes()
         if generated { dataDescription = source.name }
         catalog = Catalog(store: store)
+        nextDue = NextDue()
     }
 
     /// Adds touches to those loaded.
@@ -51,5 +54,6 @@ public struct Session: Sendable {
         try store.addTouches(source, progress: progress)
         businessTimes = BusinessTimes()
         catalog = Catalog(store: store)
+        nextDue = NextDue()
     }
 }

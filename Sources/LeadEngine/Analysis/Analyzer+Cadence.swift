@@ -1,28 +1,15 @@
 import LeadQuery
 import LeadStore
 
-/// The follow-up cadence's fields: `next_due_at`, computed per statement
-/// from the cadence set, and the named filters `due` and `overdue`.
+/// The follow-up cadence's fields: `next_due_at`, made for the cadence set
+/// (see `NextDue`), and the named filters `due` and `overdue`.
 extension Analyzer {
     /// The filters the language names itself; a `let` of the same name wins.
     static let cadenceFilters = ["due", "overdue"]
 
-    /// When the next follow-up is due: the cadence's gap after the last
-    /// follow-up (after `created_at` for the first); null once the lead is
-    /// converted or has had every follow-up of the cadence.
+    /// When the next follow-up is due, from the session's column for its cadence.
     func nextDueColumn() -> ColumnRef? {
-        guard let created = store.leads.timestamps("created_at"), let followups = store.leads["followups"],
-              case .count(let counts) = followups.data, let last = store.leads.timestamps("last_followup_at") else { return nil }
-        let converted = store.leads.timestamps("converted_at")
-        let cadence = settings.cadence
-        var due = [Int64](repeating: Null.timestamp, count: created.count)
-        for lead in due.indices {
-            let done = Int(counts[lead])
-            guard done < cadence.count, converted.map({ $0[lead] == Null.timestamp }) ?? true else { continue }
-            let from = done == 0 ? created[lead] : last[lead]
-            if from != Null.timestamp { due[lead] = from + cadence[done] }
-        }
-        return ColumnRef(name: "next_due_at", data: .timestamp(due), grain: .lead)
+        nextDue.column(store: store, cadence: settings.cadence).map { ColumnRef(name: "next_due_at", data: .timestamp($0), grain: .lead) }
     }
 
     /// `due` (next_due_at at or before now) or `overdue` (more than a day past), if `name` is one.

@@ -25,11 +25,15 @@ struct Analyzer {
     /// Business responses already counted in this session.
     var businessTimes: BusinessTimes?
 
-    init(store: LeadStore, settings: Settings, definitions: Definitions, source: String) {
+    /// The session's `next_due_at` for its cadence, made once and reused.
+    let nextDue: NextDue
+
+    init(store: LeadStore, settings: Settings, definitions: Definitions, source: String, nextDue: NextDue) {
         self.store = store
         self.settings = settings
         self.definitions = definitions
         self.source = source
+        self.nextDue = nextDue
     }
 
     /// The text an expression was written as.
@@ -110,7 +114,7 @@ struct Analyzer {
         if expanding.contains(key) { throw Diagnostic(.error, EngineMessages.cycle(definition.name), at: range) }
         expanding.append(key)
         defer { expanding.removeLast() }
-        var inner = Analyzer(store: store, settings: settings, definitions: definitions, source: definition.text)
+        var inner = Analyzer(store: store, settings: settings, definitions: definitions, source: definition.text, nextDue: nextDue)
         inner.expanding = expanding
         inner.businessTimes = businessTimes
         let shifted = Self.shift(definition.expr, by: -Self.offset(of: definition))

@@ -129,8 +129,7 @@ struct KeyDomain {
                     }
                 }
             case .ranges(let column, let bounds):
-                let local = bounds.buckets(column, rows: rows, space: space, null: nullSlot)
-                for i in 0..<local.count { slots[i] &+= local[i] &* stride }
+                bounds.accumulate(column, rows: rows, space: space, nullSlot: nullSlot, stride: stride, into: slots)
             case .condition(let predicate):
                 // Truth 0, 1, 2 (false, unknown, true) to slot 0, null, 1.
                 let truth = PredicateEvaluator(space: space).evaluate(predicate, rows: rows)

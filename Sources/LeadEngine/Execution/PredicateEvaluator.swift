@@ -87,9 +87,15 @@ struct PredicateEvaluator {
             case .number(let values):
                 return values.withUnsafeBufferPointer { v in index.map { v[Int($0)].isNaN ? 1 : test(v[Int($0)]) } }
             case .count(let values):
-                return values.withUnsafeBufferPointer { v in index.map { v[Int($0)] == Null.count ? 1 : test(Double(v[Int($0)])) } }
+                return values.withUnsafeBufferPointer { v in
+                    wholeCompare(v, at: index, null: Null.count, op, constant)
+                        ?? index.map { v[Int($0)] == Null.count ? 1 : test(Double(v[Int($0)])) }
+                }
             case .timestamp(let values), .duration(let values):
-                return values.withUnsafeBufferPointer { v in index.map { v[Int($0)] == Null.timestamp ? 1 : test(Double(v[Int($0)])) } }
+                return values.withUnsafeBufferPointer { v in
+                    wholeCompare(v, at: index, null: Null.timestamp, op, constant)
+                        ?? index.map { v[Int($0)] == Null.timestamp ? 1 : test(Double(v[Int($0)])) }
+                }
             case .text:
                 return [UInt8](repeating: 1, count: index.count)
             }
