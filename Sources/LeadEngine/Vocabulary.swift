@@ -15,4 +15,17 @@ public enum Vocabulary {
 
     /// The argument that makes `speed` and `within` count business hours.
     public static var businessWord: String { Analyzer.businessWord }
+
+    /// What `running(…)` takes: counts, sums, shares, `of_total` and every
+    /// KPI but the medians (a median cannot run).
+    public static var runnableNames: [String] {
+        ["count", "sum", "share", "of_total"] + KPI.all.map(\.name).filter { !["speed", "touches_to_convert"].contains($0) }
+    }
+
+    /// What `of_total(…)` takes: counts and sums.
+    public static let totalNames = ["count", "sum", "leads", "followed_up", "touches"]
+
+    /// The named filters of the follow-up cadence, and the field they read.
+    public static var cadenceFilterNames: [String] { Analyzer.cadenceFilters }
+    public static let cadenceFieldNames = ["next_due_at"]
 }

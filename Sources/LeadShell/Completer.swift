@@ -47,26 +47,35 @@ public struct Completer: Sendable {
         }
         let word = String(line.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" }.reversed())
         let before = line.dropLast(word.count)
-        let previous = before.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }).last.map { $0.lowercased() }
-        return Self.filtered(words(after: previous, atStart: before.trimmingCharacters(in: .whitespaces).isEmpty), word, suffix: " ")
+        let words = before.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }).map { $0.lowercased() }
+        let atStart = before.trimmingCharacters(in: .whitespaces).isEmpty
+        return Self.filtered(self.words(after: words.last, earlier: words.dropLast().last, atStart: atStart), word, suffix: " ")
     }
 
-    /// The names that fit after `previous`.
-    private func words(after previous: String?, atStart: Bool) -> [String] {
-        let fields = session.catalog.fields.map(\.name) + Vocabulary.businessFields
+    /// The names that fit after `previous` (itself after `earlier`).
+    private func words(after previous: String?, earlier: String?, atStart: Bool) -> [String] {
+        let fields = session.catalog.fields.map(\.name) + Vocabulary.businessFields + Vocabulary.cadenceFieldNames
         let measures = Vocabulary.kpiNames + Vocabulary.aggregateNames + session.definitions.all.filter(\.isMeasure).map(\.name)
-        let filters = session.definitions.all.filter { !$0.isMeasure }.map(\.name)
+        let filters = session.definitions.all.filter { !$0.isMeasure }.map(\.name) + Vocabulary.cadenceFilterNames
         let units = TimeUnit.allCases.map(\.rawValue)
         if atStart { return measures + Self.statementStarts }
-        switch previous {
-        case "by": return fields + units + filters + ["bucket"]
-        case "during", "in": return Self.periodWords + fields
-        case "this", "last": return units
-        case "where", "and", "or", "not", "having": return fields + filters + measures
-        case "list": return ["leads", "touches"]
-        case "set": return ["now", "grace", "target", "cadence", "week_start", "tz", "hours", "holidays"]
-        case "speed": return ["business", "avg", "median", "p90"]
-        case "order": return ["by"]
+        switch (earlier, previous) {
+        case (_, "by"): return fields + units + filters + ["bucket"]
+        case (_, "bucket"):
+            return session.catalog.fields.filter { [.count, .number, .duration].contains($0.kind) }.map(\.name) + Vocabulary.businessFields
+        case (_, "running"): return Vocabulary.runnableNames + session.definitions.all.filter(\.isMeasure).map(\.name)
+        case (_, "of_total"): return Vocabulary.totalNames
+        case (_, "vs"): return ["previous", "last"]
+        case ("vs", "last"): return ["year"]
+        case (_, "top"), (_, "limit"), (_, "cadence"), (_, "now"), (_, "grace"): return []
+        case ("set", "target"): return Vocabulary.kpiNames
+        case (_, "during"), (_, "in"): return Self.periodWords + fields
+        case (_, "this"), (_, "last"): return units
+        case (_, "where"), (_, "and"), (_, "or"), (_, "not"), (_, "having"): return fields + filters + measures
+        case (_, "list"): return ["leads", "touches"]
+        case (_, "set"): return ["now", "grace", "target", "cadence", "week_start", "tz", "hours", "holidays"]
+        case (_, "speed"): return ["business", "avg", "median", "p90"]
+        case (_, "order"): return ["by"]
         default: return Self.clauseWords + measures + fields + units + filters + [Vocabulary.businessWord]
         }
     }
