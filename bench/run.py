@@ -7,9 +7,12 @@ generator is made again, not reused. Times each engine's load three times,
 each in a new process from start until it is ready for the first query, runs
 the six questions in both engines (one warm-up and five timed runs each,
 medians), checks that both gave the same answers, and prints a table of
-times, ratios and the peak memory of every run, then each target as met or
-missed (a missed target does not fail: machines are noisy). Exits non-zero
-when the answers differ.
+times, ratios and the peak memory of every run; then a second table of the
+cohort forms (a condition or bucket key, top N, of_total and running, vs
+previous, share(overdue)), each beside the same statement without the form
+in leadq and beside DuckDB's SQL for it, answers checked the same way; then
+each target as met or missed (a missed target does not fail: machines are
+noisy). Exits non-zero when the answers differ.
 """
 import argparse
 import datetime
