@@ -43,7 +43,7 @@ public struct LeadGenerator: Sendable {
     /// file is written beside its target and renamed into place only when both
     /// are complete, so a failure leaves the old files as they were. Unless
     /// `replacing`, a folder that holds either file already is refused.
-    /// `pending` is told of each temporary file when it is made (true) and
+    /// `pending` is told of each temporary file before it is made (true) and
     /// when it is gone (false), for a signal handler to remove it.
     public func write(to folder: String, replacing: Bool = true, pending: (String, Bool) -> Void = { _, _ in }) throws(LoadError) {
         let leadPath = FilePath.join(folder, "leads.csv")
@@ -56,16 +56,18 @@ public struct LeadGenerator: Sendable {
         } catch {
             throw LoadError(file: folder, message: "cannot create the folder: \(error.localizedDescription)")
         }
+        var made: [String] = []
+        defer { for path in made { pending(path, false) } }
+        func record(_ path: String, _ isMade: Bool) {
+            if isMade { pending(path, true); made.append(path) } else { pending(path, false); made.removeAll { $0 == path } }
+        }
         let leadFile: ReplacementFile, touchFile: ReplacementFile
         do {
-            leadFile = try ReplacementFile(replacing: leadPath)
-            touchFile = try ReplacementFile(replacing: touchPath)
+            leadFile = try ReplacementFile(replacing: leadPath, pending: record)
+            touchFile = try ReplacementFile(replacing: touchPath, pending: record)
         } catch {
             throw LoadError(file: folder, message: error.description)
         }
-        let files = [leadFile, touchFile]
-        for file in files { if let path = file.temporaryPath { pending(path, true) } }
-        defer { for file in files { if let path = file.temporaryPath { pending(path, false) } } }
         var leads = CSVByteWriter(descriptor: leadFile.descriptor), touches = CSVByteWriter(descriptor: touchFile.descriptor)
         write(leads: &leads, touches: &touches)
         leads.flush()

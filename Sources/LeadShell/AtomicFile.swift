@@ -11,9 +11,11 @@ enum AtomicFile {
     /// Writes what `produce` hands its sink, chunk by chunk, then renames the file
     /// into place; when `shouldStop` answers true between chunks, nothing is renamed.
     static func write(to path: String, shouldStop: @escaping () -> Bool = { false }, _ produce: ((String) -> Void) -> Void) throws(Failure) {
-        let file = try ReplacementFile(replacing: path)
-        let slot = file.temporaryPath.flatMap { PendingFiles.add($0) }
+        var slot: Int?
         defer { if let slot { PendingFiles.remove(slot) } }
+        let file = try ReplacementFile(replacing: path) { temporary, made in
+            if made { slot = PendingFiles.add(temporary) } else if let taken = slot { PendingFiles.remove(taken); slot = nil }
+        }
         var failure: String?
         produce { chunk in
             guard failure == nil else { return }

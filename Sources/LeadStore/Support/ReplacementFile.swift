@@ -27,8 +27,10 @@ public final class ReplacementFile {
     public let descriptor: Int32
     private var finished = false
 
-    /// Opens `path` for replacing; errors name it as given.
-    public init(replacing path: String) throws(Failure) {
+    /// Opens `path` for replacing; errors name it as given. `pending` hears
+    /// of the temporary file's name before it is created (true) and again if
+    /// it was not (false), so a signal handler that removes it never misses it.
+    public init(replacing path: String, pending: (String, Bool) -> Void = { _, _ in }) throws(Failure) {
         let destination = try Destination(resolving: path)
         target = destination.path
         switch destination.kind {
@@ -38,7 +40,7 @@ public final class ReplacementFile {
             self.descriptor = descriptor
             temporaryPath = nil
         case .new, .regular:
-            let (descriptor, temporary) = try Self.createTemporary(beside: target, name: path)
+            let (descriptor, temporary) = try Self.createTemporary(beside: target, name: path, pending: pending)
             self.descriptor = descriptor
             temporaryPath = temporary
             if case .regular(let mode, let owner, let group) = destination.kind {
@@ -87,16 +89,19 @@ public final class ReplacementFile {
 
     /// `FOLDER/.NAME.XXXXXXXXXX.tmp` with ten random letters and digits,
     /// created exclusively; another name is tried when one is taken.
-    private static func createTemporary(beside target: String, name: String) throws(Failure) -> (Int32, String) {
+    private static func createTemporary(beside target: String, name: String, pending: (String, Bool) -> Void) throws(Failure) -> (Int32, String) {
         let (folder, base) = FilePath.split(target)
         let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<100 {
             let random = String((0..<10).map { _ in letters[Int(generator.next(upperBound: UInt64(letters.count)))] })
             let temporary = FilePath.join(folder, ".\(base).\(random).tmp")
+            pending(temporary, true)
             let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
             if descriptor >= 0 { return (descriptor, temporary) }
-            if errno != EEXIST { throw Self.failure(name, errno) }
+            let code = errno
+            pending(temporary, false)
+            if code != EEXIST { throw Self.failure(name, code) }
         }
         throw Self.failure(name, EEXIST)
     }
