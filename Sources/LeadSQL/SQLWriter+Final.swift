@@ -15,8 +15,6 @@ extension SQLWriter {
         } + query.measures.enumerated().filter { !$0.element.hidden }.map { index, measure in
             "\(presented("m\(index + 1)", kind: measure.kind)) AS \(dialect.identifier(measure.name))"
         }
-        var text = "SELECT " + shown.joined(separator: ",\n  ") + "\nFROM \(source)"
-        if let having = query.having { text += "\nWHERE " + condition(having, aliases: aliases) }
         var order: [String] = []
         for key in query.order {
             order += sortKeys(aliases[key.column], kind: kinds[key.column], descending: key.descending)
@@ -24,6 +22,9 @@ extension SQLWriter {
         for (index, group) in query.groups.enumerated() {
             order += sortKeys(keys[index], kind: group.kind, descending: false)
         }
+        var text = "SELECT " + shown.joined(separator: ",\n  ") + "\nFROM " + rowwise(query, keys: keys, from: source, order: order)
+        if let having = query.having { text += "\nWHERE " + condition(having, aliases: aliases) }
+        if query.measures.contains(where: { $0.rowwise != nil }) { order = [Self.rowPosition] }
         if !order.isEmpty { text += "\nORDER BY " + order.joined(separator: ", ") }
         if let limit = query.limit { text += "\nLIMIT \(limit)" }
         return text

@@ -128,7 +128,6 @@ extension SQLWriter {
             Diagnostic(.error, SQLMessages.notCompiled(what), at: SourceRange(start: 0, end: 0, line: 1, column: 1))
         }
         if query.comparison != nil { throw refuse("vs previous and vs last year") }
-        if query.measures.contains(where: { $0.rowwise != nil }) { throw refuse("running totals and of_total") }
         for group in query.groups {
             if case .bucket(let unit) = group.kind, [.hourOfDay, .weekday].contains(unit) { throw refuse("by \(unit.rawValue)") }
         }
