@@ -32,8 +32,8 @@ let package = Package(
         // (PostgreSQL, DuckDB, Spark), pure functions from a plan to text.
         .target(name: "LeadSQL", dependencies: ["LeadEngine", "LeadQuery", "LeadStore"]),
         // Executors that run the SQL through an engine's own program (the duckdb
-        // command line) over the CSV files, and read its CSV answer back.
-        .target(name: "LeadEngines", dependencies: ["LeadEngine", "LeadSQL", "LeadQuery", "LeadStore"]),
+        // command line) over the CSV files, or in PostgreSQL through libpq, and read the answer back.
+        .target(name: "LeadEngines", dependencies: ["LeadEngine", "LeadSQL", "LeadQuery", "LeadStore", "LeadPostgres"]),
         // The system libedit, through a small header of non-variadic wrappers.
         .systemLibrary(
             name: "CEditLine",

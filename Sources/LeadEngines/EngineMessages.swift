@@ -3,7 +3,7 @@ enum EngineMessages {
     static let duckdbMissing =
         "--engine duckdb needs the duckdb program on PATH: pip install duckdb-cli (make installs it under .build-engines/venv/bin)"
     static func unknownEngine(_ name: String) -> String {
-        "unknown engine \"\(name)\": choose duckdb or memory"
+        "unknown engine \"\(name)\": choose duckdb, postgres or memory"
     }
     static let needsFiles = "--engine duckdb reads CSV files: give a folder or --leads and --touches (the demo data lives only in memory)"
     static func notISO(_ field: String, file: String, example: String) -> String {
@@ -11,6 +11,15 @@ enum EngineMessages {
             + "\"15 Apr, 2021\" and epoch milliseconds are read in memory: leave out --engine)"
     }
     static let dateFormat = "--date-format is a reading of the in-memory engine; engines read ISO 8601 timestamps only (leave out --engine)"
+    static func memoryOnly(_ reading: String, engine: String) -> String {
+        "--engine \(engine) reads leads and touches in canonical form (SPEC's columns, ISO 8601 timestamps); "
+            + "\(reading) is read by the in-memory engine only (leave out --engine)"
+    }
+    static let postgresNeedsDatabase = "--engine postgres runs statements in the database: give --db with it"
+    static func postgresNotISO(_ field: String, example: String) -> String {
+        "\(field) holds \"\(example)\", which is not an ISO 8601 timestamp; engines read ISO 8601 only (US and day-first dates, "
+            + "\"15 Apr, 2021\" and epoch milliseconds are read in memory: leave out --engine)"
+    }
     static func failed(_ program: String, _ detail: String) -> String {
         "\(program) failed: \(detail)"
     }
@@ -20,6 +29,7 @@ enum EngineMessages {
 /// Why `--engine` named nothing leadq knows.
 public enum EngineChoiceMessages {
     public static func unknown(_ name: String) -> String { EngineMessages.unknownEngine(name) }
+    public static let postgresNeedsDatabase = EngineMessages.postgresNeedsDatabase
 }
 
 /// An engine that cannot start or answer: one line for the shell to print.

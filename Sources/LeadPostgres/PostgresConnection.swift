@@ -8,14 +8,14 @@ import LeadStore
 /// `key=value` pairs); what it leaves out comes from the `PG*` variables and
 /// `~/.pgpass`, as in psql. Messages name the server by `description`, which
 /// never holds the password.
-/// A load reads its tables one after another from one thread: the
-/// connection is never used by two at once.
-final class PostgresConnection: @unchecked Sendable {
-    private let connection: OpaquePointer
+/// A load reads its tables one after another from one thread, and an
+/// engine runs one statement at a time: the connection is never used by two at once.
+package final class PostgresConnection: @unchecked Sendable {
+    let connection: OpaquePointer
     /// `postgresql://USER@HOST:PORT/DB`, without the password.
-    let description: String
+    package let description: String
 
-    init(_ conninfo: String) throws(LoadError) {
+    package init(_ conninfo: String) throws(LoadError) {
         connection = PQconnectdb(conninfo)
         description = Self.describe(connection)
         guard PQstatus(connection) == CONNECTION_OK else {
@@ -32,7 +32,7 @@ final class PostgresConnection: @unchecked Sendable {
     deinit { PQfinish(connection) }
 
     /// Runs statements that return no rows.
-    func run(_ sql: String, name: String) throws(LoadError) {
+    package func run(_ sql: String, name: String) throws(LoadError) {
         let result = PQexec(connection, sql)
         defer { PQclear(result) }
         let status = PQresultStatus(result)
@@ -40,7 +40,7 @@ final class PostgresConnection: @unchecked Sendable {
     }
 
     /// The first value of the first row a query returns, nil for no rows or a null.
-    func value(_ sql: String, name: String) throws(LoadError) -> String? {
+    package func value(_ sql: String, name: String) throws(LoadError) -> String? {
         let result = PQexec(connection, sql)
         defer { PQclear(result) }
         guard PQresultStatus(result) == PGRES_TUPLES_OK else { throw error(result, name: name) }
@@ -114,7 +114,7 @@ final class PostgresConnection: @unchecked Sendable {
     }
 
     /// The server's one-line message for a failed result (`relation "leads" does not exist`).
-    private func error(_ result: OpaquePointer?, name: String) -> LoadError {
+    func error(_ result: OpaquePointer?, name: String) -> LoadError {
         if let result, let primary = PQresultErrorField(result, Int32(UInt8(ascii: "M"))) {
             return LoadError(file: name, message: String(cString: primary))
         }

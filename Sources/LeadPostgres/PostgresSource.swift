@@ -7,7 +7,7 @@ public enum PostgresSource: Sendable, Equatable {
     case query(String)
 
     /// The statement whose rows are copied out.
-    var select: String {
+    package var select: String {
         switch self {
         case .table(let name): "SELECT * FROM \(name)"
         case .query(let text): Self.trimmed(text)

@@ -19,7 +19,7 @@ extension Shell {
             output.message(error.description)
             return .failed
         }
-        if let failure = EngineChoice.attach(configuration.engine, to: &session) { output.message(failure); return .failed }
+        if let failure = EngineChoice.attach(configuration.engine, to: &session, location: self.location, shared: configuration.shared) { output.message(failure); return .failed }
         if editor != nil { session.store.summaryLines.forEach(output.line) }
         return .ok
     }
@@ -41,7 +41,7 @@ extension Shell {
             output.message(error.description)
             return .failed
         }
-        if let failure = EngineChoice.attach(configuration.engine, to: &session) { output.message(failure); return .failed }
+        if let failure = EngineChoice.attach(configuration.engine, to: &session, location: self.location, shared: configuration.shared) { output.message(failure); return .failed }
         if editor != nil { session.store.summaryLines.forEach(output.line) }
         return .ok
     }

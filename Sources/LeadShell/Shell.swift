@@ -93,7 +93,7 @@ public final class Shell {
             output.message(error.description)
             return .dataError
         }
-        if let failure = EngineChoice.attach(configuration.engine, to: &session) { output.message(failure); return .dataError }
+        if let failure = EngineChoice.attach(configuration.engine, to: &session, location: configuration.location, shared: configuration.shared) { output.message(failure); return .dataError }
         let shell = Shell(session: session, configuration: configuration)
         if !configuration.noInit, let home = configuration.environment["HOME"] {
             let rc = (home as NSString).appendingPathComponent(".leadqrc")

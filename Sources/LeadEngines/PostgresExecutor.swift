@@ -1,0 +1,71 @@
+import LeadEngine
+import LeadPostgres
+import LeadQuery
+import LeadSQL
+import LeadStore
+
+/// Runs statements in the PostgreSQL database the data lives in: each
+/// statement compiles to PostgreSQL SQL over temporary views that read the
+/// tables in canonical form, runs on one connection whose zone is UTC
+/// whatever the server's default (so answers never depend on it), and its
+/// rows become the same `ResultTable` the in-memory engine gives.
+package struct PostgresExecutor: Executor {
+    let connection: PostgresConnection
+    let tables: PostgresTables
+
+    package var name: String { "PostgreSQL" }
+
+    /// Connects with `conninfo`, makes the views over `leads` and `touches`
+    /// (as the store read them) and checks that every timestamp column is ISO 8601.
+    package init(conninfo: String, leads: PostgresSource, touches: PostgresSource?, store: LeadStore) throws(EngineError) {
+        do {
+            connection = try PostgresConnection(conninfo)
+        } catch {
+            throw EngineError(message: error.description)
+        }
+        tables = PostgresTables(leads: leads, touches: touches, store: store)
+        do {
+            try connection.run("SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET extra_float_digits = 3", name: connection.description)
+            if let check = tables.timestampCheck, let row = try connection.rows(check, name: connection.description).dropFirst().first {
+                throw EngineError(message: EngineMessages.postgresNotISO(row[0] ?? "", example: row[1] ?? ""))
+            }
+            try connection.run(tables.views, name: connection.description)
+        } catch let error as EngineError {
+            throw error
+        } catch {
+            throw EngineError(message: EngineMessages.failed("postgres", (error as? LoadError)?.message ?? "\(error)"))
+        }
+    }
+
+    package func run(_ query: BoundQuery, in session: Session, isCancelled: (@Sendable () -> Bool)?) throws(Diagnostic) -> ResultTable {
+        let rows = try answer(SQLPlan(statement: .query(query), dialect: .postgres, store: session.store, buckets: session.settings.buckets))
+        return try EngineResult.table(query, rows: rows, buckets: session.settings.buckets)
+    }
+
+    package func run(_ list: BoundList, in session: Session, isCancelled: (@Sendable () -> Bool)?) throws(Diagnostic) -> ResultTable {
+        let rows = try answer(SQLPlan(statement: .list(list), dialect: .postgres, store: session.store, buckets: session.settings.buckets))
+        return try EngineResult.table(list, rows: rows)
+    }
+
+    /// The tables of several plans, one after another on the connection.
+    package func tables(_ plans: [SQLPlan]) throws(Diagnostic) -> [ResultTable] {
+        var tables: [ResultTable] = []
+        for plan in plans {
+            let rows = try answer(plan)
+            switch plan.statement {
+            case .query(let query): tables.append(try EngineResult.table(query, rows: rows, buckets: plan.buckets))
+            case .list(let list): tables.append(try EngineResult.table(list, rows: rows))
+            }
+        }
+        return tables
+    }
+
+    private func answer(_ plan: SQLPlan) throws(Diagnostic) -> [[String?]] {
+        let sql = try SQLCompiler.compile(plan, dialect: .postgres)
+        do {
+            return try connection.rows(sql, name: connection.description)
+        } catch {
+            throw DuckDBExecutor.diagnostic(EngineMessages.failed("postgres", error.message))
+        }
+    }
+}
