@@ -74,8 +74,10 @@ let package = Package(
         .testTarget(name: "LeadStoreTests", dependencies: ["LeadStore", "LeadGen"], exclude: ["Regressions"]),
         .testTarget(name: "LeadGenTests", dependencies: ["LeadGen", "LeadStore"]),
         .testTarget(name: "LeadQueryTests", dependencies: ["LeadQuery"]),
-        .testTarget(name: "LeadEngineTests", dependencies: ["LeadEngine", "LeadSQL", "LeadEngines", "LeadQuery", "LeadStore", "LeadGen"], resources: [.copy("Golden")]),
+        // A throwaway PostgreSQL server the tests start and stop.
+        .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),
+        .testTarget(name: "LeadEngineTests", dependencies: ["LeadEngine", "LeadSQL", "LeadEngines", "LeadQuery", "LeadStore", "LeadGen", "PostgresTestSupport"], resources: [.copy("Golden")]),
         .testTarget(name: "LeadRenderTests", dependencies: ["LeadRender", "LeadEngine", "LeadStore"], resources: [.copy("Golden")]),
-        .testTarget(name: "LeadShellTests", dependencies: ["LeadShell", "CEditLine"]),
+        .testTarget(name: "LeadShellTests", dependencies: ["LeadShell", "CEditLine", "PostgresTestSupport"]),
     ]
 )

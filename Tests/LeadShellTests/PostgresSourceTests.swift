@@ -1,4 +1,5 @@
 import Foundation
+import PostgresTestSupport
 import Testing
 
 /// `leadq --db`: leads and touches copied out of a throwaway PostgreSQL

@@ -3,19 +3,20 @@ import Foundation
 /// A throwaway PostgreSQL server for one test: its own data folder under
 /// /tmp, listening only on a unix socket there, stopped and removed by `stop`.
 /// As root, `initdb` and the server run as the `postgres` user (initdb refuses root).
-final class PostgresServer {
-    let folder: String
+public final class PostgresServer {
+    public let folder: String
     private let bin: String
     private let asUser: String?
 
     /// The variables that point libpq and psql at this server.
-    var environment: [String: String] { ["PGHOST": folder, "PGUSER": "postgres", "PGDATABASE": "postgres", "PGPORT": "5432"] }
+    public var environment: [String: String] { ["PGHOST": folder, "PGUSER": "postgres", "PGDATABASE": "postgres", "PGPORT": "5432"] }
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
-    init() throws {
+    /// `settings` are extra server settings (`timezone=America/Los_Angeles`).
+    public init(settings: [String] = []) throws {
         guard let bin = Self.binaries() else {
             throw Failure(description: "no PostgreSQL server found (initdb); `make test` installs postgresql when missing")
         }
@@ -25,7 +26,8 @@ final class PostgresServer {
         if let asUser { _ = try Self.run("/bin/chown", ["\(asUser):\(asUser)", folder]) }
         try runAsServer("initdb", ["-D", "\(folder)/data", "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"])
         try runAsServer("pg_ctl", ["-D", "\(folder)/data", "-l", "\(folder)/server.log", "-w", "-t", "30", "-o",
-                                   "-c listen_addresses='' -k \(folder) -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+                                   "-c listen_addresses='' -k \(folder) -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+                                       + settings.map { " -c \($0)" }.joined(),
                                    "start"])
     }
 
@@ -37,14 +39,14 @@ final class PostgresServer {
     }
 
     /// Stops the server and removes its folder.
-    func stop() {
+    public func stop() {
         _ = try? runAsServer("pg_ctl", ["-D", "\(folder)/data", "-m", "immediate", "-w", "stop"])
         try? FileManager.default.removeItem(atPath: folder)
     }
 
     /// Runs SQL through psql, stopping at the first error.
     @discardableResult
-    func psql(_ sql: String) throws -> String {
+    public func psql(_ sql: String) throws -> String {
         let psql = FileManager.default.isExecutableFile(atPath: "\(bin)/psql") ? "\(bin)/psql" : "/usr/bin/psql"
         return try Self.run(psql, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", sql], environment: environment)
     }

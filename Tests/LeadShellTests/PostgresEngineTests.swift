@@ -1,0 +1,65 @@
+import Foundation
+import PostgresTestSupport
+import Testing
+
+/// `--engine postgres`: statements run in the database the data comes from,
+/// with the in-memory engine's answers whatever the server's time zone; what
+/// it cannot do is one line and exit status 2.
+@Suite(.serialized)
+struct PostgresEngineTests {
+    private func withServer(_ body: (PostgresServer) throws -> Void) throws {
+        let server = try PostgresServer(settings: ["timezone=America/Los_Angeles"])
+        defer { server.stop() }
+        try body(server)
+    }
+
+    static let exampleTables = """
+        CREATE TABLE leads (lead_id text PRIMARY KEY, created_at timestamptz, segment text, source text, owner text,
+          region text, qualified_at timestamptz, converted_at timestamptz, deal_size numeric);
+        CREATE TABLE touches (touch_id text, lead_id text, at timestamptz, channel text, rep text, direction text, outcome text);
+        """
+
+    static func loadExamples(_ server: PostgresServer) throws {
+        let data = LeadQProcess.root.appendingPathComponent("examples/data").path
+        try server.psql(exampleTables)
+        try server.psql("COPY leads FROM '\(data)/leads.csv' WITH (FORMAT csv, HEADER true)")
+        try server.psql("COPY touches FROM '\(data)/touches.csv' WITH (FORMAT csv, HEADER true)")
+    }
+
+    @Test func postgresAnswersAsMemoryDoesInAnyServerZone() throws {
+        try withServer { server in
+            try Self.loadExamples(server)
+            let statements = ["rate, speed, within(1h) by segment", "leads, conversion by month", "touches, reply_rate by channel order by touches desc",
+                              "list leads lead_id, created_at, response where followups = 0", "median(deal_size), p(response, 90) by week",
+                              "leads by converted_at.month", "rate by owner | chart"]
+            for format in ["csv", "table", "json"] {
+                let arguments = statements.flatMap { ["-c", $0] } + ["--format", format]
+                let memory = try LeadQProcess.run(["examples/data"] + arguments)
+                let postgres = try LeadQProcess.run(["--db", "", "--engine", "postgres"] + arguments, environment: server.environment)
+                #expect(memory.status == 0, "\(memory.stderr)")
+                #expect(postgres.status == 0, "\(postgres.stderr)")
+                #expect(postgres.stdout == memory.stdout, "\(format)")
+            }
+        }
+    }
+
+    @Test func theEngineNeedsADatabaseAndISOTimestamps() throws {
+        let files = try LeadQProcess.run(["examples/data", "--engine", "postgres", "-c", "rate"])
+        #expect(files.status == 2)
+        #expect(files.stderr == "error: --engine postgres runs statements in the database: give --db with it\n")
+        try withServer { server in
+            try server.psql("""
+                CREATE TABLE leads (lead_id text, created_at text);
+                CREATE TABLE touches (lead_id text, at timestamptz);
+                INSERT INTO leads VALUES ('A', '2026-03-15 09:00:00+00'), ('B', '3/15/2026 9:00 AM');
+                """)
+            let memory = try LeadQProcess.run(["--db", "", "-c", "leads"], environment: server.environment)
+            #expect(memory.status == 0, "\(memory.stderr)")
+            let engine = try LeadQProcess.run(["--db", "", "--engine", "postgres", "-c", "leads"], environment: server.environment)
+            #expect(engine.status == 2)
+            #expect(engine.stdout.isEmpty)
+            #expect(engine.stderr.contains("created_at holds \"3/15/2026 9:00 AM\", which is not an ISO 8601 timestamp"), "\(engine.stderr)")
+            #expect(engine.stderr.split(separator: "\n").count == 1, "\(engine.stderr)")
+        }
+    }
+}
