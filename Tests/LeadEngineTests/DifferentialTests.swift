@@ -39,14 +39,24 @@ import Testing
     }
 
     @Test func goldenAndExampleStatementsAgree() throws {
-        let data = Self.root.appendingPathComponent("examples/data").path
         var compared = 0
+        for part in try Self.corpus() {
+            guard var pair = try Self.sessions(leads: part.folder + "/leads.csv", touches: part.folder + "/touches.csv") else { return }
+            compared += try Self.compare(part.statements, &pair, context: part.context)
+        }
+        print("differential: compared \(compared) golden and example statements in memory and on DuckDB")
+        #expect(compared >= 100)
+    }
+
+    /// The statements of each golden file and example script, with the folder of the data they run on.
+    static func corpus() throws -> [(context: String, folder: String, statements: [String])] {
+        var parts: [(context: String, folder: String, statements: [String])] = []
+        let data = Self.root.appendingPathComponent("examples/data").path
         let golden = Self.root.appendingPathComponent("Tests/LeadEngineTests/Golden")
         for file in try FileManager.default.contentsOfDirectory(atPath: golden.path).filter({ $0.hasSuffix(".golden") }).sorted() {
             let text = try String(contentsOf: golden.appendingPathComponent(file), encoding: .utf8)
             let statements = text.split(separator: "\n").filter { $0.hasPrefix("> ") }.map { String($0.dropFirst(2)) }
-            guard var pair = try Self.sessions(leads: data + "/leads.csv", touches: data + "/touches.csv") else { return }
-            compared += try Self.compare(statements, &pair, context: file)
+            parts.append((file, data, statements))
         }
         for script in try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("examples").path)
             .filter({ $0.hasSuffix(".lq") }).sorted() {
@@ -54,13 +64,9 @@ import Testing
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             let folder = lines.first { $0.hasPrefix(".open ") }.map { String($0.dropFirst(6)) } ?? "examples/data"
             let body = lines.map { $0.hasPrefix(".") ? "" : $0 }.joined(separator: "\n")
-            let statements = StatementBoundary.split(body).map(\.text)
-            let data = Self.root.appendingPathComponent(folder).path
-            guard var pair = try Self.sessions(leads: data + "/leads.csv", touches: data + "/touches.csv") else { return }
-            compared += try Self.compare(statements, &pair, context: script)
+            parts.append((script, Self.root.appendingPathComponent(folder).path, StatementBoundary.split(body).map(\.text)))
         }
-        print("differential: compared \(compared) golden and example statements in memory and on DuckDB")
-        #expect(compared >= 100)
+        return parts
     }
 
     @Test func randomStatementsAgree() throws {
@@ -70,6 +76,14 @@ import Testing
         try LeadGenerator(leadCount: 2500, seed: 11).write(to: folder.path)
         guard var pair = try Self.sessions(leads: folder.appendingPathComponent("leads.csv").path,
                                            touches: folder.appendingPathComponent("touches.csv").path) else { return }
+        let statements = Self.randomStatements()
+        let compared = try Self.compare(statements, &pair, context: "random")
+        print("differential: compared \(compared) random statements in memory and on DuckDB")
+        #expect(compared >= 500)
+    }
+
+    /// `let fast = …` and 520 random queries from the reference generator (seed 11).
+    static func randomStatements() -> [String] {
         var statements = ["let fast = response <= 1h"]
         var random = RandomSource(seed: 11)
         for _ in 0..<520 {
@@ -82,21 +96,19 @@ import Testing
             if let clause = groups[random.below(groups.count)].clause { query += " by " + clause }
             statements.append(query)
         }
-        let compared = try Self.compare(statements, &pair, context: "random")
-        print("differential: compared \(compared) random statements in memory and on DuckDB")
-        #expect(compared >= 500)
+        return statements
     }
 
     /// Runs each statement in both sessions; queries and lists are compared
     /// (all of a batch's DuckDB answers come from one process), except those
     /// the compiler refuses with an error naming what it does not write yet.
     /// Returns how many were compared.
-    static func compare(_ statements: [String], _ pair: inout (memory: Session, duckdb: Session), context: String) throws -> Int {
+    static func compare(_ statements: [String], _ pair: inout (memory: Session, duckdb: Session), context: String, dialect: String = "duckdb") throws -> Int {
         var expected: [(String, ResultTable)] = []
         var plans: [SQLPlan] = []
         for statement in statements where !statement.contains("|") {
             let result = pair.memory.run(statement)
-            let planned = pair.duckdb.run(statement + " | sql duckdb")
+            let planned = pair.duckdb.run(statement + " | sql " + dialect)
             switch (result, planned) {
             case (.success(.table(let table, _)), .success(.sql(let plan))) where (try? SQLCompiler.compile(plan)) != nil:
                 expected.append((statement, table))
@@ -105,9 +117,14 @@ import Testing
                 _ = pair.duckdb.run(statement)
             }
         }
-        guard case let executor as DuckDBExecutor = pair.duckdb.executor else { return 0 }
         let tables: [ResultTable]
-        do { tables = try executor.tables(plans) } catch {
+        do {
+            switch pair.duckdb.executor {
+            case let executor as DuckDBExecutor: tables = try executor.tables(plans)
+            case let executor as PostgresExecutor: tables = try executor.tables(plans)
+            default: return 0
+            }
+        } catch {
             Issue.record("\(context): \(error.message)")
             return 0
         }
@@ -120,7 +137,7 @@ import Testing
     /// Where two results differ, or nil when they agree.
     static func difference(_ a: ResultTable, _ b: ResultTable) -> String? {
         guard a.columns.map(\.name) == b.columns.map(\.name) else { return "columns \(a.columns.map(\.name)) ≠ \(b.columns.map(\.name))" }
-        guard a.rowCount == b.rowCount else { return "\(a.rowCount) rows in memory, \(b.rowCount) on DuckDB" }
+        guard a.rowCount == b.rowCount else { return "\(a.rowCount) rows in memory, \(b.rowCount) on the engine" }
         for (x, y) in zip(a.columns, b.columns) {
             guard x.kind == y.kind else { return "\(x.name): kind \(x.kind) ≠ \(y.kind)" }
             for row in 0..<a.rowCount {
@@ -133,7 +150,7 @@ import Testing
                     guard let p = x.number(row), let q = y.number(row) else { same = false; break }
                     same = x.kind == .count || x.kind == .timestamp ? p == q : abs(p - q) <= 1e-9 * max(1, abs(p))
                 }
-                if !same { return "\(x.name) row \(row + 1): \(x.cell(row)) in memory, \(y.cell(row)) on DuckDB" }
+                if !same { return "\(x.name) row \(row + 1): \(x.cell(row)) in memory, \(y.cell(row)) on the engine" }
                 if x.bands?[row] != y.bands?[row] { return "\(x.name) row \(row + 1): band differs" }
             }
         }

@@ -47,8 +47,14 @@ public final class PostgresServer {
     /// Runs SQL through psql, stopping at the first error.
     @discardableResult
     public func psql(_ sql: String) throws -> String {
+        try psql(in: "postgres", sql)
+    }
+
+    /// Runs SQL through psql in one database.
+    @discardableResult
+    public func psql(in database: String, _ sql: String) throws -> String {
         let psql = FileManager.default.isExecutableFile(atPath: "\(bin)/psql") ? "\(bin)/psql" : "/usr/bin/psql"
-        return try Self.run(psql, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", sql], environment: environment)
+        return try Self.run(psql, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database, "-c", sql], environment: environment)
     }
 
     /// Runs a server tool with posix_spawn, every descriptor past the standard
