@@ -10,6 +10,10 @@ package protocol Executor: Sendable {
     var name: String { get }
     func run(_ query: BoundQuery, in session: Session, isCancelled: (@Sendable () -> Bool)?) throws(Diagnostic) -> ResultTable
     func run(_ list: BoundList, in session: Session, isCancelled: (@Sendable () -> Bool)?) throws(Diagnostic) -> ResultTable
+    var readsStore: Bool { get }
+    func distinctValues(of field: String, grain: Grain, limit: Int) -> [String]?
+    func rowCounts() -> (leads: Int, touches: Int)?
+    func rows(_ sql: String) -> [[String?]]?
 }
 
 /// The executor over the columns loaded in memory.
@@ -25,4 +29,18 @@ package struct InMemoryExecutor: Executor {
     package func run(_ list: BoundList, in session: Session, isCancelled: (@Sendable () -> Bool)?) throws(Diagnostic) -> ResultTable {
         try ListExecutor(store: session.store, isCancelled: isCancelled).run(list)
     }
+}
+
+/// What an engine that holds the data (rather than the store) answers
+/// outside statements: the store it binds against has the fields but no rows.
+extension Executor {
+    /// Whether the session's store holds the rows this executor reads.
+    package var readsStore: Bool { true }
+    /// The distinct values of a text field, fewer than `limit`, or nil when
+    /// there are more or the engine cannot tell.
+    package func distinctValues(of field: String, grain: Grain, limit: Int) -> [String]? { nil }
+    /// How many leads and touches the engine holds.
+    package func rowCounts() -> (leads: Int, touches: Int)? { nil }
+    /// The answer of a query over the engine's `leads` and `touches`, header first; nil when it fails.
+    package func rows(_ sql: String) -> [[String?]]? { nil }
 }

@@ -32,6 +32,7 @@ extension Session {
     ) throws(Diagnostic) -> StatementOutcome {
         var analyzer = Analyzer(store: store, settings: settings, definitions: definitions, source: source, nextDue: nextDue)
         analyzer.businessTimes = businessTimes
+        analyzer.executor = executor
         switch statement.kind {
         case .query(let query):
             let bound = try analyzer.bindQuery(query)

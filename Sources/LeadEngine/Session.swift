@@ -49,6 +49,12 @@ public struct Session: Sendable {
         nextDue = NextDue()
     }
 
+    /// Keeps the fields and types of the data but none of its rows (an engine holds them).
+    public mutating func dropRows() {
+        store = store.withoutRows()
+        catalog = Catalog(store: store)
+    }
+
     /// Adds touches to those loaded.
     public mutating func addTouches(_ source: DataSource, progress: LoadProgress? = nil) throws(LoadError) {
         try store.addTouches(source, progress: progress)

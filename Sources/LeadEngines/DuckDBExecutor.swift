@@ -12,7 +12,27 @@ package struct DuckDBExecutor: Executor {
     let program: String
     let tables: CanonicalTables
 
+    let values = EngineValues()
+
     package var name: String { "DuckDB" }
+    package var readsStore: Bool { false }
+
+    package func distinctValues(of field: String, grain: Grain, limit: Int) -> [String]? {
+        let origins = grain == .lead ? tables.leads.origins : tables.touches.flatMap(\.origins)
+        guard origins.contains(where: { $0.field == field }) else { return nil }
+        return values.values(of: field, grain: grain, limit: limit) { count in
+            let sql = EngineValues.query(field, table: grain == .lead ? "leads" : "touches", limit: count)
+            return (try? Self.run(program, tables.views + sql + ";\n"))?.dropFirst().compactMap { $0.first ?? nil }
+        }
+    }
+
+    package func rows(_ sql: String) -> [[String?]]? {
+        try? Self.run(program, tables.views + sql + ";\n")
+    }
+
+    package func rowCounts() -> (leads: Int, touches: Int)? {
+        (try? Self.run(program, tables.views + EngineValues.counts + ";\n")).flatMap(EngineValues.counts)
+    }
 
     /// The marker of a null in DuckDB's answers.
     static let null = "\\N"

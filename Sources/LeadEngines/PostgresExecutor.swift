@@ -12,8 +12,27 @@ import LeadStore
 package struct PostgresExecutor: Executor {
     let connection: PostgresConnection
     let tables: PostgresTables
+    let values = EngineValues()
 
     package var name: String { "PostgreSQL" }
+    package var readsStore: Bool { false }
+
+    package func distinctValues(of field: String, grain: Grain, limit: Int) -> [String]? {
+        let source = grain == .lead ? tables.leads : tables.touches
+        guard let source, source.origins.contains(where: { $0.field == field }) else { return nil }
+        return values.values(of: field, grain: grain, limit: limit) { count in
+            let sql = EngineValues.query(field, table: grain == .lead ? "leads" : "touches", limit: count)
+            return (try? connection.rows(sql, name: connection.description))?.dropFirst().compactMap { $0.first ?? nil }
+        }
+    }
+
+    package func rows(_ sql: String) -> [[String?]]? {
+        try? connection.rows(sql, name: connection.description)
+    }
+
+    package func rowCounts() -> (leads: Int, touches: Int)? {
+        (try? connection.rows(EngineValues.counts, name: connection.description)).flatMap(EngineValues.counts)
+    }
 
     /// Connects with `conninfo`, makes the views over `leads` and `touches`
     /// (as the store read them) and checks that every timestamp column is ISO 8601.

@@ -11,21 +11,22 @@ public struct PostgresLoad: Sendable {
 
     /// Connects with `conninfo` to read `leads` and, when given, `touches`;
     /// the default `touches` table may be missing (leads only). Every reader
-    /// takes the `shared` options and reads timestamps without an offset in `zone`.
+    /// takes the `shared` options and reads timestamps without an offset in `zone`;
+    /// `sampleRows` reads only the first rows of each.
     public init(
         conninfo: String, leads: PostgresSource = .table("leads"), touches: PostgresSource? = nil,
-        shared: FileOptions = FileOptions(), zone: ZoneRules = .utc
+        shared: FileOptions = FileOptions(), zone: ZoneRules = .utc, sampleRows: Int? = nil
     ) throws(LoadError) {
         let connection = try PostgresConnection(conninfo)
         description = connection.description
-        self.leads = try PostgresTableReader(connection: connection, source: leads, shared: shared, zone: zone)
+        self.leads = try PostgresTableReader(connection: connection, source: leads, shared: shared, zone: zone, sampleRows: sampleRows)
         var touchSource = touches
         if touchSource == nil,
            try connection.value("SELECT to_regclass('touches') IS NOT NULL", name: connection.description) == "t" {
             touchSource = .table("touches")
         }
         self.touches = try touchSource.map { (source) throws(LoadError) in
-            try PostgresTableReader(connection: connection, source: source, shared: shared, zone: zone)
+            try PostgresTableReader(connection: connection, source: source, shared: shared, zone: zone, sampleRows: sampleRows)
         }
     }
 }

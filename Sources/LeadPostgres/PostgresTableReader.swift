@@ -13,9 +13,12 @@ public struct PostgresTableReader: TableReader {
     public let shared: FileOptions
     /// The zone timestamps without an offset are read in.
     private let zone: ZoneRules
+    /// Only the first rows, to learn the fields and types.
+    private let sampleRows: Int?
 
-    init(connection: PostgresConnection, source: PostgresSource, shared: FileOptions, zone: ZoneRules) throws(LoadError) {
+    init(connection: PostgresConnection, source: PostgresSource, shared: FileOptions, zone: ZoneRules, sampleRows: Int? = nil) throws(LoadError) {
         self.connection = connection
+        self.sampleRows = sampleRows
         self.source = source
         self.shared = shared
         self.zone = zone
@@ -24,7 +27,8 @@ public struct PostgresTableReader: TableReader {
     }
 
     public func read(_ request: TableRequest) throws(LoadError) -> TableRead {
-        let copied = try connection.copyCSV(source.select, name: name, progress: request.progress)
+        let select = sampleRows.map { "SELECT * FROM (\(source.select)) AS source LIMIT \($0)" } ?? source.select
+        let copied = try connection.copyCSV(select, name: name, progress: request.progress)
         var text = DataSource(file: copied.bytes, shared: shared)
         text.zone = zone
         do {

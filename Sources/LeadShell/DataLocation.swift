@@ -37,7 +37,11 @@ public enum DataLocation: Sendable, Equatable {
 
     /// Loads the data into a new session; `shared` options apply to every
     /// file that has the header they name; times written without an offset are read in `zone`.
-    public func open(shared: FileOptions = FileOptions(), zone: ZoneRules = .utc, progress: LoadProgress? = nil) throws(LoadError) -> Session {
+    /// `schemaOnly` (an engine answers) reads only the start of each table, for its fields and
+    /// types, and keeps no rows.
+    public func open(shared: FileOptions = FileOptions(), zone: ZoneRules = .utc, progress: LoadProgress? = nil,
+                     schemaOnly: Bool = false) throws(LoadError) -> Session {
+        guard !schemaOnly else { return try Self.schema(of: self, shared: shared, zone: zone) }
         switch self {
         case .demo:
             return try Session.demo()

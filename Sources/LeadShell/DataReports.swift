@@ -11,11 +11,12 @@ enum DataReports {
         let store = session.store
         let derived = Set(FollowUpIndex.derivedFieldNames)
         let touchFiles = store.summary.files.filter { $0.role == .touches }
-        for (title, table) in [("leads", store.leads), ("touches", store.touches)] {
+        let counts = rowCounts(session)
+        for (title, table, rows) in [("leads", store.leads, counts.leads), ("touches", store.touches, counts.touches)] {
             // Stacked touch files each name their own headers, listed per file below.
             let stacked = title == "touches" && touchFiles.count > 1
             lines.append("")
-            lines.append("\(title) (\(Quantity.counted(table.rowCount, "row", "rows"))\(stacked ? " from \(touchFiles.count) files" : ""))")
+            lines.append("\(title) (\(Quantity.counted(rows, "row", "rows"))\(stacked ? " from \(touchFiles.count) files" : ""))")
             let width = table.columns.map(\.name.count).max() ?? 0
             for column in table.columns {
                 let name = column.name.padding(toLength: width, withPad: " ", startingAt: 0)

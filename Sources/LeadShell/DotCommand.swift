@@ -55,15 +55,21 @@ struct DotCommand: Sendable {
         DotCommand(name: "check", arguments: "[touches]", help: "touches left out of follow-ups, nulls per column; .check touches lists every one") { shell, arguments in
             guard arguments.isEmpty || arguments == ["touches"] else { return shell.usage("check") }
             guard arguments.isEmpty else {
+                guard shell.session.executor.readsStore else { return shell.fail(Messages.engineCheckTouches, line: 1, column: 1) }
                 let table = DataReports.leftOut(shell.session.store).table
                 shell.lastResult = table
                 return shell.present(table, elapsed: nil, line: 1)
+            }
+            if !shell.session.executor.readsStore {
+                guard let lines = DataReports.engineCheck(shell.session) else { return shell.fail(Messages.engineCheckFailed, line: 1, column: 1) }
+                lines.forEach(shell.output.line)
+                return .ok
             }
             DataReports.check(shell.session).forEach(shell.output.line)
             return .ok
         },
         DotCommand(name: "summary", arguments: "", help: "what the last load read, and how long it took; business hours set") { shell, _ in
-            (shell.session.store.summaryLines + shell.session.businessSummaryLines).forEach(shell.output.line)
+            (DataReports.summary(shell.session) + shell.session.businessSummaryLines).forEach(shell.output.line)
             return .ok
         },
         DotCommand(name: "mode", arguments: OutputMode.allCases.map(\.rawValue).joined(separator: "|"), help: "how results are shown") { shell, arguments in

@@ -18,6 +18,12 @@ enum EngineChoice {
         }
     }
 
+    /// Whether the engine named holds the data, so that nothing is loaded into memory.
+    static func holdsData(_ engine: String?) -> Bool {
+        guard let engine else { return false }
+        return engine.lowercased() != "memory"
+    }
+
     /// Gives the session the engine asked for; the line to print when it cannot start.
     static func attach(_ engine: String?, to session: inout Session, location: DataLocation, shared: FileOptions) -> String? {
         guard let engine else { return nil }

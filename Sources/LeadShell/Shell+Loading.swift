@@ -11,7 +11,8 @@ extension Shell {
             let progress = ProgressBar()
             defer { progress.finish() }
             Interrupt.take()
-            session = try location.open(shared: configuration.shared, zone: settings.zone, progress: editor == nil ? nil : progress.callback)
+            session = try location.open(shared: configuration.shared, zone: settings.zone, progress: editor == nil ? nil : progress.callback,
+                                        schemaOnly: EngineChoice.holdsData(configuration.engine))
             session.settings = settings
             session.keep(definitions)
             self.location = location
@@ -20,7 +21,7 @@ extension Shell {
             return .failed
         }
         if let failure = EngineChoice.attach(configuration.engine, to: &session, location: self.location, shared: configuration.shared) { output.message(failure); return .failed }
-        if editor != nil { session.store.summaryLines.forEach(output.line) }
+        if editor != nil { DataReports.summary(session).forEach(output.line) }
         return .ok
     }
 
@@ -37,12 +38,13 @@ extension Shell {
             case .leads: try session.replaceLeads(source, progress: callback)
             default: try session.addTouches(source, progress: callback)
             }
+            if EngineChoice.holdsData(configuration.engine) { session.dropRows() }
         } catch {
             output.message(error.description)
             return .failed
         }
         if let failure = EngineChoice.attach(configuration.engine, to: &session, location: self.location, shared: configuration.shared) { output.message(failure); return .failed }
-        if editor != nil { session.store.summaryLines.forEach(output.line) }
+        if editor != nil { DataReports.summary(session).forEach(output.line) }
         return .ok
     }
 }

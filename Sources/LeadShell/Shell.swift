@@ -83,7 +83,8 @@ public final class Shell {
         let progress = ProgressBar()
         do {
             var opened = try configuration.location.open(
-                shared: configuration.shared, zone: configuration.zone, progress: interactive ? progress.callback : nil)
+                shared: configuration.shared, zone: configuration.zone, progress: interactive ? progress.callback : nil,
+                schemaOnly: EngineChoice.holdsData(configuration.engine))
             opened.settings.zone = configuration.zone
             session = opened
             progress.finish()
@@ -192,7 +193,7 @@ public final class Shell {
         }
         editor?.completer = { [unowned self] line in Completer(session: self.session).complete(line) }
         output.line("leadq \(Version.current) on \(session.dataDescription)")
-        session.store.summaryLines.forEach(output.line)
+        DataReports.summary(session).forEach(output.line)
         output.line("Type .help for commands, Ctrl-D to leave.")
         var pending = ""
         while true {

@@ -27,7 +27,8 @@ import Testing
     static func sessions(leads: String, touches: String) throws -> (memory: Session, duckdb: Session)? {
         let store = try LeadStore(leads: DataSource(path: leads), touches: [DataSource(path: touches)])
         let memory = Session(store: store, description: "memory")
-        var engine = memory
+        // The engine binds against the fields alone, as `--engine` does.
+        var engine = Session(store: store.withoutRows(), description: "engine")
         do {
             engine.executor = try DuckDBExecutor(store: store, path: path)
         } catch {

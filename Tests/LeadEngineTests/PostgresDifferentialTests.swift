@@ -39,7 +39,7 @@ import Testing
     static func sessions(_ folder: String, conninfo: String) throws -> (memory: Session, duckdb: Session) {
         let store = try LeadStore(leads: DataSource(path: folder + "/leads.csv"), touches: [DataSource(path: folder + "/touches.csv")])
         let memory = Session(store: store, description: "memory")
-        var engine = memory
+        var engine = Session(store: store.withoutRows(), description: "engine")
         engine.executor = try PostgresExecutor(conninfo: conninfo, leads: .table("leads"), touches: .table("touches"), store: store)
         return (memory, engine)
     }

@@ -29,7 +29,7 @@ extension Analyzer {
                 var strings: [String] = []
                 for value in values {
                     guard case .string(let string) = value.kind else { throw typeError(column, at: value.range) }
-                    checkExists(string, in: text, field: column.name, at: value.range)
+                    checkExists(string, in: text, field: column, at: value.range)
                     strings.append(string)
                 }
                 result = textIn(column, strings)
@@ -73,7 +73,7 @@ extension Analyzer {
         switch column.data {
         case .text(let text):
             guard case .string(let string) = value.kind else { throw typeError(column, at: value.range) }
-            if op == .equal || op == .notEqual { checkExists(string, in: text, field: column.name, at: value.range) }
+            if op == .equal || op == .notEqual { checkExists(string, in: text, field: column, at: value.range) }
             let truth = text.dictionary.values.map { stored -> UInt8 in
                 let order = stored < string ? -1 : stored == string ? 0 : 1
                 return Self.holds(op, order) ? 2 : 0
@@ -148,7 +148,13 @@ extension Analyzer {
     /// Warns when no row has the value, listing the values that exist,
     /// nearest first. A field gets one warning however many of its values
     /// are absent (a list or chain of thousands): later ones only extend it.
-    mutating func checkExists(_ value: String, in text: TextColumn, field: String, at range: SourceRange) {
+    mutating func checkExists(_ value: String, in stored: TextColumn, field column: ColumnRef, at range: SourceRange) {
+        let field = column.name
+        var text = stored
+        if !executor.readsStore {
+            guard let values = executor.distinctValues(of: field, grain: column.grain, limit: Self.engineValueLimit) else { return }
+            text = TextColumn(codes: [], dictionary: TextDictionary(values))
+        }
         guard text.dictionary.code(of: value) == nil else { return }
         if var absent = absentValues[field] {
             absent.count += 1
@@ -174,6 +180,11 @@ extension Analyzer {
         warnings.append(Diagnostic(.warning, absent.message(field: field), at: range, fixIt: fix.map { "\"\($0)\"" }))
         absentValues[field] = absent
     }
+}
+
+extension Analyzer {
+    /// The most distinct values an engine is asked for to check a value exists.
+    static let engineValueLimit = 10_000
 }
 
 /// The values of one field a statement names that no row has, and where

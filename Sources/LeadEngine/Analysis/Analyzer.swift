@@ -24,6 +24,8 @@ struct Analyzer {
     var prefersTouchColumns = false
     /// Business responses already counted in this session.
     var businessTimes: BusinessTimes?
+    /// What answers the statement: asked for a field's values when the store holds no rows.
+    var executor: any Executor = InMemoryExecutor()
 
     /// The session's `next_due_at` for its cadence, made once and reused.
     let nextDue: NextDue
@@ -117,6 +119,7 @@ struct Analyzer {
         var inner = Analyzer(store: store, settings: settings, definitions: definitions, source: definition.text, nextDue: nextDue)
         inner.expanding = expanding
         inner.businessTimes = businessTimes
+        inner.executor = executor
         let shifted = Self.shift(definition.expr, by: -Self.offset(of: definition))
         do {
             let result = try bind(&inner, shifted)

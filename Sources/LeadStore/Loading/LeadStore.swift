@@ -104,6 +104,18 @@ public struct LeadStore: Sendable {
         finishSummary()
     }
 
+    /// The same fields, types, origins and load decisions with no rows: what
+    /// statements bind against when an engine holds the data.
+    public func withoutRows() -> LeadStore {
+        var store = self
+        store.leads = leads.gathered([]).removing(Set(FollowUpIndex.derivedFieldNames))
+        store.touches = touches.gathered([])
+        store.followUps = FollowUpIndex.build(leads: &store.leads, touches: &store.touches, directionWords: directionWords)
+        store.summary.wallClock = LoadSummary.WallClockReading()
+        store.finishSummary()
+        return store
+    }
+
     private mutating func finishSummary() {
         leadExtents = Self.extents(of: leads)
         touchExtents = Self.extents(of: touches)
