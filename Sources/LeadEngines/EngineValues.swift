@@ -10,7 +10,7 @@ final class EngineValues: @unchecked Sendable {
 
     /// The values of `field`, asking `fetch` (with one more than `limit`) the first time; nil for too many or none known.
     func values(of field: String, grain: Grain, limit: Int, fetch: (Int) -> [String]?) -> [String]? {
-        let key = "\(grain.rawValue).\(field)"
+        let key = "\(grain.rawValue).\(field).\(limit)"
         lock.lock()
         if let cached = known[key] { lock.unlock(); return cached }
         lock.unlock()

@@ -119,10 +119,17 @@ public struct Completer: Sendable {
         return []
     }
 
+    /// The most distinct values completion asks an engine for.
+    static let engineValueLimit = 1000
+
     private func fieldValues(_ field: String) -> [String] {
         let name = field.lowercased()
-        let column = session.store.leads[name] ?? session.store.touches[name]
+        let lead = session.store.leads[name]
+        let column = lead ?? session.store.touches[name]
         guard case .text(let text)? = column?.data else { return [] }
+        guard session.executor.readsStore else {
+            return session.executor.distinctValues(of: name, grain: lead != nil ? .lead : .touch, limit: Self.engineValueLimit) ?? []
+        }
         return text.dictionary.values
     }
 
