@@ -88,13 +88,13 @@ public final class Shell {
             opened.settings.zone = configuration.zone
             session = opened
             progress.finish()
-            if !interactive { session.store.summary.warnings.forEach { output.message("warning: " + $0) } }
         } catch {
             progress.finish()
             output.message(error.description)
             return .dataError
         }
         if let failure = EngineChoice.attach(configuration.engine, to: &session, location: configuration.location, shared: configuration.shared) { output.message(failure); return .dataError }
+        if !interactive { session.store.summary.warnings.forEach { output.message("warning: " + $0) } }
         let shell = Shell(session: session, configuration: configuration)
         if !configuration.noInit, let home = configuration.environment["HOME"] {
             let rc = (home as NSString).appendingPathComponent(".leadqrc")
