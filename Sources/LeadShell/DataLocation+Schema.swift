@@ -55,6 +55,12 @@ extension DataLocation {
         return (set, files.map(\.path).joined(separator: ", "))
     }
 
+    /// A file's header and first rows as a source read under the file's name (the whole file when it cannot be cut).
+    static func sample(_ path: String, options: FileOptions) -> DataSource {
+        guard let bytes = head(path) else { return DataSource(path: path, options: options) }
+        return DataSource(file: FileBytes(name: path, bytes: bytes), options: options)
+    }
+
     /// A file's header and first rows, up to a megabyte, ending at a line break; nil when it cannot be read.
     private static func head(_ path: String) -> [UInt8]? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }

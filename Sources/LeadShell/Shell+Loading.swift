@@ -28,7 +28,9 @@ extension Shell {
     /// `.load leads|touches FILE [options]`.
     func load(_ role: TableRole, path: String, options: FileOptions) -> Outcome {
         do {
-            var source = DataSource(path: path, options: options)
+            // With an engine only the file's header and first rows are read, for its fields and types.
+            var source = EngineChoice.holdsData(configuration.engine)
+                ? DataLocation.sample(path, options: options) : DataSource(path: path, options: options)
             source.zone = session.settings.zone
             let progress = ProgressBar()
             defer { progress.finish() }
