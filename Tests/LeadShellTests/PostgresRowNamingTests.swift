@@ -1,4 +1,5 @@
 import Foundation
+import PostgresTestSupport
 import Testing
 
 /// `leadq --db`: errors in rows copied out of PostgreSQL name the table,

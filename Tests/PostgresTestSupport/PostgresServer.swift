@@ -32,7 +32,7 @@ public final class PostgresServer {
     }
 
     /// Runs `body` with a new server, stopped afterwards whatever happens.
-    static func with(_ body: (PostgresServer) throws -> Void) throws {
+    public static func with(_ body: (PostgresServer) throws -> Void) throws {
         let server = try PostgresServer()
         defer { server.stop() }
         try body(server)
