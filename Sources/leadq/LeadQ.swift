@@ -97,7 +97,7 @@ struct LeadQ: ParsableCommand {
     @Option(help: ArgumentHelp("The time zone: an IANA name (Europe/Berlin), UTC or an offset (+05:30); times without an offset in the data are read in it.", valueName: "zone"))
     var tz: String?
 
-    @Option(help: ArgumentHelp("Answer statements with an engine over the CSV files: duckdb (the duckdb program on PATH).", valueName: "engine"))
+    @Option(help: ArgumentHelp("Answer statements with an engine: duckdb (the duckdb program on PATH, over the CSV files) or postgres (in the --db database).", valueName: "engine"))
     var engine: String?
 
     @Option(help: ArgumentHelp("Load from PostgreSQL: a libpq connection string or URI (PG* variables and ~/.pgpass apply, as in psql).", valueName: "conninfo"))
