@@ -1,4 +1,6 @@
 import Foundation
+import LeadEngine
+import LeadShell
 import Testing
 
 /// Business hours from the command line: a lead's unknown zone is a load
@@ -32,5 +34,15 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("<stdin>:1:19: error: 17:00-09:00 closes before it opens"))
         #expect(result.stderr.contains("  set hours Mon-Fri 17:00-09:00\n                    ^~~~~~~~~~~\n"))
+    }
+}
+
+/// Tab completion offers the business-hours words where they fit.
+@Suite struct BusinessHoursCompletionTests {
+    @Test func completesSettingsArgumentAndField() throws {
+        let completer = Completer(session: try Session.demo(leadCount: 50))
+        #expect(completer.complete("set ho").candidates == ["holidays", "hours"])
+        #expect(completer.complete("speed(bu").candidates == ["business"])
+        #expect(completer.complete("leads where response_b").candidates == ["response_business"])
     }
 }
