@@ -3,7 +3,7 @@ enum EngineMessages {
     static let duckdbMissing =
         "--engine duckdb needs the duckdb program on PATH: pip install duckdb-cli (make installs it under .build-engines/venv/bin)"
     static func unknownEngine(_ name: String) -> String {
-        "unknown engine \"\(name)\": choose duckdb, postgres or memory"
+        "unknown engine \"\(name)\": choose duckdb, postgres, spark (spark=MASTER) or memory"
     }
     static let needsFiles = "--engine duckdb reads CSV files: give a folder or --leads and --touches (the demo data lives only in memory)"
     static func notISO(_ field: String, file: String, example: String) -> String {
@@ -24,6 +24,21 @@ enum EngineMessages {
         "\(program) failed: \(detail)"
     }
     static func unreadable(_ program: String) -> String { "\(program) answered in a form leadq cannot read" }
+    static let sparkMissing =
+        "--engine spark needs Apache Spark: set SPARK_HOME, or put spark-sql or a python3 with pyspark on PATH (pip install pyspark; make installs it under .build-engines/venv)"
+    static func sparkHomeUnusable(_ home: String) -> String {
+        "--engine spark: SPARK_HOME is \(home), which holds no Spark (no jars folder), or python3 is not on PATH"
+    }
+    static let javaMissing =
+        "--engine spark needs Java 17 or later for its JVM: set JAVA_HOME or put java on PATH (apt-get install openjdk-17-jre-headless), or use a Spark Connect server (spark=sc://HOST:15002)"
+    static func sparkMaster(_ text: String) -> String {
+        "--engine spark=\(text): not a Spark master URL; give local[*], local[N], spark://HOST:7077, yarn, k8s://URL or sc://HOST:15002"
+    }
+    static let sparkNeedsFiles = "--engine spark reads CSV files: give a folder or --leads and --touches (the demo data lives only in memory)"
+    static func sparkFailed(_ master: String, _ detail: String) -> String { "Spark (\(master)) could not start: \(detail)" }
+    static func sparkEnded(_ master: String) -> String { "the Spark session (\(master)) ended; run with --verbose to see Spark's output" }
+    static func sparkTables(_ detail: String) -> String { "Spark could not read the data: \(detail)" }
+    static func sparkStatement(_ detail: String) -> String { "spark: \(detail)" }
 }
 
 /// Why `--engine` named nothing leadq knows.

@@ -5,16 +5,19 @@ import LeadStore
 /// `--engine NAME`: the executor that answers instead of memory, attached
 /// when the data is opened and again whenever `.open` or `.load` changes it.
 enum EngineChoice {
-    static func executor(named name: String, for session: Session, location: DataLocation, shared: FileOptions) throws(EngineError) -> any Executor {
-        let engine = name.lowercased()
+    /// `NAME`, or `NAME=WHERE` for an engine that runs elsewhere (`spark=yarn`).
+    static func executor(named text: String, for session: Session, location: DataLocation, shared: FileOptions, verbose: Bool = false) throws(EngineError) -> any Executor {
+        let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        let engine = String(parts[0]).lowercased(), place = parts.count > 1 ? String(parts[1]) : nil
         if engine != "memory" { try CanonicalReadings.check(session.store, options: [shared] + location.fileOptions, engine: engine) }
-        switch engine {
-        case "memory": return InMemoryExecutor()
-        case "duckdb": return try DuckDBExecutor(store: session.store)
-        case "postgres", "postgresql":
+        switch (engine, place) {
+        case ("memory", nil): return InMemoryExecutor()
+        case ("duckdb", nil): return try DuckDBExecutor(store: session.store)
+        case ("postgres", nil), ("postgresql", nil):
             guard case .database(let conninfo, let leads, let touches) = location else { throw EngineError(message: EngineChoiceMessages.postgresNeedsDatabase) }
             return try PostgresExecutor(conninfo: conninfo, leads: leads, touches: touches, store: session.store)
-        default: throw EngineError(message: EngineChoiceMessages.unknown(name))
+        case ("spark", _): return try SparkExecutor(store: session.store, master: place, verbose: verbose)
+        default: throw EngineError(message: EngineChoiceMessages.unknown(text))
         }
     }
 
@@ -25,10 +28,10 @@ enum EngineChoice {
     }
 
     /// Gives the session the engine asked for; the line to print when it cannot start.
-    static func attach(_ engine: String?, to session: inout Session, location: DataLocation, shared: FileOptions) -> String? {
+    static func attach(_ engine: String?, to session: inout Session, location: DataLocation, shared: FileOptions, verbose: Bool = false) -> String? {
         guard let engine else { return nil }
         do {
-            session.executor = try executor(named: engine, for: session, location: location, shared: shared)
+            session.executor = try executor(named: engine, for: session, location: location, shared: shared, verbose: verbose)
             return nil
         } catch {
             return "error: \(error.message)"

@@ -20,7 +20,7 @@ extension Shell {
             output.message(error.description)
             return .failed
         }
-        if let failure = EngineChoice.attach(configuration.engine, to: &session, location: self.location, shared: configuration.shared) { output.message(failure); return .failed }
+        if let failure = EngineChoice.attach(configuration.engine, to: &session, location: self.location, shared: configuration.shared, verbose: configuration.verbose) { output.message(failure); return .failed }
         if editor != nil { DataReports.summary(session).forEach(output.line) }
         return .ok
     }
@@ -45,7 +45,7 @@ extension Shell {
             output.message(error.description)
             return .failed
         }
-        if let failure = EngineChoice.attach(configuration.engine, to: &session, location: self.location, shared: configuration.shared) { output.message(failure); return .failed }
+        if let failure = EngineChoice.attach(configuration.engine, to: &session, location: self.location, shared: configuration.shared, verbose: configuration.verbose) { output.message(failure); return .failed }
         if editor != nil { DataReports.summary(session).forEach(output.line) }
         return .ok
     }

@@ -26,6 +26,8 @@ public final class Shell {
         public var environment: [String: String]
         /// `--engine duckdb`: what answers statements instead of memory.
         public var engine: String?
+        /// `--verbose`: an engine's own output and errors in full.
+        public var verbose = false
 
         public init(location: DataLocation, shared: FileOptions = FileOptions(), commands: [String] = [], script: String? = nil,
                     format: OutputMode? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -93,7 +95,7 @@ public final class Shell {
             output.message(error.description)
             return .dataError
         }
-        if let failure = EngineChoice.attach(configuration.engine, to: &session, location: configuration.location, shared: configuration.shared) { output.message(failure); return .dataError }
+        if let failure = EngineChoice.attach(configuration.engine, to: &session, location: configuration.location, shared: configuration.shared, verbose: configuration.verbose) { output.message(failure); return .dataError }
         if !interactive { session.store.summary.warnings.forEach { output.message("warning: " + $0) } }
         let shell = Shell(session: session, configuration: configuration)
         if !configuration.noInit, let home = configuration.environment["HOME"] {

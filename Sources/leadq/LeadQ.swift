@@ -97,8 +97,11 @@ struct LeadQ: ParsableCommand {
     @Option(help: ArgumentHelp("The time zone: an IANA name (Europe/Berlin), UTC or an offset (+05:30); times without an offset in the data are read in it.", valueName: "zone"))
     var tz: String?
 
-    @Option(help: ArgumentHelp("Answer statements with an engine: duckdb (the duckdb program on PATH, over the CSV files) or postgres (in the --db database).", valueName: "engine"))
+    @Option(help: ArgumentHelp("Answer statements with an engine: duckdb (the duckdb program on PATH, over the CSV files), postgres (in the --db database), spark or spark=MASTER (local[*], spark://HOST:7077, yarn, sc://HOST:15002).", valueName: "engine"))
     var engine: String?
+
+    @Flag(help: "Show an engine's own output and errors in full.")
+    var verbose = false
 
     @Option(help: ArgumentHelp("Load from PostgreSQL: a libpq connection string or URI (PG* variables and ~/.pgpass apply, as in psql).", valueName: "conninfo"))
     var db: String?
@@ -149,6 +152,7 @@ struct LeadQ: ParsableCommand {
         configuration.noInit = noInit
         if let tz, let zone = try? ZoneRules.named(tz) { configuration.zone = zone }
         configuration.engine = engine
+        configuration.verbose = verbose
         let status = Shell.run(configuration)
         if status != .success { Foundation.exit(status.rawValue) }
     }

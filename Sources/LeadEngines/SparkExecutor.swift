@@ -1,0 +1,89 @@
+import Foundation
+import LeadEngine
+import LeadQuery
+import LeadSQL
+import LeadStore
+
+/// Runs statements on Apache Spark: each compiles to Spark SQL and runs in
+/// one long-lived session over views of the CSV files read with an explicit
+/// schema (canonical form: the data model's fields, ISO 8601 timestamps,
+/// numbers as doubles, empty text as null), at leadq's session zone; the
+/// answer becomes the same `ResultTable` the in-memory engine gives.
+package struct SparkExecutor: Executor {
+    let driver: SparkDriver
+
+    package var name: String { "Spark (\(driver.master.url))" }
+
+    /// An executor for `master` (nil: `local[*]`); checks the master's form,
+    /// that Spark is installed and, for a JVM of its own, that Java is. Spark
+    /// itself starts on the first statement.
+    package init(store: LeadStore, master text: String?, verbose: Bool = false,
+                 environment: [String: String] = ProcessInfo.processInfo.environment) throws(EngineError) {
+        var master = SparkMaster.local
+        if let text {
+            guard let named = SparkMaster(text) else { throw EngineError(message: EngineMessages.sparkMaster(text)) }
+            master = named
+        }
+        guard !store.summary.files.contains(where: \.generated) else { throw EngineError(message: EngineMessages.sparkNeedsFiles) }
+        let install = try SparkInstall.find(environment)
+        if !master.isConnect && SparkInstall.java(environment) == nil { throw EngineError(message: EngineMessages.javaMissing) }
+        let tables = CanonicalTables(store: store)
+        let setup: [String: Any] = [
+            "master": master.url, "zone": "UTC", "verbose": verbose,
+            "conf": Self.configuration(master),
+            "tables": ["leads": ["files": [Self.file(tables.leads, kinds: tables.leadKinds, zone: store.summary.wallClock.zone)]],
+                       "touches": ["files": tables.touches.map { Self.file($0, kinds: tables.touchKinds, zone: store.summary.wallClock.zone) }]],
+        ]
+        driver = SparkDriver(install: install, master: master, setup: setup, verbose: verbose)
+    }
+
+    /// Settings that keep answers and output the same wherever it runs.
+    static func configuration(_ master: SparkMaster) -> [String: String] {
+        var conf = ["spark.ui.enabled": "false", "spark.ui.showConsoleProgress": "false", "spark.sql.session.timeZone": "UTC"]
+        if master.isLocal { conf["spark.sql.shuffle.partitions"] = "4" }
+        return conf
+    }
+
+    /// One file to read: its path, the zone for times without an offset, and each field with its header and type.
+    static func file(_ file: CanonicalTables.File, kinds: [String: ColumnKind], zone: String) -> [String: Any] {
+        let columns: [[String: String]] = file.origins.compactMap { origin in
+            guard let kind = kinds[origin.field] else { return nil }
+            return ["field": origin.field, "header": origin.header, "kind": kind.rawValue]
+        }
+        let path = URL(fileURLWithPath: file.path).standardizedFileURL.path
+        return ["path": path, "zone": zone, "columns": columns]
+    }
+
+    package func run(_ query: BoundQuery, in session: Session, isCancelled: (@Sendable () -> Bool)?) throws(Diagnostic) -> ResultTable {
+        let plan = SQLPlan(statement: .query(query), dialect: .spark, store: session.store, buckets: session.settings.buckets)
+        return try table(plan, rows: answer(plan))
+    }
+
+    package func run(_ list: BoundList, in session: Session, isCancelled: (@Sendable () -> Bool)?) throws(Diagnostic) -> ResultTable {
+        let plan = SQLPlan(statement: .list(list), dialect: .spark, store: session.store, buckets: session.settings.buckets)
+        return try table(plan, rows: answer(plan))
+    }
+
+    /// The tables of several plans, one after another in the session.
+    package func tables(_ plans: [SQLPlan]) throws(Diagnostic) -> [ResultTable] {
+        var tables: [ResultTable] = []
+        for plan in plans { tables.append(try table(plan, rows: answer(plan))) }
+        return tables
+    }
+
+    private func answer(_ plan: SQLPlan) throws(Diagnostic) -> [[String?]] {
+        let sql = try SQLCompiler.compile(plan)
+        do { return try driver.answer(sql, zone: plan.buckets.zone.name) } catch { throw DuckDBExecutor.diagnostic(error.message) }
+    }
+
+    private func table(_ plan: SQLPlan, rows: [[String?]]) throws(Diagnostic) -> ResultTable {
+        do {
+            switch plan.statement {
+            case .query(let query): return try EngineResult.table(query, rows: rows, buckets: plan.buckets)
+            case .list(let list): return try EngineResult.table(list, rows: rows)
+            }
+        } catch {
+            throw DuckDBExecutor.diagnostic(EngineMessages.unreadable("spark"))
+        }
+    }
+}
