@@ -2,8 +2,8 @@
 SHELL := /bin/bash
 #
 #   make run     install libedit when missing, build release, open the demo data
-#   make test    install libedit, libpq, PostgreSQL, chromium and duckdb-cli when missing, run the
-#                test suite (with the differential suite: every statement in memory and on DuckDB)
+#   make test    install libedit, libpq, PostgreSQL, chromium, duckdb-cli, pyspark and Java when missing,
+#                run the test suite (with the differential suite: statements in memory, on DuckDB and on Spark)
 #   make gen     write generated data (LEADS=1000000 OUT=/tmp/leadq-1m)
 #   make bench   leadq against DuckDB on generated data (SIZE=1m, or 100k)
 #   make fuzz    fuzz the language, the CSV reader and the shell (SECONDS=60 each)
@@ -16,7 +16,7 @@ SIZE ?= 1m
 SECONDS ?= 60
 FUZZ_FLAGS = -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DLEADQ_FUZZ
 
-.PHONY: run test build deps browser engines postgres gen bench fuzz clean
+.PHONY: run test build deps browser engines java postgres gen bench fuzz clean
 
 # libedit (line editing), libpq (PostgreSQL) and pkg-config, and the tz database
 # for time zones, are the system packages leadq needs.
@@ -74,10 +74,11 @@ browser:
 	fi
 
 # The engines the differential suite runs on: the duckdb program from PyPI's
-# duckdb-cli, in a virtual environment under .build-engines (on PATH for tests).
+# duckdb-cli and Apache Spark from pyspark (with Java 17 from Debian), in a
+# virtual environment under .build-engines (on PATH for tests).
 ENGINES_VENV := .build-engines/venv
 
-engines:
+engines: java
 	@if [ ! -x $(ENGINES_VENV)/bin/duckdb ]; then \
 	  echo "Installing duckdb-cli into $(ENGINES_VENV) (for --engine duckdb and the differential tests)…"; \
 	  if ! python3 -m venv $(ENGINES_VENV) >/dev/null 2>&1; then \
@@ -87,6 +88,24 @@ engines:
 	    python3 -m venv $(ENGINES_VENV) || exit 1; \
 	  fi; \
 	  $(ENGINES_VENV)/bin/pip install -q duckdb-cli || exit 1; \
+	fi
+	@if [ ! -x $(ENGINES_VENV)/bin/spark-sql ]; then \
+	  echo "Installing pyspark into $(ENGINES_VENV) (for --engine spark and the differential tests)…"; \
+	  $(ENGINES_VENV)/bin/pip install -q pyspark || exit 1; \
+	fi
+
+# Spark's JVM: Debian's Java 17 runtime.
+java:
+	@if ! command -v java >/dev/null 2>&1 && [ -z "$$JAVA_HOME" ]; then \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO="sudo"; \
+	    echo "Installing openjdk-17-jre-headless (Spark runs on Java)…"; \
+	    $$SUDO apt-get update -qq && \
+	    $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless >/dev/null || exit 1; \
+	  else \
+	    echo "--engine spark and its tests need Java 17: install openjdk-17-jre-headless (Debian, Ubuntu) or a JDK, then run make again." >&2; \
+	    exit 1; \
+	  fi; \
 	fi
 
 build: deps

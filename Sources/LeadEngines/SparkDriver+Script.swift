@@ -89,6 +89,8 @@ def main():
                 for file in spec["files"]:
                     part = read(file)
                     frame = part if frame is None else frame.unionByName(part, allowMissingColumns=True)
+            if setup.get("cache"):
+                frame = frame.cache()
             frame.createOrReplaceTempView(view)
     except Exception as error:
         failure("tables", error)

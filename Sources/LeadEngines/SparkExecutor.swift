@@ -29,7 +29,7 @@ package struct SparkExecutor: Executor {
         if !master.isConnect && SparkInstall.java(environment) == nil { throw EngineError(message: EngineMessages.javaMissing) }
         let tables = CanonicalTables(store: store)
         let setup: [String: Any] = [
-            "master": master.url, "zone": "UTC", "verbose": verbose,
+            "master": master.url, "zone": "UTC", "verbose": verbose, "cache": master.isLocal,
             "conf": Self.configuration(master),
             "tables": ["leads": ["files": [Self.file(tables.leads, kinds: tables.leadKinds, zone: store.summary.wallClock.zone)]],
                        "touches": ["files": tables.touches.map { Self.file($0, kinds: tables.touchKinds, zone: store.summary.wallClock.zone) }]],

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+/// `--engine spark`: the same answers as in memory from a Spark session on
+/// this machine; what keeps it from starting is one line and exit status 2.
+@Suite struct SparkEngineTests {
+    /// The virtual environment `make test` installs pyspark into.
+    static let bin = LeadQProcess.root.appendingPathComponent(".build-engines/venv/bin").path
+    static var haveSpark: Bool { FileManager.default.isExecutableFile(atPath: bin + "/spark-sql") }
+    /// PATH with that environment's python, and the system's java.
+    static let environment = ["PATH": bin + ":/usr/bin:/bin", "SPARK_HOME": "", "JAVA_HOME": ""]
+
+    @Test func sparkAnswersAsMemoryDoes() throws {
+        guard Self.haveSpark else { return }
+        let statements = ["rate, speed, within(1h) by segment", "touches, reply_rate by channel order by touches desc",
+                          "list leads lead_id, created_at, response where followups = 0"]
+        let arguments = ["examples/data"] + statements.flatMap { ["-c", $0] }
+        let memory = try LeadQProcess.run(arguments)
+        let spark = try LeadQProcess.run(arguments + ["--engine", "spark=local[1]"], environment: Self.environment)
+        #expect(spark.status == 0, "\(spark.stderr)")
+        #expect(spark.stderr.isEmpty, "\(spark.stderr)")
+        #expect(spark.stdout == memory.stdout)
+    }
+
+    @Test func sparkNotInstalledIsOneLine() throws {
+        let result = try LeadQProcess.run(["examples/data", "--engine", "spark", "-c", "rate"], environment: ["PATH": "/nonexistent", "SPARK_HOME": ""])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == "error: --engine spark needs Apache Spark: set SPARK_HOME, or put spark-sql or a python3 with pyspark on PATH "
+            + "(pip install pyspark; make installs it under .build-engines/venv)\n")
+    }
+
+    @Test func aSparkHomeWithoutSparkIsOneLine() throws {
+        let result = try LeadQProcess.run(["examples/data", "--engine", "spark", "-c", "rate"], environment: ["SPARK_HOME": "/nonexistent/spark"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("error: --engine spark: SPARK_HOME is /nonexistent/spark, which holds no Spark"), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test(arguments: ["foo", "local[0]", "local[x]", "spark://", "spark://host:port", "yarn-client", "sc://"])
+    func aBadMasterURLIsOneLine(master: String) throws {
+        let result = try LeadQProcess.run(["examples/data", "--engine", "spark=" + master, "-c", "rate"], environment: Self.environment)
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == "error: --engine spark=\(master): not a Spark master URL; give local[*], local[N], spark://HOST:7077, yarn, k8s://URL or sc://HOST:15002\n")
+    }
+
+    @Test func javaMissingIsOneLine() throws {
+        guard Self.haveSpark else { return }
+        let result = try LeadQProcess.run(["examples/data", "--engine", "spark", "-c", "rate"], environment: ["PATH": Self.bin, "SPARK_HOME": "", "JAVA_HOME": ""])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("error: --engine spark needs Java 17 or later for its JVM"), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    /// The compiler's own error, before any JVM starts.
+    @Test func aStatementSparkCannotExpressIsTheCompilersError() throws {
+        guard Self.haveSpark else { return }
+        let result = try LeadQProcess.run(["examples/data", "--engine", "spark", "-c", "rate by weekday"], environment: Self.environment)
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("by weekday"), "\(result.stderr)")
+        #expect(!result.stderr.contains("Exception") && !result.stderr.contains("spark:"), "\(result.stderr)")
+    }
+
+    @Test func theDemoIsRefused() throws {
+        guard Self.haveSpark else { return }
+        let result = try LeadQProcess.run(["--engine", "spark", "-c", "rate"], environment: Self.environment)
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: --engine spark reads CSV files: give a folder or --leads and --touches (the demo data lives only in memory)\n")
+    }
+}
