@@ -62,7 +62,7 @@ struct SparkInstall {
 
     /// The driver's environment: the search path, and a local JVM bound to the loopback address.
     func environment(_ base: [String: String], master: SparkMaster) -> [String: String] {
-        var environment = base
+        var environment = base.filter { !["SPARK_HOME", "JAVA_HOME"].contains($0.key) || !$0.value.isEmpty }
         if let sparkHome { environment["SPARK_HOME"] = sparkHome }
         if !pythonPath.isEmpty {
             environment["PYTHONPATH"] = (pythonPath + [base["PYTHONPATH"]].compactMap { $0 }).joined(separator: ":")
