@@ -89,9 +89,9 @@ engines: java
 	  fi; \
 	  $(ENGINES_VENV)/bin/pip install -q duckdb-cli || exit 1; \
 	fi
-	@if [ ! -x $(ENGINES_VENV)/bin/spark-sql ]; then \
-	  echo "Installing pyspark into $(ENGINES_VENV) (for --engine spark and the differential tests)…"; \
-	  $(ENGINES_VENV)/bin/pip install -q pyspark || exit 1; \
+	@if [ ! -x $(ENGINES_VENV)/bin/spark-sql ] || ! $(ENGINES_VENV)/bin/python -c "import grpc, pyarrow, pandas" >/dev/null 2>&1; then \
+	  echo "Installing pyspark[connect] into $(ENGINES_VENV) (for --engine spark, Spark Connect and the differential tests)…"; \
+	  $(ENGINES_VENV)/bin/pip install -q "pyspark[connect]" || exit 1; \
 	fi
 
 # Spark's JVM: Debian's Java 17 runtime.

@@ -24,6 +24,23 @@ import Testing
         #expect(spark.stdout == memory.stdout)
     }
 
+    /// Spark Connect: a server started here, and leadq as its client (no JVM of its own).
+    @Test func sparkConnectAnswersAsMemoryDoes() throws {
+        guard Self.haveSpark else { return }
+        guard let server = SparkConnectServer(venv: LeadQProcess.root.appendingPathComponent(".build-engines/venv").path) else {
+            print("spark connect: pyspark[connect] is not installed or the server did not start; skipped")
+            #expect(ProcessInfo.processInfo.environment["LEADQ_ENGINES"] != "required", "the Spark Connect server did not start")
+            return
+        }
+        defer { server.stop() }
+        let statements = ["rate, speed by segment", "leads, conversion by created_at.month", "list leads lead_id, created_at where followups = 0"]
+        let arguments = ["examples/data"] + statements.flatMap { ["-c", $0] }
+        let memory = try LeadQProcess.run(arguments)
+        let spark = try LeadQProcess.run(arguments + ["--engine", "spark=sc://127.0.0.1:\(server.port)"], environment: Self.environment)
+        #expect(spark.status == 0, "\(spark.stderr)")
+        #expect(spark.stdout == memory.stdout)
+    }
+
     @Test func sparkNotInstalledIsOneLine() throws {
         let result = try LeadQProcess.run(["examples/data", "--engine", "spark", "-c", "rate"], environment: ["PATH": "/nonexistent", "SPARK_HOME": ""])
         #expect(result.status == 2)
