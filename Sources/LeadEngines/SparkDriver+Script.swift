@@ -131,6 +131,8 @@ def main():
             answer({"ok": True, "columns": names, "rows": rows})
         except Exception as error:
             failure("statement", error)
+    out.flush()
+    os._exit(0)
 
 main()
 """#
