@@ -43,7 +43,7 @@ extension DataReports {
 
     private static func resultColumn(_ name: String, _ data: ColumnData) -> ResultColumn {
         switch data {
-        case .text(let column): ResultColumn(name: name, kind: .text, values: .text(column.codes, column.dictionary))
+        case .text(let column): ResultColumn(name: name, kind: .text, values: .text(column.codes.wide, column.dictionary))
         case .number(let values): ResultColumn(name: name, kind: .number, values: .doubles(values))
         case .timestamp(let values): ResultColumn(name: name, kind: .timestamp, values: .ints(values.map { $0 == Null.timestamp ? Int64.min : $0 }))
         case .duration(let values): ResultColumn(name: name, kind: .duration, values: .doubles(values.map { $0 == Null.timestamp ? .nan : Double($0) }))

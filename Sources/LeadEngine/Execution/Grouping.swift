@@ -68,7 +68,7 @@ struct Grouping {
             return space.withIndices(rows, of: column) { index in
                 switch column.data {
                 case .text(let text):
-                    return text.codes.withUnsafeBufferPointer { c in index.map { c[Int($0)] == Null.textCode ? nullKey : Int64(c[Int($0)]) } }
+                    return text.codes.withReader { c in index.map { c[Int($0)] == Null.textCode ? nullKey : Int64(c[Int($0)]) } }
                 case .count(let values):
                     return values.withUnsafeBufferPointer { v in index.map { v[Int($0)] == Null.count ? nullKey : Int64(v[Int($0)]) } }
                 case .timestamp(let values), .duration(let values):

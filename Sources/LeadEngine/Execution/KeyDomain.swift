@@ -112,7 +112,7 @@ struct KeyDomain {
                 space.withIndices(rows, of: column) { index in
                     switch column.data {
                     case .text(let text):
-                        text.codes.withUnsafeBufferPointer { codes in
+                        text.codes.withReader { codes in
                             for i in 0..<index.count {
                                 let code = codes[Int(index[i])]
                                 slots[i] &+= (code == Null.textCode ? nullSlot : code) &* stride

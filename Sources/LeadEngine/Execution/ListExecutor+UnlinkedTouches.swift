@@ -53,7 +53,7 @@ extension ListExecutor {
             case .timestamp(let values), .duration(let values):
                 return index.map { $0 == none || values[Int($0)] == Null.timestamp ? .nan : Double(values[Int($0)]) }
             case .text(let text):
-                return index.map { $0 == none || text.codes[Int($0)] == Null.textCode ? .nan : Double(text.codes[Int($0)]) }
+                return text.codes.withReader { codes in index.map { $0 == none || codes[Int($0)] == Null.textCode ? .nan : Double(codes[Int($0)]) } }
             }
         }
     }

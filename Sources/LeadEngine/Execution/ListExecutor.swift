@@ -21,9 +21,11 @@ struct ListExecutor {
                 guard case .text(let text) = key.0.data else { return (numbers(key.0, at: rows, space: space), key.descending) }
                 let ranks = Self.ranks(of: text.dictionary)
                 let values = space.withIndices(rows, of: key.0) { index in
-                    index.map { i -> Double in
-                        let code = i == FollowUpIndex.noLead ? Null.textCode : text.codes[Int(i)]
-                        return code == Null.textCode ? Double.nan : Double(ranks[Int(code)])
+                    text.codes.withReader { codes in
+                        index.map { i -> Double in
+                            let code = i == FollowUpIndex.noLead ? Null.textCode : codes[Int(i)]
+                            return code == Null.textCode ? Double.nan : Double(ranks[Int(code)])
+                        }
                     }
                 }
                 return (values, key.descending)
@@ -82,7 +84,7 @@ struct ListExecutor {
             switch column.data {
             case .text(let text):
                 return ResultColumn(name: column.name, kind: .text,
-                                    values: .text(index.map { $0 == none ? Null.textCode : text.codes[Int($0)] }, text.dictionary))
+                                    values: .text(text.codes.withReader { codes in index.map { $0 == none ? Null.textCode : codes[Int($0)] } }, text.dictionary))
             case .number(let values):
                 return ResultColumn(name: column.name, kind: .number, values: .doubles(index.map { $0 == none ? .nan : values[Int($0)] }))
             case .count(let values):

@@ -41,7 +41,7 @@ struct PredicateEvaluator {
         case .textTruth(let column, let truth, let nullValue, _):
             guard case .text(let text) = column.data else { return [] }
             return space.withIndices(rows, of: column) { index in
-                text.codes.withUnsafeBufferPointer { codes in
+                text.codes.withReader { codes in
                     truth.withUnsafeBufferPointer { truth in
                         index.map { row in
                             let code = codes[Int(row)]

@@ -61,7 +61,7 @@ struct RowSpace {
             case .timestamp(let values), .duration(let values):
                 return values.withUnsafeBufferPointer { v in index.map { v[Int($0)] == Null.timestamp ? .nan : Double(v[Int($0)]) } }
             case .text(let text):
-                return text.codes.withUnsafeBufferPointer { v in index.map { v[Int($0)] == Null.textCode ? .nan : Double(v[Int($0)]) } }
+                return text.codes.withReader { v in index.map { v[Int($0)] == Null.textCode ? .nan : Double(v[Int($0)]) } }
             }
         }
     }

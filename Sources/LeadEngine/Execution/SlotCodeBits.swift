@@ -8,7 +8,7 @@ struct SlotCodeBits {
     static let bitLimit = 1 << 27
 
     private let column: ColumnRef
-    private let codes: [UInt32]
+    private let codes: TextCodes
     private let wordsPerSlot: Int
     private var words: [UInt64]
 
@@ -28,7 +28,7 @@ struct SlotCodeBits {
     mutating func add(rows: [UInt32], slots: [UInt32], space: RowSpace) {
         let wordsPerSlot = self.wordsPerSlot, codes = self.codes
         space.withIndices(rows, of: column) { index in
-            codes.withUnsafeBufferPointer { codes in
+            codes.withReader { codes in
                 words.withUnsafeMutableBufferPointer { words in
                     slots.withUnsafeBufferPointer { slots in
                         for i in 0..<slots.count {

@@ -95,7 +95,7 @@ enum CSVPartReader {
         try texts.withUnsafeMutableBufferPointer { (texts) throws(LoadError) in
             try times.withUnsafeMutableBufferPointer { (times) throws(LoadError) in
                 while let count = try scanner.nextRecord({ index, field in if index < width { fields[index] = field } }) {
-                    // Only a part cut by line feeds whose lines end in lone carriage returns gets here; it is read again in one pass.
+                    // A part with more records than reckoned (or whose lines end in lone carriage returns) is read again in one pass.
                     guard rows < capacity else { throw LoadError(file: layout.file, message: "more records than line ends") }
                     guard count == width else {
                         let column = count < width ? count + 1 : width + 1

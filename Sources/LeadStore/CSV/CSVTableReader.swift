@@ -61,11 +61,12 @@ enum CSVTableReader {
         var starts: [Int] = []
         var read: [CSVPartReader.Columns]?
         if parts.count > 1 {
-            // Room for a row per line feed in each part, and one more; a part
-            // whose lines end in lone carriage returns fails, and the file is read again.
+            // Room for the rows each part is reckoned to hold; a part with
+            // more (or whose lines end in lone carriage returns) fails, and
+            // the file is read again.
             let file = SharedBytes(bytes: bytes)
             let capacities = ParallelResults<Int>.map(parts.count) { index in
-                count(of: 0x0A, in: UnsafeRawBufferPointer(rebasing: file.bytes[parts[index]])) + 1
+                estimatedRows(in: UnsafeRawBufferPointer(rebasing: file.bytes[parts[index]]))
             }.map { $0! }
             starts = capacities.indices.map { capacities[..<$0].reduce(0, +) }
             arrays = ColumnArrays(textCount: layout.textCount, timeCount: layout.timeCount, rows: capacities.reduce(0, +))
@@ -85,13 +86,30 @@ enum CSVTableReader {
                     release: { release($0.lowerBound + body.lowerBound..<$0.upperBound + body.lowerBound) })
             }]
         }
-        let parsed = read!
-        var finished = arrays.finish(parsed, starts: starts)
+        var parsed = read!
+        var finished = arrays.finish(&parsed, starts: starts)
         var notes = try settleDateOrders(&finished.times, parts: parsed, layout: layout)
         let rows = parsed.reduce(0) { $0 + $1.rows }
         let table = table(from: finished, rows: rows, layout: layout, notes: &notes)
         let wallClock = parsed.reduce(0) { $0 + $1.times.reduce(0) { $0 + $1.wallClockCount } }
         return ParsedTable(table: table, map: map, undecided: layout.undecided, dateNotes: notes, wallClockCount: wallClock)
+    }
+
+    /// Room for the records of one part of a file: its line feeds counted in
+    /// a few stretches spread over it, reckoned for the whole part, with a
+    /// margin. Not counted in full: that pass would bring every page of the
+    /// file into memory at once, before the parts are read and let go of it.
+    static func estimatedRows(in part: UnsafeRawBufferPointer) -> Int {
+        let stretch = 64 << 10, stretches = 4
+        guard part.count > stretch * stretches * 4 else { return count(of: 0x0A, in: part) + 1 }
+        var lines = 0
+        for index in 0..<stretches {
+            let start = (part.count - stretch) / (stretches - 1) * index
+            lines += count(of: 0x0A, in: UnsafeRawBufferPointer(rebasing: part[start..<start + stretch]))
+        }
+        // Lines too long to reckon from a few stretches: counted in full.
+        guard lines >= 256 else { return count(of: 0x0A, in: part) + 1 }
+        return Int(Double(part.count) * Double(lines) / Double(stretch * stretches) * 1.25) + 1024
     }
 
     /// How many times `byte` occurs in `bytes`.

@@ -67,15 +67,28 @@ struct ColumnArrays {
     /// The finished columns, from the parts read, part `i` having written
     /// from row `starts[i]`: codes joined into one dictionary per column,
     /// rows moved up over the room a part did not use, arrays cut to the rows read.
-    mutating func finish(_ parts: [CSVPartReader.Columns], starts: [Int]) -> (texts: [TextColumn], times: [[Int64]]) {
+    /// Columns of ids come last, once the others have let go of their
+    /// four-byte arrays, and the parts' values are let go of as they are joined.
+    mutating func finish(_ parts: inout [CSVPartReader.Columns], starts: [Int]) -> (texts: [TextColumn], times: [[Int64]]) {
         let counts = parts.map(\.rows)
-        var finishedTexts: [TextColumn] = []
-        for index in texts.indices {
-            let joined = TextColumnBuilder.joinedDictionary(parts.map { $0.texts[index] })
-            let codes = finish(&texts[index], spare: spare?.texts[index], counts: counts, starts: starts) { part, window in
-                joined.remaps[part]?.apply(to: window)
+        var finishedTexts = [TextColumn?](repeating: nil, count: texts.count)
+        let idsLast = texts.indices.sorted { a, b in
+            (parts.first?.texts[a].distinct != nil ? 1 : 0, a) < (parts.first?.texts[b].distinct != nil ? 1 : 0, b)
+        }
+        for index in idsLast {
+            var builders = parts.map { $0.texts[index] }
+            for part in parts.indices { parts[part].texts[index].letGoOfValues() }
+            let joined = TextColumnBuilder.joinedDictionary(&builders)
+            let fix = { (part: Int, window: UnsafeMutableBufferPointer<UInt32>) -> Void in joined.remaps[part]?.apply(to: window) }
+            let codes: TextCodes
+            switch TextCodeWidth(distinct: joined.dictionary.count) {
+            case .byte: codes = narrowed(&texts[index], spare: spare?.texts[index], counts: counts, starts: starts, as: UInt8.self, fix: fix)
+            case .half: codes = narrowed(&texts[index], spare: spare?.texts[index], counts: counts, starts: starts, as: UInt16.self, fix: fix)
+            case .word:
+                let wide = finish(&texts[index], spare: spare?.texts[index], counts: counts, starts: starts, fix: fix)
+                codes = TextCodes(padded: wide, count: wide.count)
             }
-            finishedTexts.append(TextColumn(codes: codes, dictionary: joined.dictionary))
+            finishedTexts[index] = TextColumn(codes: codes, dictionary: joined.dictionary)
         }
         var finishedTimes: [[Int64]] = []
         for index in times.indices {
@@ -85,7 +98,34 @@ struct ColumnArrays {
         texts = []
         times = []
         spare = nil
-        return (finishedTexts, finishedTimes)
+        return (finishedTexts.map { $0! }, finishedTimes)
+    }
+
+    /// One finished text column of narrow codes: each part's window passed
+    /// to `fix`, then copied behind the part before it into codes of `Unit`'s
+    /// width; the four-byte array is let go.
+    private func narrowed<Unit: TextCodeUnit>(
+        _ array: inout [UInt32], spare: UnsafeMutablePointer<UInt32>?, counts: [Int], starts: [Int], as: Unit.Type,
+        fix: (Int, UnsafeMutableBufferPointer<UInt32>) -> Void
+    ) -> TextCodes {
+        let rows = counts.reduce(0, +)
+        func narrow(_ base: UnsafeMutablePointer<UInt32>) -> [Unit] {
+            [Unit](unsafeUninitializedCapacity: rows + Unit.padding) { buffer, initialized in
+                var next = 0
+                for (part, start) in starts.enumerated() {
+                    let window = UnsafeMutableBufferPointer(start: base + start, count: counts[part])
+                    fix(part, window)
+                    // The null code truncates to the narrow width's null.
+                    for row in 0..<window.count { buffer[next + row] = Unit(truncatingIfNeeded: window[row]) }
+                    next += counts[part]
+                }
+                for row in rows..<rows + Unit.padding { buffer[row] = 0 }
+                initialized = rows + Unit.padding
+            }
+        }
+        let codes = spare.map(narrow) ?? array.withUnsafeMutableBufferPointer { narrow($0.baseAddress!) }
+        array = []
+        return TextCodes(padded: codes, count: rows)
     }
 
     /// One finished column: each part's window passed to `fix`, then moved
@@ -110,6 +150,7 @@ struct ColumnArrays {
         }
         array.withUnsafeMutableBufferPointer { join($0.baseAddress!) }
         array.removeLast(array.count - rows)
+        array.releaseSpareCapacity()
         let finished = array
         array = []
         return finished
@@ -161,11 +202,14 @@ enum CodeRemap {
 extension TextColumnBuilder {
     /// The dictionary of a column read in parts, and for each part how its
     /// codes change (nil when they stay).
-    static func joinedDictionary(_ parts: [TextColumnBuilder]) -> (dictionary: TextDictionary, remaps: [CodeRemap?]) {
+    /// The builders' values are let go of (as soon as they are copied, for ids).
+    static func joinedDictionary(_ parts: inout [TextColumnBuilder]) -> (dictionary: TextDictionary, remaps: [CodeRemap?]) {
         if parts.allSatisfy({ $0.distinct != nil }) {
-            let values = parts.map { $0.distinct! }
+            var values = parts.map { $0.distinct! }
+            for index in parts.indices { parts[index].letGoOfValues() }
             if !parts[0].keepsIndex && DistinctValues.allDiffer(values) {
-                return (TextDictionary(unindexed: values), shifts(values))
+                let remaps = shifts(values)
+                return (TextDictionary(unindexed: &values), remaps)
             }
             var joined = joinedDistinct(values)
             if !parts[0].keepsIndex { joined.dictionary.dropIndex() }

@@ -110,6 +110,12 @@ struct TextColumnBuilder: @unchecked Sendable {
 }
 
 extension TextColumnBuilder {
+    /// Drops this builder's hold on its values, once they have been handed on.
+    mutating func letGoOfValues() {
+        if distinct != nil { distinct = DistinctValues(capacity: 0, keepsHashes: false) }
+        dictionary = TextDictionary()
+    }
+
     /// Looks up the values waiting for `base`, all at once; to be called when the part is read.
     mutating func settlePending() {
         guard let base, pending!.count > 0 else { return }

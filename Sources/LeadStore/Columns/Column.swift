@@ -76,7 +76,8 @@ public enum ColumnData: Sendable {
     /// How many rows hold a null.
     public var nullCount: Int {
         switch self {
-        case .text(let column): column.codes.reduce(0) { $0 + ($1 == Null.textCode ? 1 : 0) }
+        case .text(let column):
+            column.codes.withReader { codes in (0..<column.codes.count).reduce(0) { $0 + (codes[$1] == Null.textCode ? 1 : 0) } }
         case .number(let values): values.reduce(0) { $0 + ($1.isNaN ? 1 : 0) }
         case .timestamp(let values), .duration(let values):
             values.reduce(0) { $0 + ($1 == Null.timestamp ? 1 : 0) }
@@ -104,10 +105,16 @@ public enum ColumnKind: String, Sendable, CaseIterable {
 
 /// A text column: one code per row into a dictionary of distinct values.
 public struct TextColumn: Sendable {
-    public var codes: [UInt32]
-    public var dictionary: TextDictionary
+    public internal(set) var codes: TextCodes
+    public let dictionary: TextDictionary
 
+    /// Codes into `dictionary`, stored as narrow as its size allows.
     public init(codes: [UInt32], dictionary: TextDictionary) {
+        self.codes = TextCodes(codes, distinct: dictionary.count)
+        self.dictionary = dictionary
+    }
+
+    public init(codes: TextCodes, dictionary: TextDictionary) {
         self.codes = codes
         self.dictionary = dictionary
     }

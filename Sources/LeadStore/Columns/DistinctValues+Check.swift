@@ -89,14 +89,16 @@ private struct SpreadHashes: @unchecked Sendable {
 
 extension TextDictionary {
     /// The values of `parts`, one after another, without a hash table (see
-    /// `dropIndex`); the caller knows they all differ.
-    init(unindexed parts: [DistinctValues]) {
+    /// `dropIndex`); the caller knows they all differ. Each part is let go
+    /// of once copied, so that the values are not held twice over.
+    init(unindexed parts: inout [DistinctValues]) {
         bytes.reserveCapacity(parts.reduce(0) { $0 + $1.bytes.count })
         offsets.reserveCapacity(parts.reduce(0) { $0 + $1.count } + 1)
-        for part in parts {
+        for index in parts.indices {
             let shift = bytes.count
-            bytes += part.bytes
-            offsets += part.offsets.dropFirst().lazy.map { $0 + shift }
+            bytes += parts[index].bytes
+            offsets += parts[index].offsets.dropFirst().lazy.map { $0 + shift }
+            parts[index] = DistinctValues(capacity: 0, keepsHashes: false)
         }
         dropIndex()
     }

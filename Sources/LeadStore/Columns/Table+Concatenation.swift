@@ -23,7 +23,7 @@ extension ColumnData {
     /// A column of `count` nulls of the same type as `model`.
     static func nulls(like model: ColumnData, count: Int) -> ColumnData {
         switch model {
-        case .text: .text(TextColumn(codes: Array(repeating: Null.textCode, count: count), dictionary: TextDictionary()))
+        case .text: .text(TextColumn(codes: TextCodes.nulls(count: count), dictionary: TextDictionary()))
         case .number: .number(Array(repeating: .nan, count: count))
         case .timestamp: .timestamp(Array(repeating: Null.timestamp, count: count))
         case .duration: .duration(Array(repeating: Null.timestamp, count: count))
@@ -38,7 +38,7 @@ extension ColumnData {
             let remap = (0..<b.dictionary.count).map { code in
                 b.dictionary.withBytes(of: UInt32(code)) { dictionary.intern($0) }
             }
-            let codes = a.codes + b.codes.map { $0 == Null.textCode ? Null.textCode : remap[Int($0)] }
+            let codes = a.codes.wide + b.codes.wide.map { $0 == Null.textCode ? Null.textCode : remap[Int($0)] }
             return .text(TextColumn(codes: codes, dictionary: dictionary))
         case (.number(let a), .number(let b)): return .number(a + b)
         case (.timestamp(let a), .timestamp(let b)): return .timestamp(a + b)

@@ -5,14 +5,14 @@ struct Derivation: Sendable {
     let created: [Int64]
     let converted: [Int64]?
     let at: [Int64]
-    let channelCodes: [UInt32]?
-    let repCodes: [UInt32]?
+    let channelCodes: TextCodes?
+    let repCodes: TextCodes?
     let channelCount: Int
     /// For each channel code, the number of its word in any case: `Call` and
     /// `call` are one channel to `channels`.
     let channelWord: [Int]
     let outbound: [Bool]?
-    let directionCodes: [UInt32]?
+    let directionCodes: TextCodes?
     let directionValues: [String]
     /// For each direction code, whether the value names no direction.
     let directionUnrecognized: [Bool]
@@ -138,6 +138,22 @@ struct Derivation: Sendable {
 
     /// Derives the fields of `leads` from their touches.
     private func derive(leads: Range<Int>, into out: Outputs) -> Tally {
+        let none = TextCodes.nulls(count: 0)
+        return (channelCodes ?? none).withReader { channelCodes in
+            (repCodes ?? none).withReader { repCodes in
+                (directionCodes ?? none).withReader { directionCodes in
+                    derive(leads: leads, into: out, channelCodes: channelCodes, repCodes: repCodes, directionCodes: directionCodes)
+                }
+            }
+        }
+    }
+
+    /// `derive(leads:into:)` with a reader of each text column (one that is
+    /// absent is never read).
+    private func derive(
+        leads: Range<Int>, into out: Outputs, channelCodes: TextCodeReader, repCodes: TextCodeReader, directionCodes: TextCodeReader
+    ) -> Tally {
+        let hasChannel = self.channelCodes != nil, hasRep = self.repCodes != nil
         var tally = Tally(touchesByDirection: Array(repeating: 0, count: directionValues.count))
         var lastLeadForChannel = [Int](repeating: -1, count: channelCount)
         let touches = Int(touchStart[leads.lowerBound])..<(leads.upperBound == leadCount ? touchCount : Int(touchStart[leads.upperBound]))
@@ -162,7 +178,7 @@ struct Derivation: Sendable {
                     tally.beforeCreation += 1
                     continue
                 }
-                if let directionCodes, let outbound {
+                if let outbound {
                     let code = directionCodes[touch]
                     if code != Null.textCode {
                         if !outbound[Int(code)] {
@@ -176,11 +192,11 @@ struct Derivation: Sendable {
                 if count == 0 {
                     out.firstAt![lead] = time
                     out.response![lead] = time - createdAt
-                    if let channelCodes { out.firstChannel![lead] = channelCodes[touch] }
-                    if let repCodes { out.firstRep![lead] = repCodes[touch] }
+                    if hasChannel { out.firstChannel![lead] = channelCodes[touch] }
+                    if hasRep { out.firstRep![lead] = repCodes[touch] }
                 }
                 count += 1
-                if let channelCodes {
+                if hasChannel {
                     let code = channelCodes[touch]
                     if code != Null.textCode && lastLeadForChannel[channelWord[Int(code)]] != lead {
                         lastLeadForChannel[channelWord[Int(code)]] = lead

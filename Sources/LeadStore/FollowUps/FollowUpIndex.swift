@@ -38,20 +38,24 @@ public struct FollowUpIndex: Sendable {
             return touchIDs.dictionary.withBytes(of: UInt32(code)) { leadIDs.dictionary.code(of: $0) } ?? noLead
         }
         var counts = TouchCounts()
-        let fileLead: [UInt32]
-        if shared && touchIDs.dictionary.count == leadCount {
+        var fileLead: [UInt32]
+        let codesAreLeads = shared && touchIDs.dictionary.count == leadCount
+        if codesAreLeads {
             // Every id names a lead, so the codes are the leads' rows already
             // (and a missing id's null code is `noLead`): shared, not copied.
-            fileLead = touchIDs.codes
+            fileLead = touchIDs.codes.wide
             counts.withoutLeadID = fileLead.withUnsafeBufferPointer { codes in
                 codes.reduce(0) { $0 &+ ($1 == Null.textCode ? 1 : 0) }
             }
         } else {
-            fileLead = touchIDs.codes.map { code in
-                if code == Null.textCode { counts.withoutLeadID += 1; return noLead }
-                let lead = codeToLead[Int(code)]
-                if lead == noLead { counts.unknownLead += 1 }
-                return lead
+            fileLead = touchIDs.codes.withReader { codes in
+                (0..<touches.rowCount).map { row in
+                    let code = codes[row]
+                    if code == Null.textCode { counts.withoutLeadID += 1; return noLead }
+                    let lead = codeToLead[Int(code)]
+                    if lead == noLead { counts.unknownLead += 1 }
+                    return lead
+                }
             }
         }
         counts.unknownLeadIDs = touchIDs.dictionary.count - codeToLead.reduce(0) { $0 + ($1 == noLead ? 0 : 1) }
@@ -65,8 +69,16 @@ public struct FollowUpIndex: Sendable {
             // A lead's touches all have its id: that column stays as it is.
             touches.reorder(runs: runs, sources: sources, except: "lead_id")
         case .all(let rows):
-            touches.gather(rows)
-            touchLead = fileLead.gathered(rows)
+            if codesAreLeads {
+                // The lead id column, once moved, is the touches' lead rows: shared, not gathered twice.
+                fileLead = []
+                touchLead = []
+                touches.gather(rows)
+                touchLead = touches.text("lead_id")!.codes.wide
+            } else {
+                touches.gather(rows)
+                touchLead = fileLead.gathered(rows)
+            }
         }
 
         var derived = Derivation(leads: leads, touches: touches, touchStart: order.touchStart, directionWords: directionWords)

@@ -46,7 +46,12 @@ package enum TouchDirection {
         let unknown = values.map { isOutbound($0, declared: declared) == nil }
         guard unknown.contains(true) else { return [] }
         var counts = [Int](repeating: 0, count: values.count)
-        for code in column.codes where code != Null.textCode && unknown[Int(code)] { counts[Int(code)] += 1 }
+        column.codes.withReader { codes in
+            for row in 0..<column.codes.count {
+                let code = codes[row]
+                if code != Null.textCode && unknown[Int(code)] { counts[Int(code)] += 1 }
+            }
+        }
         return values.indices.filter { unknown[$0] && counts[$0] > 0 }
             .map { (values[$0], counts[$0]) }
             .sorted { ($0.count, $1.value) > ($1.count, $0.value) }

@@ -22,3 +22,20 @@ extension Array where Element: BitwiseCopyable {
         [Element](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
     }
 }
+
+extension Array where Element: BitwiseCopyable {
+    /// Lets the system take back the whole pages past the last element (room
+    /// reserved for rows a file did not have, written while its parts were
+    /// moved together); they read as zeros if ever written again.
+    mutating func releaseSpareCapacity() {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let stride = MemoryLayout<Element>.stride, capacity = self.capacity
+        withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress.map(UnsafeMutableRawPointer.init) else { return }
+            let address = Int(bitPattern: base)
+            let start = (address + buffer.count * stride + page - 1) / page * page
+            let end = (address + capacity * stride) / page * page
+            if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, Int32(MADV_DONTNEED)) }
+        }
+    }
+}
