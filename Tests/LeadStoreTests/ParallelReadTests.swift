@@ -97,7 +97,7 @@ import Testing
     }
 
     @Test func linesEndingInLoneCarriageReturnsInALaterPart() throws {
-        // Parts are sized by their line feeds; a part with more records than that is read again in one pass.
+        // Parts are sized by the line feeds of a few stretches; a part with more records than that is read again in one pass.
         let lf = "L1,2026-01-02T10:00:00Z,lf\n", cr = "L1,2026-01-02T11:00:00Z,cr\r"
         let count = 5 << 20 / lf.utf8.count
         let text = "lead_id,at,kind\n" + String(repeating: lf, count: count) + String(repeating: cr, count: count) + lf
