@@ -46,27 +46,37 @@ struct CSVByteWriter {
         digits(number, width: width)
     }
 
-    /// `2025-03-04T09:15:07Z` (generated moments are whole seconds).
+    /// `2025-03-04T09:15:07Z` (generated moments are whole seconds), made
+    /// on the stack and appended at once.
     mutating func timestamp(_ moment: Int64) {
         let (days, millisecondOfDay) = CivilDate.split(moment)
         let secondOfDay = millisecondOfDay / 1000
         let (year, month, day) = CivilDate.date(daysSinceEpoch: days)
-        digits(year, width: 4); buffer.append(0x2D)
-        digits(month, width: 2); buffer.append(0x2D)
-        digits(day, width: 2); buffer.append(0x54)
-        digits(secondOfDay / 3600, width: 2); buffer.append(0x3A)
-        digits(secondOfDay / 60 % 60, width: 2); buffer.append(0x3A)
-        digits(secondOfDay % 60, width: 2); buffer.append(0x5A)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { text in
+            Self.digits(year, width: 4, into: text, at: 0); text[4] = 0x2D
+            Self.digits(month, width: 2, into: text, at: 5); text[7] = 0x2D
+            Self.digits(day, width: 2, into: text, at: 8); text[10] = 0x54
+            Self.digits(secondOfDay / 3600, width: 2, into: text, at: 11); text[13] = 0x3A
+            Self.digits(secondOfDay / 60 % 60, width: 2, into: text, at: 14); text[16] = 0x3A
+            Self.digits(secondOfDay % 60, width: 2, into: text, at: 17); text[19] = 0x5A
+            buffer.append(contentsOf: text)
+        }
     }
 
+    /// `value` zero-padded to `width` digits (its last `width` digits).
     private mutating func digits(_ value: Int, width: Int) {
-        var divisor = 1
-        for _ in 1..<width { divisor *= 10 }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: width) { text in
+            Self.digits(value, width: width, into: text, at: 0)
+            buffer.append(contentsOf: text)
+        }
+    }
+
+    @inline(__always)
+    private static func digits(_ value: Int, width: Int, into text: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
         var rest = value
-        while divisor > 0 {
-            buffer.append(UInt8(0x30 + rest / divisor % 10))
-            rest %= divisor
-            divisor /= 10
+        for index in stride(from: start + width - 1, through: start, by: -1) {
+            text[index] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
+            rest /= 10
         }
     }
 
