@@ -9,7 +9,7 @@ public struct LeadZones: Sendable {
     public static let field = "timezone"
 
     /// Each lead's code in the column's dictionary; nil when there is no column.
-    public let codes: [UInt32]?
+    public let codes: TextCodes?
     /// The zone each code names; nil for a name that names none.
     public let rulesByCode: [ZoneRules?]
     /// The names that name no zone, each with its first lead and how many leads have it.
