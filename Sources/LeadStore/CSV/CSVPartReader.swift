@@ -59,9 +59,9 @@ enum CSVPartReader {
 
     /// Reads every record of `bytes`, which start at a record on `line`,
     /// into rows `start..<start + capacity` of the columns' arrays (room for
-    /// a row per line end and one more). Every 16 MB read, the bytes behind
+    /// the rows it is reckoned to hold). Every 16 MB read, the bytes behind
     /// (less a margin, since text values read last are compared again) are
-    /// handed to `release`.
+    /// handed to `release`, and all of them once the part is read.
     static func read(
         _ bytes: UnsafeRawBufferPointer, line: Int, layout: Layout, into windows: ColumnArrays.Windows, start: Int,
         capacity: Int, progress: LoadProgress?, release: (Range<Int>) -> Void = { _ in }
@@ -75,6 +75,8 @@ enum CSVPartReader {
         columns.rows = try readRecords(bytes, line: line, layout: layout, capacity: capacity, texts: &columns.texts,
                                        times: &columns.times, progress: progress, release: release)
         for index in columns.texts.indices { columns.texts[index].settlePending() }
+        // Nothing reads the part's bytes now: its last pages go too, rather than stay until the whole file is read.
+        release(0..<bytes.count)
         return columns
     }
 
