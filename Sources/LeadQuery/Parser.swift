@@ -21,7 +21,7 @@ public struct Parser {
 
     /// Parses one statement (the shell splits text at `;` first).
     public static func parse(_ text: String) -> (statement: Statement?, diagnostics: [Diagnostic]) {
-        if let statement = zoneStatement(text) ?? localNowStatement(text) ?? hoursStatement(text) { return (statement, []) }
+        if let statement = rawSettingStatement(text) ?? localNowStatement(text) { return (statement, []) }
         let lexer = Lexer(text)
         let output = lexer.tokenize()
         if let first = output.diagnostics.first { return (nil, [first]) }
