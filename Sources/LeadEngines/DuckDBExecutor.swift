@@ -22,7 +22,7 @@ package struct DuckDBExecutor: Executor {
         guard origins.contains(where: { $0.field == field }) else { return nil }
         return values.values(of: field, grain: grain, limit: limit) { count in
             let sql = EngineValues.query(field, table: grain == .lead ? "leads" : "touches", limit: count)
-            return (try? Self.run(program, tables.views + sql + ";\n"))?.dropFirst().compactMap { $0.first ?? nil }
+            return rows(sql)?.dropFirst().compactMap { $0.first ?? nil }
         }
     }
 
@@ -31,7 +31,7 @@ package struct DuckDBExecutor: Executor {
     }
 
     package func rowCounts() -> (leads: Int, touches: Int)? {
-        (try? Self.run(program, tables.views + EngineValues.counts + ";\n")).flatMap(EngineValues.counts)
+        rows(EngineValues.counts).flatMap(EngineValues.counts)
     }
 
     /// The marker of a null in DuckDB's answers.

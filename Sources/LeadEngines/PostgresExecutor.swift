@@ -22,7 +22,7 @@ package struct PostgresExecutor: Executor {
         guard let source, source.origins.contains(where: { $0.field == field }) else { return nil }
         return values.values(of: field, grain: grain, limit: limit) { count in
             let sql = EngineValues.query(field, table: grain == .lead ? "leads" : "touches", limit: count)
-            return (try? connection.rows(sql, name: connection.description))?.dropFirst().compactMap { $0.first ?? nil }
+            return rows(sql)?.dropFirst().compactMap { $0.first ?? nil }
         }
     }
 
@@ -31,7 +31,7 @@ package struct PostgresExecutor: Executor {
     }
 
     package func rowCounts() -> (leads: Int, touches: Int)? {
-        (try? connection.rows(EngineValues.counts, name: connection.description)).flatMap(EngineValues.counts)
+        rows(EngineValues.counts).flatMap(EngineValues.counts)
     }
 
     /// Connects with `conninfo`, makes the views over `leads` and `touches`
