@@ -8,7 +8,7 @@ public enum SQLDialectName: String, CaseIterable, Sendable {
 
 /// A statement bound for `| sql`: the plan, the dialect to write it in, and
 /// what the compiler needs to know of the tables (which columns they have,
-/// how weeks start).
+/// how weeks start, the follow-up cadence).
 public struct SQLPlan: Sendable {
     package enum Statement: Sendable {
         case query(BoundQuery)
@@ -21,13 +21,16 @@ public struct SQLPlan: Sendable {
     package let leadColumns: [String]
     package let touchColumns: [String]
     package let buckets: TimeBuckets
+    /// The gaps of `set cadence`, which `next_due_at` follows.
+    package let cadence: [Int64]
 
-    package init(statement: Statement, dialect: SQLDialectName, store: LeadStore, buckets: TimeBuckets) {
+    package init(statement: Statement, dialect: SQLDialectName, store: LeadStore, settings: Settings) {
         self.statement = statement
         self.dialect = dialect
         let derived = Set(FollowUpIndex.derivedFieldNames)
         leadColumns = store.leads.columnNames.filter { !derived.contains($0) }
         touchColumns = store.touches.columnNames
-        self.buckets = buckets
+        buckets = settings.buckets
+        cadence = settings.cadence
     }
 }

@@ -51,12 +51,12 @@ package struct DuckDBExecutor: Executor {
     }
 
     package func run(_ query: BoundQuery, in session: Session, isCancelled: (@Sendable () -> Bool)?) throws(Diagnostic) -> ResultTable {
-        let rows = try answer(SQLPlan(statement: .query(query), dialect: .duckdb, store: session.store, buckets: session.settings.buckets))
+        let rows = try answer(SQLPlan(statement: .query(query), dialect: .duckdb, store: session.store, settings: session.settings))
         return try EngineResult.table(query, rows: rows, buckets: session.settings.buckets)
     }
 
     package func run(_ list: BoundList, in session: Session, isCancelled: (@Sendable () -> Bool)?) throws(Diagnostic) -> ResultTable {
-        let rows = try answer(SQLPlan(statement: .list(list), dialect: .duckdb, store: session.store, buckets: session.settings.buckets))
+        let rows = try answer(SQLPlan(statement: .list(list), dialect: .duckdb, store: session.store, settings: session.settings))
         return try EngineResult.table(list, rows: rows)
     }
 

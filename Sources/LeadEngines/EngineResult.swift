@@ -9,7 +9,8 @@ enum EngineResult {
     static func table(_ query: BoundQuery, rows: [[String?]], buckets: TimeBuckets) throws(Diagnostic) -> ResultTable {
         let body = Array(rows.dropFirst())
         let shown = query.measures.filter { !$0.hidden }
-        guard rows.first?.count == query.groups.count + shown.count, body.allSatisfy({ $0.count == query.groups.count + shown.count }) else {
+        let width = query.groups.count + shown.count * (query.comparison == nil ? 1 : 3)
+        guard rows.first?.count == width, body.allSatisfy({ $0.count == width }) else {
             throw DuckDBExecutor.diagnostic(EngineMessages.unreadable("duckdb"))
         }
         var table = ResultTable(columns: [], rowCount: body.count)
@@ -17,13 +18,24 @@ enum EngineResult {
             let cells = body.map { $0[index] }
             table.columns.append(try column(group.name, kind: group.kind, cells, buckets: buckets))
         }
-        for (offset, measure) in shown.enumerated() {
-            let cells = body.map { $0[query.groups.count + offset] }
+        var offset = query.groups.count
+        for measure in shown {
             var values: [Double] = []
-            for cell in cells { values.append(try number(cell, kind: measure.kind)) }
+            for row in body { values.append(try number(row[offset], kind: measure.kind)) }
             table.columns.append(QueryExecutor.measureColumn(measure, values))
+            offset += 1
+            guard query.comparison != nil else { continue }
+            for (suffix, isChange) in [("_previous", false), ("_change", true)] {
+                var values: [Double] = []
+                for row in body { values.append(try number(row[offset], kind: measure.kind)) }
+                var column = QueryExecutor.measureColumn(measure, values)
+                (column.name, column.bands, column.bandRule, column.isChange) = (measure.name + suffix, nil, nil, isChange)
+                table.columns.append(column)
+                offset += 1
+            }
         }
         table.warnings = query.warnings
+        table.keyCount = query.groups.count
         return table
     }
 

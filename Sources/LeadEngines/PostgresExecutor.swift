@@ -57,12 +57,12 @@ package struct PostgresExecutor: Executor {
     }
 
     package func run(_ query: BoundQuery, in session: Session, isCancelled: (@Sendable () -> Bool)?) throws(Diagnostic) -> ResultTable {
-        let rows = try answer(SQLPlan(statement: .query(query), dialect: .postgres, store: session.store, buckets: session.settings.buckets))
+        let rows = try answer(SQLPlan(statement: .query(query), dialect: .postgres, store: session.store, settings: session.settings))
         return try EngineResult.table(query, rows: rows, buckets: session.settings.buckets)
     }
 
     package func run(_ list: BoundList, in session: Session, isCancelled: (@Sendable () -> Bool)?) throws(Diagnostic) -> ResultTable {
-        let rows = try answer(SQLPlan(statement: .list(list), dialect: .postgres, store: session.store, buckets: session.settings.buckets))
+        let rows = try answer(SQLPlan(statement: .list(list), dialect: .postgres, store: session.store, settings: session.settings))
         return try EngineResult.table(list, rows: rows)
     }
 

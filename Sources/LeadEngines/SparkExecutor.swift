@@ -55,12 +55,12 @@ package struct SparkExecutor: Executor {
     }
 
     package func run(_ query: BoundQuery, in session: Session, isCancelled: (@Sendable () -> Bool)?) throws(Diagnostic) -> ResultTable {
-        let plan = SQLPlan(statement: .query(query), dialect: .spark, store: session.store, buckets: session.settings.buckets)
+        let plan = SQLPlan(statement: .query(query), dialect: .spark, store: session.store, settings: session.settings)
         return try table(plan, rows: answer(plan))
     }
 
     package func run(_ list: BoundList, in session: Session, isCancelled: (@Sendable () -> Bool)?) throws(Diagnostic) -> ResultTable {
-        let plan = SQLPlan(statement: .list(list), dialect: .spark, store: session.store, buckets: session.settings.buckets)
+        let plan = SQLPlan(statement: .list(list), dialect: .spark, store: session.store, settings: session.settings)
         return try table(plan, rows: answer(plan))
     }
 

@@ -16,15 +16,16 @@ public enum SQLCompiler {
 
     public static func compile(_ plan: SQLPlan, dialect: Dialect) throws(Diagnostic) -> String {
         try refuseBusinessTime(plan)
-        let writer = SQLWriter(dialect: dialect, plan: plan)
-        let text: String
-        switch plan.statement {
-        case .query(let query): text = try writer.query(query)
-        case .list(let list): text = writer.list(list)
+        var writer = SQLWriter(dialect: dialect, plan: plan)
+        var text = try writer.statement()
+        // The latest-touch fields and next_due_at are written only where read.
+        let latest = SQLWriter.latestFieldNames.filter { text.contains("l." + $0) }
+        if !latest.isEmpty {
+            writer.latest = Set(latest)
+            text = try writer.statement()
         }
-        // Lead fields neither the tables nor the common table expressions hold
-        // (derived fields not written in SQL yet, such as next_due_at).
-        let known = Set(plan.leadColumns).union(SQLWriter.derivedFields)
+        // Lead fields neither the tables nor the common table expressions hold.
+        let known = Set(plan.leadColumns).union(SQLWriter.derivedFields).union(latest)
         for range in text.ranges(of: "l.") {
             if range.lowerBound > text.startIndex {
                 let before = text[text.index(before: range.lowerBound)]
@@ -43,6 +44,15 @@ public enum SQLCompiler {
 struct SQLWriter {
     let dialect: Dialect
     let plan: SQLPlan
+    /// Which of `latestFieldNames` `lead_facts` writes.
+    var latest: Set<String> = []
+
+    func statement() throws(Diagnostic) -> String {
+        switch plan.statement {
+        case .query(let query): try self.query(query)
+        case .list(let list): self.list(list)
+        }
+    }
 
     /// The derived lead fields `lead_facts` writes.
     static let derivedFields: Set<String> = [

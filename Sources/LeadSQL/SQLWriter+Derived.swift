@@ -31,6 +31,8 @@ extension SQLWriter {
             "count(DISTINCT channel) AS channels",
         ]
         if converted != nil { perLead.append("count(*) FILTER (WHERE touched_at <= converted_at) AS to_convert") }
+        let latest = latestFields
+        perLead += latest.perLead
         let toConvert = converted != nil
             ? "CASE WHEN l.converted_at IS NOT NULL THEN coalesce(f.to_convert, 0) END"
             : "CAST(NULL AS bigint)"
@@ -42,14 +44,14 @@ extension SQLWriter {
               f.first_rep,
               \(dialect.epochMillis("f.first_followup_at")) - \(dialect.epochMillis("l.created_at")) AS response,
               coalesce(f.channels, 0) AS channels,
-              \(toConvert) AS followups_to_convert
+              \(toConvert) AS followups_to_convert\(latest.columns.map { ",\n  " + $0 }.joined())
             FROM leads l
             LEFT JOIN (
               SELECT lead_id,
             \(perLead.map { "    " + $0 }.joined(separator: ",\n"))
               FROM follow_ups
               GROUP BY lead_id
-            ) f ON f.lead_id = l.lead_id
+            ) f ON f.lead_id = l.lead_id\(latest.joins.map { "\n" + $0 }.joined())
             """
         return [("follow_ups", followUps), ("lead_facts", leadFacts)]
     }

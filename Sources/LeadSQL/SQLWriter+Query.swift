@@ -10,7 +10,16 @@ import LeadStore
 extension SQLWriter {
     func query(_ query: BoundQuery) throws(Diagnostic) -> String {
         try supported(query)
-        var parts = derivedFields
+        if let comparison = query.comparison { return compared(query, comparison) }
+        let (parts, keys, source) = grouped(query)
+        return with(derivedFields + parts, then: final(query, keys: keys, from: source))
+    }
+
+    /// The grouped rows of a query, before `having`, the order and the limit:
+    /// the common table expressions after the derived fields, the keys' names,
+    /// and the table that holds one row per group.
+    func grouped(_ query: BoundQuery) -> (parts: [(name: String, body: String)], keys: [String], source: String) {
+        var parts: [(name: String, body: String)] = []
         let keys = query.groups.indices.map { "k\($0 + 1)" }
         let grains = [Grain.lead, .touch].filter { grain in query.measures.contains { $0.grain == grain } }
         for grain in grains {
@@ -24,7 +33,7 @@ extension SQLWriter {
             return nil
         }
         if sources.count == 1 && (keys.isEmpty || (fill == nil && labelled.isEmpty)) {
-            return with(parts, then: final(query, keys: keys, from: sources[0]))
+            return (parts, keys, sources[0])
         }
         if keys.isEmpty {
             parts.append(("result", "SELECT \(measures.joined(separator: ", "))\nFROM \(sources.joined(separator: " CROSS JOIN "))"))
@@ -56,7 +65,7 @@ extension SQLWriter {
             }
             parts.append(("result", "SELECT \(select.joined(separator: ", "))\nFROM all_keys g\n" + joins.joined(separator: "\n")))
         }
-        return with(parts, then: final(query, keys: keys, from: "result"))
+        return (parts, keys, "result")
     }
 
     /// The aggregate of one grain's rows: `where` and `during`, grouped.
@@ -127,7 +136,6 @@ extension SQLWriter {
         func refuse(_ what: String) -> Diagnostic {
             Diagnostic(.error, SQLMessages.notCompiled(what), at: SourceRange(start: 0, end: 0, line: 1, column: 1))
         }
-        if query.comparison != nil { throw refuse("vs previous and vs last year") }
         for group in query.groups {
             if case .bucket(let unit) = group.kind, [.hourOfDay, .weekday].contains(unit) { throw refuse("by \(unit.rawValue)") }
         }

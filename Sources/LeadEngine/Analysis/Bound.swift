@@ -144,11 +144,11 @@ package struct BoundGroup: Sendable {
 /// `vs previous` / `vs last year`, bound: the query to run for the earlier
 /// values and how a row's key finds its earlier row.
 package struct BoundComparison: Sendable {
-    var kind: Comparison.Kind
+    package var kind: Comparison.Kind
     /// The `during` span of the earlier run (nil: all the data).
-    var during: (start: Int64, end: Int64)?
+    package var during: (start: Int64, end: Int64)?
     /// The time group whose bucket moves back, and its unit.
-    var timeGroup: (index: Int, unit: TimeUnit)?
+    package var timeGroup: (index: Int, unit: TimeUnit)?
 }
 
 /// A query ready to run.
