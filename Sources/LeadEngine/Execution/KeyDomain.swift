@@ -46,8 +46,7 @@ struct KeyDomain {
             cuts = []
             slotsAfter = []
         case .bucket(let column, let unit):
-            let extents = column.grain == .lead ? store.leadExtents : store.touchExtents
-            let extent = extents[column.name] ?? 0...0
+            let extent = Self.extent(of: column, store: store)
             let zoned = !buckets.zone.isUTC
             clock = zoned ? ZoneClock(zone: buckets.zone, over: extent) : nil
             // Wall-clock times stay within a day of the moment, so a day either side covers every bucket.
@@ -96,6 +95,20 @@ struct KeyDomain {
             cuts = []
             slotsAfter = []
         }
+    }
+
+    /// The smallest and largest value of a timestamp key: the store's extent,
+    /// or the column's own for one the store does not hold (`next_due_at`).
+    private static func extent(of column: ColumnRef, store: LeadStore) -> ClosedRange<Int64> {
+        let extents = column.grain == .lead ? store.leadExtents : store.touchExtents
+        if let extent = extents[column.name] { return extent }
+        guard case .timestamp(let values) = column.data else { return 0...0 }
+        var low = Int64.max, high = Int64.min
+        for value in values where value != Null.timestamp {
+            low = min(low, value)
+            high = max(high, value)
+        }
+        return low <= high ? low...high : 0...0
     }
 
     /// The key value of a slot; `Grouping.nullKey` for the null slot.
