@@ -5,7 +5,7 @@ import LeadStore
 /// An engine's CSV answer read back into the `ResultTable` the in-memory
 /// engine gives: hours back to milliseconds, bucket starts back to bucket
 /// numbers, counts to whole numbers, with the measures' bands.
-enum EngineResult {
+package enum EngineResult {
     static func table(_ query: BoundQuery, rows: [[String?]], buckets: TimeBuckets) throws(Diagnostic) -> ResultTable {
         let body = Array(rows.dropFirst())
         let shown = query.measures.filter { !$0.hidden }
@@ -105,7 +105,7 @@ enum EngineResult {
     }
 
     /// `2026-01-05 09:00:00[.25][+00]` in epoch milliseconds.
-    static func moment(_ text: String) -> Int64? {
+    package static func moment(_ text: String) -> Int64? {
         let bytes = Array(text.utf8)
         func digits(_ from: Int, _ count: Int) -> Int? {
             guard from + count <= bytes.count else { return nil }

@@ -38,6 +38,6 @@ extension SQLWriter {
         let gap = "CASE \(done) " + cadence.enumerated().map { "WHEN \($0) THEN \($1) " }.joined() + "END"
         var open = "\(done) < \(cadence.count)"
         if hasLeadColumn("converted_at") { open = "l.converted_at IS NULL AND " + open }
-        return "CASE WHEN \(open) THEN \(dialect.fromMillis("\(dialect.epochMillis(from)) + \(gap)")) END"
+        return "CASE WHEN \(open) THEN \(dialect.fromMillis("(\(dialect.epochMillis(from)) + \(gap))")) END"
     }
 }

@@ -36,7 +36,7 @@ extension SQLWriter {
             ]
         }
         let on = keys.isEmpty ? "1 = 1" : keys.enumerated().map { index, key in
-            dialect.sameKey(earlierKey("c.\(key)", index: index, comparison), "p.\(key)")
+            dialect.sameKey("(" + earlierKey("c.\(key)", index: index, comparison) + ")", "p.\(key)")
         }.joined(separator: " AND ")
         let text = "SELECT " + shown.joined(separator: ",\n  ") + "\nFROM current_rows c\n"
             + "LEFT JOIN \(same ? "current_rows" : "earlier_rows") p ON \(on)\nORDER BY c.\(Self.comparedPosition)"

@@ -2,14 +2,13 @@ import LeadEngine
 import LeadSQL
 import LeadStore
 
-/// `.check` when an engine holds the data: the same counts, as SQL.
+/// `.check` when an engine holds the data: the same counts and samples, as SQL.
 extension DataReports {
-    /// Touches left out of follow-ups and nulls per column, counted by the engine; nil when it cannot answer.
+    /// `.check` as SQL: the lines memory's `.check` gives, after the engine's
+    /// own first line; nil when the engine cannot answer.
     static func engineCheck(_ session: Session) -> [String]? {
-        let store = session.store, dialect = Dialect.postgres
-        let hasDirection = store.touches["direction"] != nil
-        let words = TouchDirection.inboundWords.sorted().map(dialect.string).joined(separator: ", ")
-        let inbound = hasDirection ? "t.direction IS NOT NULL AND lower(trim(t.direction)) IN (\(words))" : "FALSE"
+        let store = session.store
+        let inbound = inboundSQL(store)
         let known = "l.lead_id IS NOT NULL AND t.at IS NOT NULL"
         let touchSQL = """
             SELECT
@@ -21,15 +20,19 @@ extension DataReports {
               count(*) FILTER (WHERE t.lead_id IS NULL) AS without_id
             FROM touches t LEFT JOIN leads l ON l.lead_id = t.lead_id
             """
-        let derived = Set(FollowUpIndex.derivedFieldNames)
-        let leadColumns = store.leads.columns.map(\.name).filter { !derived.contains($0) }
+        let leadColumns = store.leads.columns.map(\.name)
         let touchColumns = store.touches.columns.map(\.name)
         func nulls(_ table: String, _ columns: [String]) -> String {
             "SELECT count(*)" + columns.map { ", count(*) - count(\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\")" }.joined() + " FROM \(table)"
         }
-        guard let touchRow = session.executor.rows(touchSQL)?.dropFirst().first,
-              let leadNulls = session.executor.rows(nulls("leads", leadColumns))?.dropFirst().first,
-              let touchNulls = session.executor.rows(nulls("touches", touchColumns))?.dropFirst().first else { return nil }
+        // The leads with their derived fields, as `list leads` compiles them.
+        var lister = session
+        guard case .success(.sql(let plan)) = lister.run("list leads | sql \(session.executor.name == "PostgreSQL" ? "postgres" : "duckdb")"),
+              let leadFacts = try? SQLCompiler.compile(plan),
+              let touchRow = session.executor.rows(touchSQL)?.dropFirst().first,
+              let leadNulls = session.executor.rows(nulls("(\n\(leadFacts)\n) x", leadColumns))?.dropFirst().first,
+              let touchNulls = session.executor.rows(nulls("touches", touchColumns))?.dropFirst().first,
+              let duplicates = engineDuplicates(session) else { return nil }
         let n = touchRow.map { Int($0 ?? "") ?? 0 }
         var lines = [Messages.engineAnswers(session.executor.name, counts: session.executor.rowCounts())]
         lines += store.summary.decisions.map { "note: " + $0 }
@@ -39,6 +42,16 @@ extension DataReports {
         lines.append("  \(Quantity.grouped(n[2])) inbound")
         lines.append("  \(Quantity.grouped(n[3])) for \(Quantity.counted(n[4], "lead id that is", "lead ids that are")) not in the leads file")
         lines.append("  \(Quantity.grouped(n[5])) with no lead id")
+        lines.append("Touches repeated exactly (same lead, time and every other column): \(Quantity.grouped(duplicates))")
+        if n[3] > 0 {
+            guard let ids = engineUnknownLeadIDs(session, limit: 10) else { return nil }
+            lines.append("Unknown lead ids (first 10): " + ids.map { "\"\($0)\"" }.joined(separator: ", "))
+        }
+        let leftOut = n[1] + n[2] + n[3] + n[5]
+        if leftOut > 0 {
+            guard let sample = engineLeftOut(session, limit: 10) else { return nil }
+            lines += leftOutSample(sample, total: leftOut, limit: 10)
+        }
         for (title, columns, row) in [("leads", leadColumns, leadNulls), ("touches", touchColumns, touchNulls)] {
             let counts = row.map { Int($0 ?? "") ?? 0 }
             let total = counts.first ?? 0

@@ -14,16 +14,15 @@ extension DataReports {
     }
 
     /// The touches left out of follow-ups (the first `limit` when given), in
-    /// stored order: a `reason` column, then the touch's own columns; and how
-    /// many are left out in all.
+    /// the order of `sampleOrder`: a `reason` column, then the touch's own
+    /// columns; and how many are left out in all.
     static func leftOut(_ store: LeadStore, limit: Int? = nil) -> (table: ResultTable, total: Int) {
         let touches = store.touches, index = store.followUps
         let ids = touches.text("lead_id"), at = touches.timestamps("at"), created = store.leads.timestamps("created_at")
+        let all = sampleOrder((0..<touches.rowCount).filter { !index.isFollowUp[$0] }.map(UInt32.init), of: touches)
         var rows: [UInt32] = [], reasons: [String?] = []
-        var total = 0
-        for row in 0..<touches.rowCount where !index.isFollowUp[row] {
-            total += 1
-            if let limit, rows.count == limit { continue }
+        let total = all.count
+        for row in all.prefix(limit ?? all.count).map(Int.init) {
             let lead = index.touchLead[row]
             let reason: Reason
             if lead == FollowUpIndex.noLead {
@@ -54,6 +53,11 @@ extension DataReports {
     /// The first `limit` touches left out, drawn as a table, and how many more there are.
     static func leftOutSample(_ store: LeadStore, limit: Int) -> [String] {
         let (table, total) = leftOut(store, limit: limit)
+        return leftOutSample(table, total: total, limit: limit)
+    }
+
+    /// A sample of the touches left out, drawn as a table, and how many more there are.
+    static func leftOutSample(_ table: ResultTable, total: Int, limit: Int) -> [String] {
         guard total > 0 else { return [] }
         var lines = TableRenderer(color: false, maximumRows: nil).render(table)
         lines.removeLast()

@@ -90,17 +90,15 @@ enum DataReports {
         return duplicates
     }
 
+    /// The first `limit` lead ids of touches that name no lead, in `idOrder`.
     private static func unknownLeadIDs(_ store: LeadStore, limit: Int) -> [String] {
         guard let ids = store.touches.text("lead_id") else { return [] }
         var seen = Set<UInt32>()
-        var result: [String] = []
         for (row, lead) in store.followUps.touchLead.enumerated() where lead == FollowUpIndex.noLead {
             let code = ids.codes[row]
-            guard code != Null.textCode, seen.insert(code).inserted else { continue }
-            result.append(ids.dictionary[code])
-            if result.count == limit { break }
+            if code != Null.textCode { seen.insert(code) }
         }
-        return result
+        return Array(idOrder(seen.map { ids.dictionary[$0] }).prefix(limit))
     }
 }
 

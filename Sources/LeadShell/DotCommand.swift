@@ -55,8 +55,9 @@ struct DotCommand: Sendable {
         DotCommand(name: "check", arguments: "[touches]", help: "touches left out of follow-ups, nulls per column; .check touches lists every one") { shell, arguments in
             guard arguments.isEmpty || arguments == ["touches"] else { return shell.usage("check") }
             guard arguments.isEmpty else {
-                guard shell.session.executor.readsStore else { return shell.fail(Messages.engineCheckTouches, line: 1, column: 1) }
-                let table = DataReports.leftOut(shell.session.store).table
+                let engine = shell.session.executor.readsStore ? nil : DataReports.engineLeftOut(shell.session, limit: nil)
+                guard shell.session.executor.readsStore || engine != nil else { return shell.fail(Messages.engineCheckFailed, line: 1, column: 1) }
+                let table = engine ?? DataReports.leftOut(shell.session.store).table
                 shell.lastResult = table
                 return shell.present(table, elapsed: nil, line: 1)
             }

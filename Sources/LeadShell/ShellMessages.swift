@@ -17,5 +17,4 @@ enum Messages {
     }
 
     static let engineCheckFailed = "the engine could not count the checks"
-    static let engineCheckTouches = ".check touches lists touches in memory; with --engine, list them with a query (list touches … where …)"
 }
