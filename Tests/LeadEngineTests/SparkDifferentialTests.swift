@@ -40,10 +40,8 @@ import Testing
     static let cohortStatements = [
         "set now 2026-03-16T09:00:00Z",
         "of_total(count), running(of_total(count)) by followups_to_convert where converted_at is not null",
-        "leads, rate by month vs previous",
         "touches by day during 2026-02-27 to 2026-03-02 vs last year",
         "leads, rate by owner during last 2 months vs previous",
-        "leads, share(overdue) by owner",
         "list leads lead_id, next_due_at, last_touch_at where due order by next_due_at",
     ]
 
