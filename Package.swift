@@ -40,12 +40,10 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
-        // The system libpq, the PostgreSQL client library.
-        .systemLibrary(
-            name: "CLibPQ",
-            pkgConfig: "libpq",
-            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
-        ),
+        // The system libpq, the PostgreSQL client library (apt libpq-dev, brew libpq):
+        // declared by its own header, opened with dlopen on the first call, so
+        // that a start without PostgreSQL never loads it and what it depends on.
+        .target(name: "CLibPQ"),
         // PostgreSQL as a source: a TableReader per table or query, copied out
         // through libpq as CSV; its errors name table, row and column.
         .target(name: "LeadPostgres", dependencies: ["LeadStore", "CLibPQ"]),

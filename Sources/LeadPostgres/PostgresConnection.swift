@@ -16,6 +16,9 @@ package final class PostgresConnection: @unchecked Sendable {
     package let description: String
 
     package init(_ conninfo: String) throws(LoadError) {
+        guard leadq_libpq_load() != 0 else {
+            throw LoadError(file: "libpq", message: PostgresMessages.libraryMissing(String(cString: leadq_libpq_failure())))
+        }
         connection = PQconnectdb(conninfo)
         description = Self.describe(connection)
         guard PQstatus(connection) == CONNECTION_OK else {

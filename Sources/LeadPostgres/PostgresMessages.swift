@@ -12,4 +12,8 @@ enum PostgresMessages {
     static func connectionFailed(_ reason: String) -> String {
         "cannot connect: \(reason)"
     }
+
+    static func libraryMissing(_ reason: String) -> String {
+        "cannot be opened (\(reason)); PostgreSQL needs its client library: install libpq5 (Debian, Ubuntu) or libpq (Fedora, Homebrew)"
+    }
 }
