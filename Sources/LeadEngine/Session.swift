@@ -27,10 +27,9 @@ public struct Session: Sendable {
 
     /// A session on the built-in demo data: leads and touches generated in memory from a fixed seed.
     public static func demo(leadCount: Int = 4000, seed: UInt64 = 42) throws(LoadError) -> Session {
-        let generated = LeadGenerator(leadCount: leadCount, seed: seed, layout: .grouped).generate()
-        let store = try LeadStore(
-            leads: DataSource(file: FileBytes(name: "demo/leads.csv", bytes: generated.leads), generated: true),
-            touches: [DataSource(file: FileBytes(name: "demo/touches.csv", bytes: generated.touches), generated: true)])
+        let generated = LeadGenerator(leadCount: leadCount, seed: seed, layout: .grouped)
+            .tableReaders(leads: "demo/leads.csv", touches: "demo/touches.csv")
+        let store = try LeadStore(leads: generated.leads, touches: [generated.touches])
         return Session(store: store, description: "demo data (\(Quantity.grouped(leadCount)) leads generated in memory, seed \(seed))")
     }
 

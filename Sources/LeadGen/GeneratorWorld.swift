@@ -3,13 +3,16 @@ import LeadStore
 /// The fixed cast of generated data: segments, sources, regions, owners,
 /// channels and outcomes, with how often each appears.
 struct GeneratorWorld {
-    let segments = ["SMB", "Mid-Market", "Enterprise"].map(Self.csv)
+    static let segmentNames = ["SMB", "Mid-Market", "Enterprise"]
+    let segments = segmentNames.map(Self.csv)
     let segmentWeights = Self.cumulative([55, 30, 15])
-    let sources = ["Web form", "Paid search", "Referral", "Webinar", "Event", "Outbound list", "Partner"].map(Self.csv)
+    static let sourceNames = ["Web form", "Paid search", "Referral", "Webinar", "Event", "Outbound list", "Partner"]
+    let sources = sourceNames.map(Self.csv)
     let sourceWeights = Self.cumulative([30, 20, 12, 10, 8, 10, 10])
-    let regions = ["North America", "EMEA", "APAC", "LATAM"].map(Self.csv)
+    static let regionNames = ["North America", "EMEA", "APAC", "LATAM"]
+    let regions = regionNames.map(Self.csv)
     let regionWeights = Self.cumulative([40, 30, 20, 10])
-    let owners = [
+    static let ownerNames = [
         "Ana Souza", "Ben Carter", "Chloé Martin", "Dmitri Volkov", "Emma Johansson", "Farah Haddad",
         "Gabriel Costa", "Hannah Müller", "Isabel Ortiz", "Jamal Wright", "Kenji Tanaka", "Laura Bianchi",
         "Mateo García", "Nina Petrović", "Oliver Smith", "Priya Nair", "Quentin Dubois", "Rosa Jiménez",
@@ -17,13 +20,16 @@ struct GeneratorWorld {
         "Yusuf Demir", "Zoë Ångström", "Okafor, Chidi", "Liam O'Brien", "Sofia Lindqvist", "Arjun Mehta",
         "Camille Lefèvre", "Diego Fernández", "Eva Novák", "Felix Schmidt", "Grace Kim", "Hugo Almeida",
         "Ingrid Larsen", "Jonas Berg", "Kateřina Dvořák", "Lucas Moreau",
-    ].map(Self.csv)
+    ]
+    let owners = ownerNames.map(Self.csv)
     /// How much slower than the median each owner is to follow up.
     let ownerPace: [Double]
-    let channels = ["call", "email", "sms", "social", "meeting"].map(Self.csv)
+    static let channelNames = ["call", "email", "sms", "social", "meeting"]
+    let channels = channelNames.map(Self.csv)
     let channelWeights = Self.cumulative([35, 35, 10, 10, 10])
     let firstChannelWeights = Self.cumulative([45, 45, 6, 4, 0])
-    let outcomes = ["connected", "no_answer", "voicemail", "replied", "sent", "bounced", "delivered", "completed"].map(Self.csv)
+    static let outcomeNames = ["connected", "no_answer", "voicemail", "replied", "sent", "bounced", "delivered", "completed"]
+    let outcomes = outcomeNames.map(Self.csv)
     /// Outcome weights per channel, in the order of `outcomes`.
     let outcomeWeights: [[Double]] = [
         Self.cumulative([25, 45, 30, 0, 0, 0, 0, 0]),

@@ -83,21 +83,12 @@ public struct LeadGenerator: Sendable {
     }
 
     private func write(leads: inout CSVByteWriter, touches: inout CSVByteWriter) {
-        var random = RandomSource(seed: seed)
-        let world = GeneratorWorld()
         leads.raw(Array("lead_id,created_at,segment,source,owner,region,qualified_at,converted_at\n".utf8))
         touches.raw(Array((layout == .export ? "touch_id," : "").utf8))
         touches.raw(Array("lead_id,at,channel,rep,direction,outcome\n".utf8))
-        let width = max(7, String(leadCount).count)
-        let created = creationTimes(&random)
-        let ids = layout == .export ? ExportOrder.scatteredIDs(leadCount, seed: seed) : nil
+        let width = idWidth
         var collected = ExportOrder.Touches()
-        var plan = TouchPlan()
-        for (index, createdAt) in created.enumerated() {
-            let lead = world.drawLead(&random)
-            plan.make(for: lead, createdAt: createdAt, exportedAt: exportedAt, world: world, random: &random)
-            let id = ids.map { Int($0[index]) } ?? index + 1
-
+        let world = drawLeads { _, id, createdAt, lead, plan, world in
             leads.identifier(0x4C, id, width: width); leads.comma()
             leads.timestamp(createdAt); leads.comma()
             leads.raw(world.segments[lead.segment]); leads.comma()
@@ -110,14 +101,14 @@ public struct LeadGenerator: Sendable {
             leads.endRow()
 
             for touch in plan.touches {
-                if ids != nil {
+                if layout == .export {
                     collected.append(touch, lead: id)
                 } else {
                     write(touch, lead: id, width: width, world: world, into: &touches)
                 }
             }
         }
-        guard ids != nil else { return }
+        guard layout == .export else { return }
         let order = collected.timeOrder()
         let idWidth = max(8, String(order.count).count)
         for (number, index) in order.enumerated() {
@@ -125,6 +116,28 @@ public struct LeadGenerator: Sendable {
             let (touch, lead) = collected[Int(index)]
             write(touch, lead: lead, width: width, world: world, into: &touches)
         }
+    }
+
+    /// The digits of a lead id: `L0000001`.
+    var idWidth: Int { max(7, String(leadCount).count) }
+
+    /// Draws every lead in creation order and hands `body` its row number, id,
+    /// creation moment, traits and plan; every output draws the same leads.
+    @discardableResult
+    func drawLeads(
+        _ body: (_ row: Int, _ id: Int, _ createdAt: Int64, _ lead: GeneratorWorld.Lead, _ plan: TouchPlan, _ world: GeneratorWorld) -> Void
+    ) -> GeneratorWorld {
+        var random = RandomSource(seed: seed)
+        let world = GeneratorWorld()
+        let created = creationTimes(&random)
+        let ids = layout == .export ? ExportOrder.scatteredIDs(leadCount, seed: seed) : nil
+        var plan = TouchPlan()
+        for (row, createdAt) in created.enumerated() {
+            let lead = world.drawLead(&random)
+            plan.make(for: lead, createdAt: createdAt, exportedAt: exportedAt, world: world, random: &random)
+            body(row, ids.map { Int($0[row]) } ?? row + 1, createdAt, lead, plan, world)
+        }
+        return world
     }
 
     private func write(_ touch: TouchPlan.Touch, lead: Int, width: Int, world: GeneratorWorld, into touches: inout CSVByteWriter) {
