@@ -39,12 +39,12 @@ struct TouchPlan {
         guard time <= exportedAt else { return }
         let firstDelay = time - createdAt
         let followUps = 1 + Int(random.exponential(mean: 11.5))
-        var channelsUsed = Set<Int>()
+        var channelsUsed: UInt32 = 0  // one bit per channel
         for index in 0..<followUps {
             if index > 0 { time += Self.wholeSeconds(random.exponential(mean: 1.6 * 86_400)) }
             if time > exportedAt { break }
             let channel = index == 0 ? random.pick(world.firstChannelWeights) : random.pick(world.channelWeights)
-            channelsUsed.insert(channel)
+            channelsUsed |= 1 << channel
             touches.append(touch(at: time, channel: channel, lead: lead, inbound: false, world: world, random: &random))
         }
         let inboundCount = random.chance(0.5) ? 1 + random.below(3) : 0
@@ -53,12 +53,12 @@ struct TouchPlan {
         }
 
         let fast = firstDelay <= TimeScale.perHour ? 0.25 : firstDelay <= TimeScale.perDay ? 0.1 : 0
-        let qualifyChance = min(0.85, 0.12 + fast + 0.05 * Double(channelsUsed.count) + 0.01 * Double(min(followUps, 10)))
+        let qualifyChance = min(0.85, 0.12 + fast + 0.05 * Double(channelsUsed.nonzeroBitCount) + 0.01 * Double(min(followUps, 10)))
         guard random.chance(qualifyChance) else { return }
         let qualified = createdAt + firstDelay + Self.wholeSeconds(random.exponential(mean: 6 * 86_400))
         guard qualified <= exportedAt else { return }
         qualifiedAt = qualified
-        let convertChance = min(0.8, 0.15 + (channelsUsed.count >= 3 ? 0.15 : 0) + (followUps >= 7 ? 0.1 : 0))
+        let convertChance = min(0.8, 0.15 + (channelsUsed.nonzeroBitCount >= 3 ? 0.15 : 0) + (followUps >= 7 ? 0.1 : 0))
         guard random.chance(convertChance) else { return }
         let converted = qualified + Self.wholeSeconds(random.exponential(mean: 18 * 86_400))
         if converted <= exportedAt { convertedAt = converted }
