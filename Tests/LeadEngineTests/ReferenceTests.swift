@@ -141,6 +141,29 @@ import Testing
         }
     }
 
+    /// Medians and other quantiles over enough values that groups are split
+    /// among threads to be selected in: every grouping, each quantile.
+    @Test(arguments: LeadGenerator.Layout.allCases)
+    func quantilesOverManyValuesMatchTheReference(layout: LeadGenerator.Layout) throws {
+        let generated = LeadGenerator(leadCount: 20_000, seed: 13, layout: layout).generate()
+        let store = try LeadStore(
+            leads: DataSource(file: FileBytes(name: "leads.csv", bytes: generated.leads)),
+            touches: [DataSource(file: FileBytes(name: "touches.csv", bytes: generated.touches))])
+        var session = Session(store: store, description: "reference")
+        _ = session.run("let fast = response <= 1h")
+        let model = ReferenceModel(store)
+        #expect(model.leads.compactMap(\.response).count > 1 << 13)
+        for kpi in ["speed", "speed(p90)"] {
+            for group in Self.groupChoices {
+                guard let key = group.lead else { continue }
+                var groups: [[String]: [ReferenceModel.Lead]] = [:]
+                for lead in model.leads { groups[key(lead), default: []].append(lead) }
+                let query = kpi + (group.clause.map { " by " + $0 } ?? "")
+                try compare(query, groups.mapValues { ReferenceModel.leadKPI(kpi, $0) }, session: &session, context: "quantiles")
+            }
+        }
+    }
+
     /// Distinct counts over many values, with touches in several batches on
     /// several threads: thousands of lead ids per group, so each group's set
     /// of codes spans many words, and tens of thousands of timestamps per

@@ -62,14 +62,8 @@ final class Accumulator: @unchecked Sendable {
             return
         }
         guard let population else { return add(rows: rows, slots: slots, evaluator: evaluator) }
-        var kept: [UInt32] = [], keptSlots: [UInt32] = []
-        kept.reserveCapacity(rows.count)
-        keptSlots.reserveCapacity(rows.count)
-        for i in rows.indices where population[i] == 2 {
-            kept.append(rows[i])
-            keptSlots.append(slots[i])
-        }
-        add(rows: kept, slots: keptSlots, evaluator: evaluator)
+        add(rows: PredicateEvaluator.kept(rows, where: population), slots: PredicateEvaluator.kept(slots, where: population),
+            evaluator: evaluator)
     }
 
     /// Adds a batch of rows, each with its group slot.
@@ -124,15 +118,23 @@ final class Accumulator: @unchecked Sendable {
             codeBits?.add(rows: rows, slots: slots, space: space)
         case .quantile(let column, _), .distinct(let column):
             let values = space.numbers(column, at: rows)
-            var batchSlots: [UInt32] = [], batchValues: [Double] = []
-            batchSlots.reserveCapacity(slots.count)
-            batchValues.reserveCapacity(slots.count)
-            for i in 0..<slots.count where !values[i].isNaN {
-                batchSlots.append(slots[i])
-                batchValues.append(values[i])
+            // Every pair is written and the end moves on past those with a value: no branch per row.
+            let start = pairSlots.count
+            pairSlots.append(contentsOf: slots)
+            pairValues.append(contentsOf: values)
+            var n = start
+            pairSlots.withUnsafeMutableBufferPointer { pairSlots in
+                pairValues.withUnsafeMutableBufferPointer { pairValues in
+                    for i in 0..<values.count {
+                        let value = values[i]
+                        pairSlots[n] = slots[i]
+                        pairValues[n] = value
+                        n &+= value.isNaN ? 0 : 1
+                    }
+                }
             }
-            pairSlots += batchSlots
-            pairValues += batchValues
+            pairSlots.removeLast(pairSlots.count - n)
+            pairValues.removeLast(pairValues.count - n)
         case .quotient(let a, let b):
             a.add(rows: rows, slots: slots, population: nil, evaluator: evaluator)
             b.add(rows: rows, slots: slots, population: nil, evaluator: evaluator)

@@ -1,18 +1,49 @@
+import Foundation
+import LeadStore
+
 /// Per-group statistics that need every value of a group at once:
 /// interpolated quantiles and distinct counts, over (group, value) pairs.
 enum GroupStatistics {
     /// Interpolated quantiles per group: values bucketed by group with a
     /// counting sort, then each group's two middle ranks found by selection.
     static func quantiles(_ values: [Double], groups: [UInt32], groupCount: Int, fraction: Double) -> [Double] {
-        var (start, bucketed) = Self.bucketed(values, groups: groups, groupCount: groupCount)
+        let (start, grouped) = Self.bucketed(values, groups: groups, groupCount: groupCount)
+        var bucketed = grouped
         var result = [Double](repeating: .nan, count: groupCount)
         bucketed.withUnsafeMutableBufferPointer { all in
-            for g in 0..<groupCount where start[g + 1] > start[g] {
-                let slice = UnsafeMutableBufferPointer(rebasing: all[start[g]..<start[g + 1]])
-                result[g] = Self.quantile(slice, fraction)
+            // Each part selects in its own groups, which lie apart in `all`.
+            let shared = SharedValues(base: all.baseAddress), parts = Self.groupParts(start)
+            let found = ParallelResults<[Double]>.map(parts.count) { part in
+                parts[part].map { g in
+                    guard start[g + 1] > start[g] else { return .nan }
+                    return Self.quantile(UnsafeMutableBufferPointer(start: shared.base! + start[g], count: start[g + 1] - start[g]), fraction)
+                }
+            }
+            for (part, values) in zip(parts, found) {
+                for (g, value) in zip(part, values!) { result[g] = value }
             }
         }
         return result
+    }
+
+    /// The groups in runs of about equal numbers of values, one per core
+    /// when there are enough values to be worth a thread.
+    private static func groupParts(_ start: [Int]) -> [Range<Int>] {
+        let groupCount = start.count - 1, total = start[groupCount]
+        let threads = total < 1 << 13 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8)
+        var parts: [Range<Int>] = [], first = 0
+        for part in 1...threads {
+            var end = first
+            while end < groupCount && (part == threads || start[end] < total * part / threads) { end += 1 }
+            parts.append(first..<end)
+            first = end
+        }
+        return parts.filter { !$0.isEmpty }
+    }
+
+    /// Values that threads read and reorder in parts apart from one another.
+    private struct SharedValues: @unchecked Sendable {
+        let base: UnsafeMutablePointer<Double>?
     }
 
     /// How many different values each group has; values are told apart by

@@ -105,10 +105,25 @@ struct PredicateEvaluator {
     /// The rows for which `predicate` holds.
     func select(_ predicate: BoundPredicate?, rows: [UInt32]) -> [UInt32] {
         guard let predicate else { return rows }
-        let truth = evaluate(predicate, rows: rows)
-        var selected: [UInt32] = []
-        selected.reserveCapacity(rows.count)
-        for (i, row) in rows.enumerated() where truth[i] == 2 { selected.append(row) }
-        return selected
+        return Self.kept(rows, where: evaluate(predicate, rows: rows))
+    }
+
+    /// The elements whose truth is 2, in order: every element is written and
+    /// the count moves on by the truth's high bit, so mixed rows cost no
+    /// mispredicted branch.
+    static func kept<Element>(_ elements: [Element], where truth: [UInt8]) -> [Element] {
+        precondition(truth.count == elements.count, "a truth per element")
+        return elements.withUnsafeBufferPointer { elements in
+            truth.withUnsafeBufferPointer { truth in
+                [Element](unsafeUninitializedCapacity: elements.count) { kept, count in
+                    var n = 0
+                    for i in 0..<elements.count {
+                        (kept.baseAddress! + n).initialize(to: elements[i])
+                        n &+= Int(truth[i] &>> 1)
+                    }
+                    count = n
+                }
+            }
+        }
     }
 }
