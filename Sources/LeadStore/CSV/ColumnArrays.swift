@@ -77,14 +77,16 @@ struct ColumnArrays {
         }
         for index in idsLast {
             var builders = parts.map { $0.texts[index] }
+            var slices = builders.map(\.codes)
             for part in parts.indices { parts[part].texts[index].letGoOfValues() }
             let joined = TextColumnBuilder.joinedDictionary(&builders)
-            let fix = { (part: Int, window: UnsafeMutableBufferPointer<UInt32>) -> Void in joined.remaps[part]?.apply(to: window) }
             let codes: TextCodes
             switch TextCodeWidth(distinct: joined.dictionary.count) {
-            case .byte: codes = narrowed(&texts[index], spare: spare?.texts[index], counts: counts, starts: starts, as: UInt8.self, fix: fix)
-            case .half: codes = narrowed(&texts[index], spare: spare?.texts[index], counts: counts, starts: starts, as: UInt16.self, fix: fix)
+            case .byte: codes = narrowed(&texts[index], slices: slices, remaps: joined.remaps, as: UInt8.self)
+            case .half: codes = narrowed(&texts[index], slices: slices, remaps: joined.remaps, as: UInt16.self)
             case .word:
+                for part in slices.indices { slices[part].widenToWords() }
+                let fix = { (part: Int, window: UnsafeMutableBufferPointer<UInt32>) -> Void in joined.remaps[part]?.apply(to: window) }
                 let wide = finish(&texts[index], spare: spare?.texts[index], counts: counts, starts: starts, fix: fix)
                 codes = TextCodes(padded: wide, count: wide.count)
             }
@@ -101,29 +103,23 @@ struct ColumnArrays {
         return (finishedTexts.map { $0! }, finishedTimes)
     }
 
-    /// One finished text column of narrow codes: each part's window passed
-    /// to `fix`, then copied behind the part before it into codes of `Unit`'s
-    /// width; the four-byte array is let go.
+    /// One finished text column of narrow codes: each part's codes, as
+    /// narrow as they were written, changed by the part's remap and copied
+    /// behind the part before it into codes of `Unit`'s width; the window
+    /// array is let go.
     private func narrowed<Unit: TextCodeUnit>(
-        _ array: inout [UInt32], spare: UnsafeMutablePointer<UInt32>?, counts: [Int], starts: [Int], as: Unit.Type,
-        fix: (Int, UnsafeMutableBufferPointer<UInt32>) -> Void
+        _ array: inout [UInt32], slices: [TextCodeSlice], remaps: [CodeRemap?], as: Unit.Type
     ) -> TextCodes {
-        let rows = counts.reduce(0, +)
-        func narrow(_ base: UnsafeMutablePointer<UInt32>) -> [Unit] {
-            [Unit](unsafeUninitializedCapacity: rows + Unit.padding) { buffer, initialized in
-                var next = 0
-                for (part, start) in starts.enumerated() {
-                    let window = UnsafeMutableBufferPointer(start: base + start, count: counts[part])
-                    fix(part, window)
-                    // The null code truncates to the narrow width's null.
-                    for row in 0..<window.count { buffer[next + row] = Unit(truncatingIfNeeded: window[row]) }
-                    next += counts[part]
-                }
-                for row in rows..<rows + Unit.padding { buffer[row] = 0 }
-                initialized = rows + Unit.padding
+        let rows = slices.reduce(0) { $0 + $1.count }
+        let codes = [Unit](unsafeUninitializedCapacity: rows + Unit.padding) { buffer, initialized in
+            var next = 0
+            for (part, slice) in slices.enumerated() {
+                slice.copy(into: buffer.baseAddress! + next, remap: remaps[part])
+                next += slice.count
             }
+            for row in rows..<rows + Unit.padding { buffer[row] = 0 }
+            initialized = rows + Unit.padding
         }
-        let codes = spare.map(narrow) ?? array.withUnsafeMutableBufferPointer { narrow($0.baseAddress!) }
         array = []
         return TextCodes(padded: codes, count: rows)
     }

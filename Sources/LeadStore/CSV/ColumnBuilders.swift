@@ -27,7 +27,7 @@ struct TextColumnBuilder: @unchecked Sendable {
     /// column found to hold ids, which nothing looks values up in while loading).
     let keepsIndex: Bool
     let base: TextDictionary?
-    var codes: ColumnSlice<UInt32>
+    var codes: TextCodeSlice
     private var lastValue = UnsafeRawBufferPointer(start: nil, count: 0)
     private var lastCode = Null.textCode
     /// The code last found in `base`.
@@ -51,7 +51,8 @@ struct TextColumnBuilder: @unchecked Sendable {
     /// are collected in order and indexed once the whole file is read.
     init(codes: ColumnSlice<UInt32>, base: TextDictionary? = nil, unique: Bool = false) {
         self.base = base
-        self.codes = codes
+        // Codes of ids, and of a base dictionary of ids, are four bytes from the start.
+        self.codes = TextCodeSlice(base: codes.base, capacity: codes.capacity, wide: unique || base != nil)
         keepsIndex = unique || base != nil
         if unique { distinct = DistinctValues(capacity: codes.capacity) }
         // Ids (unique, or found in a base) would only fill the cache.
@@ -129,7 +130,7 @@ extension TextColumnBuilder {
                         code = UInt32(base.count) + dictionary.intern(values[index])
                     }
                     found(code, in: base)
-                    codes.base[rows[index]] = code
+                    codes.set(rows[index], code)
                 }
             }
         }

@@ -175,7 +175,7 @@ public struct FollowUpIndex: Sendable {
     /// lead and then a sort by time within each lead.
     private static func scattered(fileLead: [UInt32], at: [Int64], start: [UInt32], leadCount: Int) -> [UInt32] {
         var next = start
-        var rows = [UInt32](repeating: 0, count: fileLead.count)
+        var rows = [UInt32].unwritten(count: fileLead.count)
         for (touch, lead) in fileLead.enumerated() {
             let bucket = lead == noLead ? leadCount : Int(lead)
             rows[Int(next[bucket])] = UInt32(touch)
