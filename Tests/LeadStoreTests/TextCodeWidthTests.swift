@@ -56,4 +56,30 @@ import Testing
         #expect(values(store.leads, "tag") == expected)
         #expect(store.leads["tag"]!.data.nullCount == expected.filter { $0 == nil }.count)
     }
+
+    /// Parts of one file whose codes need different widths: a part whose
+    /// values pass 255 after nulls, parts of few values each that add up to
+    /// more than 255, and a column of more than 65,535 values whose last
+    /// parts hold one value. Every value and null reads back.
+    @Test func partsOfDifferentWidthsJoin() throws {
+        let rows = 140_000
+        let pad = String(repeating: "p", count: 40)
+        var text = "lead_id,created_at,late,spread,many,pad\n"
+        var expected: [String: [String?]] = ["late": [], "spread": [], "many": []]
+        for row in 0..<rows {
+            let late: String? = row < rows * 7 / 8 || row % 7 == 3 ? nil : "a\(row % 300)"
+            let spread: String? = row % 7 == 0 ? nil : "s\(row * 400 / rows)"
+            let many: String? = row % 11 == 0 ? nil : row < 2_048 ? "m\(row / 2)" : row < rows * 3 / 4 ? "m\(row)" : "z"
+            text += "L\(row),2026-01-02T10:00:00Z,\(late ?? ""),\(spread ?? ""),\(many ?? ""),\(pad)\n"
+            expected["late"]!.append(late)
+            expected["spread"]!.append(spread)
+            expected["many"]!.append(many)
+        }
+        #expect(text.utf8.count > 8 << 20, "the file must be large enough to be read in parts")
+        let store = try load(leads: text)
+        for (name, width) in [("late", 2), ("spread", 2), ("many", 4)] {
+            #expect(try #require(store.leads.text(name)).codes.width == width, "\(name)")
+            #expect(values(store.leads, name) == expected[name]!, "\(name)")
+        }
+    }
 }

@@ -87,6 +87,8 @@ enum CSVTableReader {
             }]
         }
         var parsed = read!
+        // The only holder of the parts, so that their values go as `finish` copies them.
+        read = nil
         var finished = arrays.finish(&parsed, starts: starts)
         var notes = try settleDateOrders(&finished.times, parts: parsed, layout: layout)
         let rows = parsed.reduce(0) { $0 + $1.rows }

@@ -25,22 +25,16 @@ extension Table {
 
 extension Table {
     /// Puts the rows in the order of `rows` (row `i` becomes the row that
-    /// was `rows[i]`), one column per core at a time; each column's old
+    /// was `rows[i]`), one column at a time on every core; each column's old
     /// values are let go as soon as its new ones are made, so that the table
-    /// is never held twice.
+    /// is never held twice and only one column is held twice at a time.
     mutating func gather(_ rows: [UInt32]) {
         precondition(rows.count == rowCount, "a gather in place keeps every row")
-        var taken = columns
-        columns = []
-        taken.withUnsafeMutableBufferPointer { buffer in
-            let shared = SharedColumns(base: buffer.baseAddress!)
-            DispatchQueue.concurrentPerform(iterations: buffer.count) { index in
-                let data = shared.base[index].data
-                shared.base[index].data = .count([])
-                shared.base[index].data = data.gathered(rows)
-            }
+        for index in columns.indices {
+            let data = columns[index].data
+            columns[index].data = .count([])
+            columns[index].data = data.gathered(rows)
         }
-        columns = taken
     }
 }
 

@@ -13,7 +13,7 @@ extension TextCodes {
         codes.withUnsafeBufferPointer { codes in
             rows.withUnsafeBufferPointer { rows in
                 [Unit](unsafeUninitializedCapacity: rows.count + Unit.padding) { buffer, initialized in
-                    for index in 0..<rows.count { buffer[index] = codes[Int(rows[index])] }
+                    ParallelGather.gather(codes, rows, into: buffer)
                     for index in rows.count..<rows.count + Unit.padding { buffer[index] = 0 }
                     initialized = rows.count + Unit.padding
                 }

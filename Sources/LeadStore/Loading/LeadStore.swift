@@ -50,7 +50,9 @@ public struct LeadStore: Sendable {
         }
         try reading.checkShared(set.readers.first?.shared ?? FileOptions())
         var touchTable = touchTables.dropFirst().reduce(touchTables.first ?? Self.emptyTouches) { $0.concatenated(with: $1) }
-        // Built on the only copies of the tables, so that touches are reordered in place.
+        // Built on the only copies of the tables, so that touches are reordered in place
+        // and each column's old rows are let go as it is gathered.
+        touchTables = []
         self.followUps = FollowUpIndex.build(leads: &leadTable, touches: &touchTable, directionWords: reading.directionWords)
         self.leads = leadTable
         self.touches = touchTable
