@@ -15,6 +15,8 @@ enum CSVPartReader {
         let file: String
         /// For each text builder, the dictionary it looks values up in first.
         let bases: [TextDictionary?]
+        /// For each text builder whose base holds only short values, those values by their bytes.
+        let shortKeys: [ShortKeyTable?]
         /// The text builder of the leads' ids, whose values are all different.
         let uniqueText: Int?
         /// The order of dates of three numbers from `--date-format`; nil to find it per column.
@@ -44,6 +46,7 @@ enum CSVPartReader {
             textCount = texts
             timeCount = times
             self.bases = bases
+            shortKeys = bases.map { $0.flatMap(ShortKeyTable.init) }
             uniqueText = unique
         }
 
@@ -69,7 +72,8 @@ enum CSVPartReader {
         let slices = windows.slices(start: start, capacity: capacity)
         var columns = Columns(
             texts: layout.bases.indices.map {
-                TextColumnBuilder(codes: slices.texts[$0], base: layout.bases[$0], unique: layout.uniqueText == $0)
+                TextColumnBuilder(
+                    codes: slices.texts[$0], base: layout.bases[$0], keys: layout.shortKeys[$0], unique: layout.uniqueText == $0)
             },
             times: slices.times.map { TimestampColumnBuilder(values: $0, order: layout.dateOrder, zone: layout.zone) })
         columns.rows = try readRecords(bytes, line: line, layout: layout, capacity: capacity, texts: &columns.texts,

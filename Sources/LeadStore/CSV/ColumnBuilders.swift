@@ -27,6 +27,8 @@ struct TextColumnBuilder: @unchecked Sendable {
     /// column found to hold ids, which nothing looks values up in while loading).
     let keepsIndex: Bool
     let base: TextDictionary?
+    /// `base`'s values by their bytes, when they are all short (a faster lookup).
+    let keys: ShortKeyTable?
     var codes: TextCodeSlice
     private var lastValue = UnsafeRawBufferPointer(start: nil, count: 0)
     private var lastCode = Null.textCode
@@ -49,8 +51,9 @@ struct TextColumnBuilder: @unchecked Sendable {
 
     /// `unique`: the values are expected to differ row by row (ids), so they
     /// are collected in order and indexed once the whole file is read.
-    init(codes: ColumnSlice<UInt32>, base: TextDictionary? = nil, unique: Bool = false) {
+    init(codes: ColumnSlice<UInt32>, base: TextDictionary? = nil, keys: ShortKeyTable? = nil, unique: Bool = false) {
         self.base = base
+        self.keys = keys
         // Codes of ids, and of a base dictionary of ids, are four bytes from the start.
         self.codes = TextCodeSlice(base: codes.base, capacity: codes.capacity, wide: unique || base != nil)
         keepsIndex = unique || base != nil
@@ -123,7 +126,11 @@ extension TextColumnBuilder {
         let batch = pending!
         batch.withValues { values, rows, count in
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: TextDictionary.batchLimit) { looked in
-                base.codes(of: values, count: count, into: looked.baseAddress!)
+                if let keys {
+                    keys.codes(of: values, count: count, into: looked.baseAddress!)
+                } else {
+                    base.codes(of: values, count: count, into: looked.baseAddress!)
+                }
                 for index in 0..<count {
                     var code = looked[index]
                     if code == Null.textCode {
