@@ -1,0 +1,34 @@
+import Foundation
+import LeadStore
+import Testing
+
+/// Touches name their leads by ids of every length up to eight bytes and
+/// beyond, in no order: each finds its own lead, and ids no lead has
+/// (one byte more or less, a prefix, a longer id) find none.
+@Suite struct ShortLeadIDTests {
+    @Test func idsOfEveryShortLengthFindTheirLeads() throws {
+        let ids = ["7", "7a", "7ab", "7abc", "7abcd", "7abcde", "7abcdef", "7abcdefg", "8", "70", "L0000001", "L00000012"]
+        var leads = "lead_id,created_at\n"
+        for id in ids { leads += "\(id),2026-01-01T00:00:00Z\n" }
+        let unknown = ["7abcdefgh", "7ab ", "L000000", "abcdefg", "7b", "71"]
+        var touches = "lead_id,at,channel,direction\n"
+        var expected = [String: Int]()
+        // Many touches, the leads' ids shuffled among them, so that lookups are made in batches.
+        var generator = SystemRandomNumberGenerator()
+        var named: [String] = []
+        for round in 0..<40 { for (index, id) in ids.enumerated() where (round + index) % 3 != 0 { named.append(id) } }
+        for _ in 0..<5 { named += unknown }
+        named.shuffle(using: &generator)
+        for (row, id) in named.enumerated() {
+            touches += "\(id),2026-01-02T00:00:\(String(format: "%02d", row % 60))Z,call,outbound\n"
+            expected[id, default: 0] += 1
+        }
+        let store = try load(leads: leads, touches: touches)
+        #expect(store.followUps.counts.unknownLead == unknown.count * 5)
+        #expect(store.followUps.counts.unknownLeadIDs == unknown.count)
+        let followups = try #require(store.leads["followups"])
+        for (row, id) in ids.enumerated() {
+            #expect(followups.data.renderedValue(row) == String(expected[id] ?? 0), "\(id)")
+        }
+    }
+}
