@@ -39,24 +39,25 @@ package struct DuckDBExecutor: Executor {
 
     /// An executor over the files of `store`; checks that `duckdb` is on
     /// `PATH` and that every timestamp column is ISO 8601.
-    package init(store: LeadStore, path: String? = ProcessInfo.processInfo.environment["PATH"]) throws(EngineError) {
+    package init(store: LeadStore, path: String? = ProcessInfo.processInfo.environment["PATH"],
+                 isCancelled: (@Sendable () -> Bool)? = nil) throws(EngineError) {
         guard let program = ProgramRun.find("duckdb", path: path) else { throw EngineError(message: EngineMessages.duckdbMissing) }
         guard !store.summary.files.contains(where: \.generated) else { throw EngineError(message: EngineMessages.needsFiles) }
         self.program = program
         tables = CanonicalTables(store: store)
-        let answer = try Self.run(program, tables.views + tables.timestampCheck)
+        let answer = try Self.run(program, tables.views + tables.timestampCheck, isCancelled: isCancelled)
         if let row = answer.dropFirst().first, row.count == 3 {
             throw EngineError(message: EngineMessages.notISO(row[1] ?? "", file: row[0] ?? "", example: row[2] ?? ""))
         }
     }
 
     package func run(_ query: BoundQuery, in session: Session, isCancelled: (@Sendable () -> Bool)?) throws(Diagnostic) -> ResultTable {
-        let rows = try answer(SQLPlan(statement: .query(query), dialect: .duckdb, store: session.store, settings: session.settings))
+        let rows = try answer(SQLPlan(statement: .query(query), dialect: .duckdb, store: session.store, settings: session.settings), isCancelled: isCancelled)
         return try EngineResult.table(query, rows: rows, buckets: session.settings.buckets)
     }
 
     package func run(_ list: BoundList, in session: Session, isCancelled: (@Sendable () -> Bool)?) throws(Diagnostic) -> ResultTable {
-        let rows = try answer(SQLPlan(statement: .list(list), dialect: .duckdb, store: session.store, settings: session.settings))
+        let rows = try answer(SQLPlan(statement: .list(list), dialect: .duckdb, store: session.store, settings: session.settings), isCancelled: isCancelled)
         return try EngineResult.table(list, rows: rows)
     }
 
@@ -89,9 +90,9 @@ package struct DuckDBExecutor: Executor {
         return tables
     }
 
-    private func answer(_ plan: SQLPlan) throws(Diagnostic) -> [[String?]] {
+    private func answer(_ plan: SQLPlan, isCancelled: (@Sendable () -> Bool)?) throws(Diagnostic) -> [[String?]] {
         let sql = try SQLCompiler.compile(plan)
-        do { return try Self.run(program, tables.views + sql + ";\n") } catch { throw Self.diagnostic(error.message) }
+        do { return try Self.run(program, tables.views + sql + ";\n", isCancelled: isCancelled) } catch { throw Self.diagnostic(error.message) }
     }
 
     static func diagnostic(_ message: String) -> Diagnostic {
@@ -99,10 +100,12 @@ package struct DuckDBExecutor: Executor {
     }
 
     /// Runs a script; its rows, or the program's first error line.
-    static func run(_ program: String, _ script: String) throws(EngineError) -> [[String?]] {
+    static func run(_ program: String, _ script: String, isCancelled: (@Sendable () -> Bool)? = nil) throws(EngineError) -> [[String?]] {
         let result: ProgramRun
         do {
-            result = try ProgramRun.run(program, ["-csv", "-nullvalue", null, "-bail", ":memory:"], input: script)
+            result = try ProgramRun.run(program, ["-csv", "-nullvalue", null, "-bail", ":memory:"], input: script, isCancelled: isCancelled)
+        } catch is ProgramRun.Cancelled {
+            throw EngineError(message: EngineMessages.interrupted)
         } catch {
             throw EngineError(message: EngineMessages.failed("duckdb", "\(error)"))
         }

@@ -20,6 +20,8 @@ enum EngineMessages {
         "\(field) holds \"\(example)\", which is not an ISO 8601 timestamp; engines read ISO 8601 only (US and day-first dates, "
             + "\"15 Apr, 2021\" and epoch milliseconds are read in memory: leave out --engine)"
     }
+    /// Ctrl-C stopped the statement, or the engine's start.
+    static let interrupted = "interrupted"
     static func failed(_ program: String, _ detail: String) -> String {
         "\(program) failed: \(detail)"
     }
@@ -36,6 +38,7 @@ enum EngineMessages {
     }
     static let sparkNeedsFiles = "--engine spark reads CSV files: give a folder or --leads and --touches (the demo data lives only in memory)"
     static func sparkFailed(_ master: String, _ detail: String) -> String { "Spark (\(master)) could not start: \(detail)" }
+    static func sparkConnectRefused(_ url: String) -> String { "cannot connect to Spark Connect at \(url)" }
     static func sparkEnded(_ master: String) -> String { "the Spark session (\(master)) ended; run with --verbose to see Spark's output" }
     static func sparkTables(_ detail: String) -> String { "Spark could not read the data: \(detail)" }
     static func sparkStatement(_ detail: String) -> String { "spark: \(detail)" }

@@ -3,12 +3,22 @@
 /// then reads one JSON line per statement and answers each with one JSON
 /// line: the column names and the rows as text (timestamps as UTC text to
 /// the millisecond, so no zone of the JVM or of Python shows through), or
-/// the error's first line. Spark's own output goes to standard error.
+/// the error's first line. Spark's own output goes to standard error. It
+/// dies with leadq (PR_SET_PDEATHSIG; its JVM ends when its standard input
+/// does), ignores Ctrl-C, and SIGUSR1 cancels the jobs under way.
 extension SparkDriver {
     static let script = #"""
 import datetime, json, os, signal, sys, traceback
 
 def main():
+    signal.signal(signal.SIGUSR1, signal.SIG_IGN)
+    try:
+        import ctypes
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)
+    except Exception:
+        pass
+    if os.environ.get("LEADQ_PARENT") and os.getppid() != int(os.environ["LEADQ_PARENT"]):
+        os._exit(0)
     out = os.fdopen(os.dup(1), "w", encoding="utf-8", newline="\n")
     os.dup2(2, 1)
     sys.stdout = sys.stderr
@@ -95,6 +105,16 @@ def main():
     except Exception as error:
         failure("tables", error)
         return
+    def cancel(number, frame):
+        try:
+            if master.startswith("sc://"):
+                spark.interruptAll()
+            else:
+                spark.sparkContext.cancelAllJobs()
+        except Exception:
+            pass
+
+    signal.signal(signal.SIGUSR1, cancel)
     answer({"ok": True, "version": spark.version})
 
     def cell(value, kind):

@@ -4,6 +4,11 @@ import Foundation
 /// driver program is started on the first statement, set up once (master,
 /// zones, the `leads` and `touches` views), and then answers statement after
 /// statement, so only the first pays for the JVM's start.
+///
+/// Ctrl-C while a statement runs asks the driver (SIGUSR1) to cancel Spark's
+/// jobs and waits a moment for its answer, which is dropped; a driver that
+/// does not answer in time, or one stopped while it starts, is killed with
+/// its JVM and starts again on the next statement. The driver dies with leadq.
 final class SparkDriver: @unchecked Sendable {
     let install: SparkInstall
     let master: SparkMaster
@@ -11,6 +16,8 @@ final class SparkDriver: @unchecked Sendable {
     let setup: [String: Any]
     /// Whether Spark's own output and tracebacks reach standard error.
     let verbose: Bool
+    /// How long a cancelled statement may take to give up before the driver is killed.
+    static let cancelGrace: Duration = .seconds(5)
 
     private let lock = NSLock()
     private var process: Process?
@@ -32,11 +39,11 @@ final class SparkDriver: @unchecked Sendable {
     }
 
     /// Runs one statement in the session at `zone`: its column names, then its rows.
-    func answer(_ sql: String, zone: String) throws(EngineError) -> [[String?]] {
+    func answer(_ sql: String, zone: String, isCancelled: (@Sendable () -> Bool)? = nil) throws(EngineError) -> [[String?]] {
         lock.lock()
         defer { lock.unlock() }
-        try start()
-        let reply = try exchange(["sql": sql, "zone": zone])
+        try start(isCancelled: isCancelled)
+        let reply = try exchange(["sql": sql, "zone": zone], isCancelled: isCancelled, setting: false)
         guard let names = reply["columns"] as? [String], let rows = reply["rows"] as? [[Any]] else {
             throw EngineError(message: EngineMessages.unreadable("spark"))
         }
@@ -44,13 +51,15 @@ final class SparkDriver: @unchecked Sendable {
     }
 
     /// Starts the driver and sets the session up, once.
-    private func start() throws(EngineError) {
+    private func start(isCancelled: (@Sendable () -> Bool)?) throws(EngineError) {
         if let broken { throw EngineError(message: broken) }
         guard process == nil else { return }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: install.python)
         process.arguments = ["-c", Self.script]
-        process.environment = install.environment(ProcessInfo.processInfo.environment, master: master)
+        var environment = install.environment(ProcessInfo.processInfo.environment, master: master)
+        environment["LEADQ_PARENT"] = String(getpid())
+        process.environment = environment
         let stdin = Pipe(), stdout = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
@@ -63,25 +72,46 @@ final class SparkDriver: @unchecked Sendable {
         input = stdin.fileHandleForWriting
         output = stdout.fileHandleForReading
         do {
-            _ = try exchange(setup)
+            _ = try exchange(setup, isCancelled: isCancelled, setting: true)
         } catch {
-            broken = error.message
-            try? input?.close()
+            if error.message != EngineMessages.interrupted { broken = error.message }
+            stop()
             throw error
         }
     }
 
+    /// Kills the driver and its JVM (the driver leads a process group of its own).
+    private func stop() {
+        guard let process else { return }
+        let pid = process.processIdentifier
+        kill(-pid, SIGKILL)
+        kill(pid, SIGKILL)
+        try? input?.close()
+        process.waitUntilExit()
+        self.process = nil
+        input = nil
+        output = nil
+        buffer = Data()
+    }
+
     /// Writes one request line and reads the one answer line.
-    private func exchange(_ request: [String: Any]) throws(EngineError) -> [String: Any] {
+    private func exchange(_ request: [String: Any], isCancelled: (@Sendable () -> Bool)?, setting: Bool) throws(EngineError) -> [String: Any] {
         guard let input, let body = try? JSONSerialization.data(withJSONObject: request) else {
             throw EngineError(message: EngineMessages.sparkFailed(master.url, "the session is closed"))
         }
-        do { try input.write(contentsOf: body + Data([10])) } catch {
+        guard PipeIO.writeEvery(input.fileDescriptor, body + Data([10])) else {
+            stop()
             throw EngineError(message: EngineMessages.sparkEnded(master.url))
         }
-        guard let line = readLine() else {
+        let line: Data
+        switch readLine(isCancelled: isCancelled, setting: setting) {
+        case .line(let read): line = read
+        case .ended:
+            stop()
             broken = EngineMessages.sparkEnded(master.url)
             throw EngineError(message: broken!)
+        case .interrupted:
+            throw EngineError(message: EngineMessages.interrupted)
         }
         guard let reply = (try? JSONSerialization.jsonObject(with: line)) as? [String: Any] else {
             throw EngineError(message: EngineMessages.unreadable("spark"))
@@ -96,20 +126,43 @@ final class SparkDriver: @unchecked Sendable {
         }
     }
 
-    /// The next line the driver writes, or nil when it has ended.
-    private func readLine() -> Data? {
+    private enum Reading {
+        case line(Data)
+        case ended
+        case interrupted
+    }
+
+    /// The next line the driver writes. Ctrl-C during setup stops the driver
+    /// at once; during a statement it cancels Spark's jobs, drops the answer
+    /// and keeps the session, unless the driver does not answer in time.
+    private func readLine(isCancelled: (@Sendable () -> Bool)?, setting: Bool) -> Reading {
         var searched = 0
+        var cancelled: ContinuousClock.Instant?
+        var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
             if let end = buffer[(buffer.startIndex + searched)...].firstIndex(of: 10) {
                 let line = Data(buffer[buffer.startIndex..<end])
                 buffer = Data(buffer[buffer.index(after: end)...])
-                return line
+                return cancelled == nil ? .line(line) : .interrupted
             }
             searched = buffer.count
-            guard let output else { return nil }
-            let chunk = output.availableData
-            guard !chunk.isEmpty else { return nil }
-            buffer.append(chunk)
+            guard let output, let process else { return .ended }
+            if cancelled == nil, isCancelled?() == true {
+                if setting { return .interrupted }
+                cancelled = .now
+                kill(process.processIdentifier, SIGUSR1)
+            }
+            if let cancelled, ContinuousClock.now - cancelled > Self.cancelGrace {
+                stop()
+                return .interrupted
+            }
+            guard PipeIO.ready(output.fileDescriptor, milliseconds: 100) else { continue }
+            let count = PipeIO.read(output.fileDescriptor, into: &chunk)
+            guard count > 0 else {
+                if cancelled != nil { stop(); return .interrupted }
+                return .ended
+            }
+            buffer.append(contentsOf: chunk[0..<count])
         }
     }
 }

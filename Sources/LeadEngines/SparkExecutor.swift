@@ -11,8 +11,28 @@ import LeadStore
 /// answer becomes the same `ResultTable` the in-memory engine gives.
 package struct SparkExecutor: Executor {
     let driver: SparkDriver
+    let tables: CanonicalTables
+    let values = EngineValues()
 
     package var name: String { "Spark (\(driver.master.url))" }
+    package var readsStore: Bool { false }
+
+    package func distinctValues(of field: String, grain: Grain, limit: Int) -> [String]? {
+        let origins = grain == .lead ? tables.leads.origins : tables.touches.flatMap(\.origins)
+        guard origins.contains(where: { $0.field == field }) else { return nil }
+        return values.values(of: field, grain: grain, limit: limit) { count in
+            let sql = EngineValues.query(field, table: grain == .lead ? "leads" : "touches", limit: count)
+            return rows(sql)?.dropFirst().compactMap { $0.first ?? nil }
+        }
+    }
+
+    package func rows(_ sql: String) -> [[String?]]? {
+        try? driver.answer(sql, zone: "UTC")
+    }
+
+    package func rowCounts() -> (leads: Int, touches: Int)? {
+        rows(EngineValues.counts).flatMap(EngineValues.counts)
+    }
 
     /// An executor for `master` (nil: `local[*]`); checks the master's form,
     /// that Spark is installed and, for a JVM of its own, that Java is. Spark
@@ -27,7 +47,9 @@ package struct SparkExecutor: Executor {
         guard !store.summary.files.contains(where: \.generated) else { throw EngineError(message: EngineMessages.sparkNeedsFiles) }
         let install = try SparkInstall.find(environment)
         if !master.isConnect && SparkInstall.java(environment) == nil { throw EngineError(message: EngineMessages.javaMissing) }
+        if master.isConnect && !SparkConnectProbe.listens(master.url) { throw EngineError(message: EngineMessages.sparkConnectRefused(master.url)) }
         let tables = CanonicalTables(store: store)
+        self.tables = tables
         let setup: [String: Any] = [
             "master": master.url, "zone": "UTC", "verbose": verbose, "cache": master.isLocal,
             "conf": Self.configuration(master),
@@ -56,12 +78,12 @@ package struct SparkExecutor: Executor {
 
     package func run(_ query: BoundQuery, in session: Session, isCancelled: (@Sendable () -> Bool)?) throws(Diagnostic) -> ResultTable {
         let plan = SQLPlan(statement: .query(query), dialect: .spark, store: session.store, settings: session.settings)
-        return try table(plan, rows: answer(plan))
+        return try table(plan, rows: answer(plan, isCancelled: isCancelled))
     }
 
     package func run(_ list: BoundList, in session: Session, isCancelled: (@Sendable () -> Bool)?) throws(Diagnostic) -> ResultTable {
         let plan = SQLPlan(statement: .list(list), dialect: .spark, store: session.store, settings: session.settings)
-        return try table(plan, rows: answer(plan))
+        return try table(plan, rows: answer(plan, isCancelled: isCancelled))
     }
 
     /// The tables of several plans, one after another in the session.
@@ -71,9 +93,9 @@ package struct SparkExecutor: Executor {
         return tables
     }
 
-    private func answer(_ plan: SQLPlan) throws(Diagnostic) -> [[String?]] {
+    private func answer(_ plan: SQLPlan, isCancelled: (@Sendable () -> Bool)? = nil) throws(Diagnostic) -> [[String?]] {
         let sql = try SQLCompiler.compile(plan)
-        do { return try driver.answer(sql, zone: plan.buckets.zone.name) } catch { throw DuckDBExecutor.diagnostic(error.message) }
+        do { return try driver.answer(sql, zone: plan.buckets.zone.name, isCancelled: isCancelled) } catch { throw DuckDBExecutor.diagnostic(error.message) }
     }
 
     private func table(_ plan: SQLPlan, rows: [[String?]]) throws(Diagnostic) -> ResultTable {

@@ -12,7 +12,7 @@ enum EngineChoice {
         if engine != "memory" { try CanonicalReadings.check(session.store, options: [shared] + location.fileOptions, engine: engine) }
         switch (engine, place) {
         case ("memory", nil): return InMemoryExecutor()
-        case ("duckdb", nil): return try DuckDBExecutor(store: session.store)
+        case ("duckdb", nil): return try DuckDBExecutor(store: session.store, isCancelled: Interrupt.pending)
         case ("postgres", nil), ("postgresql", nil):
             guard case .database(let conninfo, let leads, let touches) = location else { throw EngineError(message: EngineChoiceMessages.postgresNeedsDatabase) }
             return try PostgresExecutor(conninfo: conninfo, leads: leads, touches: touches, store: session.store)
@@ -30,6 +30,7 @@ enum EngineChoice {
     /// Gives the session the engine asked for; the line to print when it cannot start.
     static func attach(_ engine: String?, to session: inout Session, location: DataLocation, shared: FileOptions, verbose: Bool = false) -> String? {
         guard let engine else { return nil }
+        Interrupt.take()
         do {
             session.executor = try executor(named: engine, for: session, location: location, shared: shared, verbose: verbose)
             return nil
