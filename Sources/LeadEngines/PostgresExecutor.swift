@@ -36,7 +36,8 @@ package struct PostgresExecutor: Executor {
 
     /// Connects with `conninfo`, makes the views over `leads` and `touches`
     /// (as the store read them) and checks that every timestamp column is ISO 8601.
-    package init(conninfo: String, leads: PostgresSource, touches: PostgresSource?, store: LeadStore) throws(EngineError) {
+    package init(conninfo: String, leads: PostgresSource, touches: PostgresSource?, store: LeadStore,
+                 isCancelled: (@Sendable () -> Bool)? = nil) throws(EngineError) {
         do {
             connection = try PostgresConnection(conninfo)
         } catch {
@@ -45,24 +46,27 @@ package struct PostgresExecutor: Executor {
         tables = PostgresTables(leads: leads, touches: touches, store: store)
         do {
             try connection.run("SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET extra_float_digits = 3", name: connection.description)
-            if let check = tables.timestampCheck, let row = try connection.rows(check, name: connection.description).dropFirst().first {
+            if let check = tables.timestampCheck,
+               let row = try connection.rows(check, name: connection.description, isCancelled: isCancelled).dropFirst().first {
                 throw EngineError(message: EngineMessages.postgresNotISO(row[0] ?? "", example: row[1] ?? ""))
             }
             try connection.run(tables.views, name: connection.description)
         } catch let error as EngineError {
             throw error
+        } catch is PostgresConnection.Cancelled {
+            throw EngineError(message: EngineMessages.interrupted)
         } catch {
             throw EngineError(message: EngineMessages.failed("postgres", (error as? LoadError)?.message ?? "\(error)"))
         }
     }
 
     package func run(_ query: BoundQuery, in session: Session, isCancelled: (@Sendable () -> Bool)?) throws(Diagnostic) -> ResultTable {
-        let rows = try answer(SQLPlan(statement: .query(query), dialect: .postgres, store: session.store, settings: session.settings))
+        let rows = try answer(SQLPlan(statement: .query(query), dialect: .postgres, store: session.store, settings: session.settings), isCancelled: isCancelled)
         return try EngineResult.table(query, rows: rows, buckets: session.settings.buckets)
     }
 
     package func run(_ list: BoundList, in session: Session, isCancelled: (@Sendable () -> Bool)?) throws(Diagnostic) -> ResultTable {
-        let rows = try answer(SQLPlan(statement: .list(list), dialect: .postgres, store: session.store, settings: session.settings))
+        let rows = try answer(SQLPlan(statement: .list(list), dialect: .postgres, store: session.store, settings: session.settings), isCancelled: isCancelled)
         return try EngineResult.table(list, rows: rows)
     }
 
@@ -79,12 +83,14 @@ package struct PostgresExecutor: Executor {
         return tables
     }
 
-    private func answer(_ plan: SQLPlan) throws(Diagnostic) -> [[String?]] {
+    private func answer(_ plan: SQLPlan, isCancelled: (@Sendable () -> Bool)? = nil) throws(Diagnostic) -> [[String?]] {
         let sql = try SQLCompiler.compile(plan, dialect: .postgres)
         do {
-            return try connection.rows(sql, name: connection.description)
+            return try connection.rows(sql, name: connection.description, isCancelled: isCancelled)
+        } catch is PostgresConnection.Cancelled {
+            throw DuckDBExecutor.diagnostic(EngineMessages.interrupted)
         } catch {
-            throw DuckDBExecutor.diagnostic(EngineMessages.failed("postgres", error.message))
+            throw DuckDBExecutor.diagnostic(EngineMessages.failed("postgres", (error as? LoadError)?.message ?? "\(error)"))
         }
     }
 }

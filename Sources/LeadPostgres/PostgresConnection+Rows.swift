@@ -1,4 +1,5 @@
 import CLibPQ
+import Foundation
 import LeadStore
 
 extension PostgresConnection {
@@ -10,6 +11,49 @@ extension PostgresConnection {
     package func rows(_ sql: String, name: String) throws(LoadError) -> [[String?]] {
         let result = PQexec(connection, sql)
         defer { PQclear(result) }
+        return try rows(of: result, name: name)
+    }
+
+    /// The rows of a query the server is asked to stop (PQcancel) when
+    /// `isCancelled` answers true while it runs; that throws `PostgresConnection.Cancelled`.
+    package func rows(_ sql: String, name: String, isCancelled: (@Sendable () -> Bool)?) throws -> [[String?]] {
+        guard let isCancelled else { return try rows(sql, name: name) }
+        guard PQsendQuery(connection, sql) == 1 else { throw LoadError(file: name, message: Self.firstLine(PQerrorMessage(connection))) }
+        var cancelled = false
+        while PQisBusy(connection) == 1 {
+            if !cancelled, isCancelled() {
+                cancelled = true
+                cancelQuery()
+            }
+            var wanted = pollfd(fd: PQsocket(connection), events: Int16(POLLIN), revents: 0)
+            if poll(&wanted, 1, 100) > 0, PQconsumeInput(connection) == 0 { break }
+        }
+        var answer: [[String?]]?
+        var failure: Error?
+        while let result = PQgetResult(connection) {
+            if answer == nil, failure == nil {
+                do { answer = try rows(of: result, name: name) } catch { failure = error }
+            }
+            PQclear(result)
+        }
+        if cancelled { throw Cancelled() }
+        if let failure { throw failure }
+        guard let answer else { throw LoadError(file: name, message: Self.firstLine(PQerrorMessage(connection))) }
+        return answer
+    }
+
+    /// A statement stopped by `isCancelled`.
+    package struct Cancelled: Error {}
+
+    /// Asks the server to stop the statement under way.
+    func cancelQuery() {
+        guard let cancel = PQgetCancel(connection) else { return }
+        var message = [CChar](repeating: 0, count: 256)
+        _ = PQcancel(cancel, &message, Int32(message.count))
+        PQfreeCancel(cancel)
+    }
+
+    private func rows(of result: OpaquePointer?, name: String) throws(LoadError) -> [[String?]] {
         guard PQresultStatus(result) == PGRES_TUPLES_OK else { throw error(result, name: name) }
         let columns = PQnfields(result), count = PQntuples(result)
         var rows: [[String?]] = [(0..<columns).map { String(cString: PQfname(result, $0)) }]

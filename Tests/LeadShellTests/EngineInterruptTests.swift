@@ -1,10 +1,12 @@
 import Foundation
+import PostgresTestSupport
 import Testing
 
 /// Ctrl-C while an engine works: the statement stops with "interrupted", the
 /// engine's program (and any program it started) is gone, and the shell goes
 /// on. A stand-in `duckdb` on PATH answers the start at once and sleeps on
-/// any statement that names "sleepy", writing the pid of its sleep first.
+/// any statement that names "sleepy", writing the pid of its sleep first; on
+/// PostgreSQL the leads query sleeps when the statement names "sleepy".
 @Suite(.serialized) struct EngineInterruptTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadq-engine-interrupt-\(getpid())-\(UUID().uuidString)").path
 
@@ -63,6 +65,29 @@ import Testing
         shell.type(".mode csv\r")
         shell.type("list leads lead_id where owner = \"awake\"\r")
         #expect(shell.wait(for: "leadq> ", after: mark))
+        #expect(shell.quit() == 0)
+    }
+
+    @Test func ctrlCCancelsAPostgresStatementOnTheServer() throws {
+        let server = try PostgresServer()
+        defer { server.stop() }
+        try server.psql("CREATE TABLE leads (lead_id text, created_at timestamptz, owner text); INSERT INTO leads VALUES ('L1', '2026-01-01 10:00Z', 'Ana')")
+        let slow = "select l.* from leads l, lateral (select case when current_query() like '%sle' || 'epy%' then pg_sleep(60)::text end) s"
+        var environment = environment
+        environment.merge(server.environment) { $1 }
+        let shell = try PseudoTerminal(arguments: ["--db", "", "--leads-query", slow, "--engine", "postgres", "--no-init"], environment: environment)
+        #expect(shell.wait(for: "leadq> ", seconds: 30), "no prompt:\n\(shell.screen)")
+        var mark = shell.mark
+        shell.type("leads where owner = \"sleepy\"\r")
+        usleep(1_000_000)
+        shell.type("\u{3}")
+        #expect(shell.wait(for: "interrupted", after: mark, seconds: 10), "the statement was not interrupted:\n\(shell.screen[mark...])")
+        #expect(shell.isRunning)
+        let active = try server.psql("SELECT 'active=' || count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%sleepy%' AND pid <> pg_backend_pid()")
+        #expect(active.contains("active=0"), "the query still runs on the server: \(active)")
+        mark = shell.mark
+        shell.type("leads\r")
+        #expect(shell.wait(for: "1 row", after: mark, seconds: 20), "the shell did not go on:\n\(shell.screen[mark...])")
         #expect(shell.quit() == 0)
     }
 }
