@@ -43,6 +43,7 @@ package struct DuckDBExecutor: Executor {
                  isCancelled: (@Sendable () -> Bool)? = nil) throws(EngineError) {
         guard let program = ProgramRun.find("duckdb", path: path) else { throw EngineError(message: EngineMessages.duckdbMissing) }
         guard !store.summary.files.contains(where: \.generated) else { throw EngineError(message: EngineMessages.needsFiles) }
+        try EngineFiles.requireRegular(store, engine: "duckdb")
         self.program = program
         tables = CanonicalTables(store: store)
         let answer = try Self.run(program, tables.views + tables.timestampCheck, isCancelled: isCancelled)

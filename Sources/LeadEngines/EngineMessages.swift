@@ -10,6 +10,10 @@ enum EngineMessages {
         "\(file): \(field) holds \"\(example)\", which is not an ISO 8601 timestamp; engines read ISO 8601 only (US and day-first dates, "
             + "\"15 Apr, 2021\" and epoch milliseconds are read in memory: leave out --engine)"
     }
+    static func notRegular(_ file: String, engine: String) -> String {
+        "\(file): --engine \(engine) reads the file again on every statement, so it must be a regular file, not a pipe or device "
+            + "(copy it to a file, or leave out --engine)"
+    }
     static let dateFormat = "--date-format is a reading of the in-memory engine; engines read ISO 8601 timestamps only (leave out --engine)"
     static func memoryOnly(_ reading: String, engine: String) -> String {
         "--engine \(engine) reads leads and touches in canonical form (SPEC's columns, ISO 8601 timestamps); "

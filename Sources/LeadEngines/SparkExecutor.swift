@@ -45,6 +45,7 @@ package struct SparkExecutor: Executor {
             master = named
         }
         guard !store.summary.files.contains(where: \.generated) else { throw EngineError(message: EngineMessages.sparkNeedsFiles) }
+        try EngineFiles.requireRegular(store, engine: "spark")
         let install = try SparkInstall.find(environment)
         if !master.isConnect && SparkInstall.java(environment) == nil { throw EngineError(message: EngineMessages.javaMissing) }
         if master.isConnect && !SparkConnectProbe.listens(master.url) { throw EngineError(message: EngineMessages.sparkConnectRefused(master.url)) }
