@@ -5,13 +5,13 @@
 /// the millisecond, so no zone of the JVM or of Python shows through), or
 /// the error's first line. Spark's own output goes to standard error. It
 /// dies with leadq (PR_SET_PDEATHSIG; its JVM ends when its standard input
-/// does), ignores Ctrl-C, and SIGUSR1 cancels the jobs under way.
+/// does) and ignores Ctrl-C; a thread reads the requests, so that a
+/// `{"cancel": true}` line cancels the jobs of the statement under way.
 extension SparkDriver {
     static let script = #"""
-import datetime, json, os, signal, sys, traceback
+import datetime, json, os, queue, signal, sys, threading, traceback
 
 def main():
-    signal.signal(signal.SIGUSR1, signal.SIG_IGN)
     try:
         import ctypes
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)
@@ -105,7 +105,7 @@ def main():
     except Exception as error:
         failure("tables", error)
         return
-    def cancel(number, frame):
+    def cancel():
         try:
             if master.startswith("sc://"):
                 spark.interruptAll()
@@ -114,7 +114,18 @@ def main():
         except Exception:
             pass
 
-    signal.signal(signal.SIGUSR1, cancel)
+    requests = queue.Queue()
+
+    def reader():
+        for line in sys.stdin:
+            request = json.loads(line)
+            if request.get("cancel"):
+                cancel()
+            else:
+                requests.put(request)
+        requests.put(None)
+
+    threading.Thread(target=reader, daemon=True).start()
     answer({"ok": True, "version": spark.version})
 
     def cell(value, kind):
@@ -130,8 +141,10 @@ def main():
             return repr(value)
         return str(value)
 
-    for line in sys.stdin:
-        request = json.loads(line)
+    while True:
+        request = requests.get()
+        if request is None:
+            break
         try:
             spark.conf.set("spark.sql.session.timeZone", request["zone"])
             frame = spark.sql(request["sql"])

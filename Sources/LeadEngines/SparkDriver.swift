@@ -5,7 +5,7 @@ import Foundation
 /// zones, the `leads` and `touches` views), and then answers statement after
 /// statement, so only the first pays for the JVM's start.
 ///
-/// Ctrl-C while a statement runs asks the driver (SIGUSR1) to cancel Spark's
+/// Ctrl-C while a statement runs asks the driver (a cancel line) to cancel Spark's
 /// jobs and waits a moment for its answer, which is dropped; a driver that
 /// does not answer in time, or one stopped while it starts, is killed with
 /// its JVM and starts again on the next statement. The driver dies with leadq.
@@ -146,11 +146,11 @@ final class SparkDriver: @unchecked Sendable {
                 return cancelled == nil ? .line(line) : .interrupted
             }
             searched = buffer.count
-            guard let output, let process else { return .ended }
+            guard let output, process != nil else { return .ended }
             if cancelled == nil, isCancelled?() == true {
                 if setting { return .interrupted }
                 cancelled = .now
-                kill(process.processIdentifier, SIGUSR1)
+                if let input { _ = PipeIO.writeEvery(input.fileDescriptor, Data(#"{"cancel": true}"#.utf8) + Data([10])) }
             }
             if let cancelled, ContinuousClock.now - cancelled > Self.cancelGrace {
                 stop()

@@ -18,10 +18,27 @@ import Testing
                           "list leads lead_id, created_at, response where followups = 0"]
         let arguments = ["examples/data"] + statements.flatMap { ["-c", $0] }
         let memory = try LeadQProcess.run(arguments)
-        let spark = try LeadQProcess.run(arguments + ["--engine", "spark=local[1]"], environment: Self.environment.merging(["TZ": "Pacific/Kiritimati"]) { $1 })
+        // .summary, .schema and .check ask the engine, in the same session.
+        let reports = ["-c", ".summary", "-c", ".schema", "-c", ".check"]
+        let spark = try LeadQProcess.run(arguments + reports + ["--engine", "spark=local[1]"],
+                                         environment: Self.environment.merging(["TZ": "Pacific/Kiritimati"]) { $1 })
         #expect(spark.status == 0, "\(spark.stderr)")
         #expect(spark.stderr.isEmpty, "\(spark.stderr)")
-        #expect(spark.stdout == memory.stdout)
+        #expect(spark.stdout.hasPrefix(memory.stdout))
+        let said = String(spark.stdout.dropFirst(memory.stdout.count))
+        #expect(said.contains("Spark (local[1]) answers: 12 leads and 25 touches stay in the engine"), "\(said)")
+        #expect(said.contains("leads (12 rows)"), "\(said)")
+        #expect(!said.contains("Loaded 0"), "\(said)")
+        #expect(said.contains("Nulls in leads (12 rows)"), "\(said)")
+    }
+
+    /// Nothing listening at a Spark Connect address: one line at start, not a client retrying for ever.
+    @Test func aSparkConnectAddressWithNoServerIsOneLine() throws {
+        guard Self.haveSpark else { return }
+        let result = try LeadQProcess.run(["examples/data", "--engine", "spark=sc://127.0.0.1:1", "-c", "rate"], environment: Self.environment)
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == "error: cannot connect to Spark Connect at sc://127.0.0.1:1\n")
     }
 
     /// Spark Connect: a server started here, and leadq as its client (no JVM of its own).
