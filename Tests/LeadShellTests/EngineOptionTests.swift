@@ -21,6 +21,33 @@ import Testing
         #expect(duckdb.stdout == memory.stdout)
     }
 
+    /// A pipe as the leads file is read once at start; DuckDB would open it again and wait for ever.
+    @Test func aPipeAsTheLeadsFileIsRefusedWithAnEngine() throws {
+        guard Self.haveDuckDB else { return }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadq-fifo-\(getpid())-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let pipe = folder + "/leads.csv"
+        #expect(mkfifo(pipe, 0o600) == 0)
+        let leads = try Data(contentsOf: LeadQProcess.root.appendingPathComponent("examples/data/leads.csv"))
+        let writer = Thread {
+            // Opening for writing waits for leadq to open the pipe for reading.
+            guard let handle = FileHandle(forWritingAtPath: pipe) else { return }
+            try? handle.write(contentsOf: leads)
+            try? handle.close()
+        }
+        writer.start()
+        let result = try LeadQProcess.run(["--leads", pipe, "--touches", "examples/data/touches.csv", "--engine", "duckdb", "-c", "rate"],
+                                          environment: ["PATH": Self.path])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == "error: \(pipe): --engine duckdb reads the file again on every statement, so it must be a regular file, "
+            + "not a pipe or device (copy it to a file, or leave out --engine)\n", "\(result.stderr)")
+        // Unblock the writer if leadq never opened the pipe.
+        let reader = open(pipe, O_RDONLY | O_NONBLOCK)
+        if reader >= 0 { close(reader) }
+    }
+
     @Test func duckdbMissingFromPathIsOneLine() throws {
         let result = try LeadQProcess.run(["examples/data", "--engine", "duckdb", "-c", "rate"], environment: ["PATH": "/nonexistent"])
         #expect(result.status == 2)
