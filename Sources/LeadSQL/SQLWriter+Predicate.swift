@@ -48,7 +48,7 @@ extension SQLWriter {
                 guard !words.isEmpty else { return "FALSE" }
                 return "lower(\(column(ref))) IN (\(words.map(dialect.string).joined(separator: ", ")))"
             case .like(let pattern):
-                return "lower(\(column(ref))) LIKE \(dialect.string(pattern.lowercased()))"
+                return "\(dialect.lowered(column(ref))) LIKE \(dialect.string(pattern.lowercased()))"
             }
         case .not(let inner): return "NOT (\(self.predicate(inner)))"
         case .and(let a, let b): return "(\(self.predicate(a))) AND (\(self.predicate(b)))"
