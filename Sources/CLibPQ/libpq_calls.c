@@ -39,6 +39,7 @@
     F(PGresult *, PQgetResult, (PGconn *conn), (conn)) \
     F(int, PQisBusy, (PGconn *conn), (conn)) \
     F(int, PQconsumeInput, (PGconn *conn), (conn)) \
+    F(int, PQsocket, (const PGconn *conn), (conn)) \
     F(int, PQputCopyData, (PGconn *conn, const char *buffer, int nbytes), (conn, buffer, nbytes)) \
     F(int, PQputCopyEnd, (PGconn *conn, const char *errormsg), (conn, errormsg)) \
     F(int, PQgetCopyData, (PGconn *conn, char **buffer, int async), (conn, buffer, async)) \
