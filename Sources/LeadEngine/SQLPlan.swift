@@ -8,7 +8,7 @@ public enum SQLDialectName: String, CaseIterable, Sendable {
 
 /// A statement bound for `| sql`: the plan, the dialect to write it in, and
 /// what the compiler needs to know of the tables (which columns they have,
-/// how weeks start, the follow-up cadence).
+/// how weeks start, the follow-up cadence, the zone, the business hours).
 public struct SQLPlan: Sendable {
     package enum Statement: Sendable {
         case query(BoundQuery)
@@ -23,6 +23,8 @@ public struct SQLPlan: Sendable {
     package let buckets: TimeBuckets
     /// The gaps of `set cadence`, which `next_due_at` follows.
     package let cadence: [Int64]
+    /// The hours and holidays `response_business` is counted in; nil before `set hours`.
+    package let calendar: BusinessCalendar?
 
     package init(statement: Statement, dialect: SQLDialectName, store: LeadStore, settings: Settings) {
         self.statement = statement
@@ -32,5 +34,6 @@ public struct SQLPlan: Sendable {
         touchColumns = store.touches.columnNames
         buckets = settings.buckets
         cadence = settings.cadence
+        calendar = settings.businessCalendar
     }
 }

@@ -79,10 +79,18 @@ package enum EngineResult {
             for cell in cells { let v = try number(cell, kind: kind); values.append(v.isNaN ? .min : Int64(v.rounded())) }
             return ResultColumn(name: name, kind: kind, values: .ints(values))
         case .bucket(let unit):
+            // A bucket comes back as the wall-clock time it starts at; the hour of the day and the weekday by name.
             var values: [Int64] = []
             for cell in cells {
+                if unit.isCyclic {
+                    let names = (0..<Int64(unit.cycle)).map { buckets.label($0, unit) }
+                    guard let cell else { values.append(.min); continue }
+                    guard let index = names.firstIndex(of: cell) else { throw DuckDBExecutor.diagnostic(EngineMessages.unreadable("duckdb")) }
+                    values.append(Int64(index))
+                    continue
+                }
                 let moment = try number(cell, kind: .timestamp)
-                values.append(moment.isNaN ? .min : buckets.bucket(Int64(moment), unit))
+                values.append(moment.isNaN ? .min : buckets.bucket(wall: Int64(moment), unit))
             }
             return ResultColumn(name: name, kind: kind, values: .ints(values), buckets: buckets)
         }

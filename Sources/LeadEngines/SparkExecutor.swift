@@ -7,7 +7,8 @@ import LeadStore
 /// Runs statements on Apache Spark: each compiles to Spark SQL and runs in
 /// one long-lived session over views of the CSV files read with an explicit
 /// schema (canonical form: the data model's fields, ISO 8601 timestamps,
-/// numbers as doubles, empty text as null), at leadq's session zone; the
+/// numbers as doubles, empty text as null), in a UTC session (the SQL names
+/// leadq's zone itself wherever local time counts); the
 /// answer becomes the same `ResultTable` the in-memory engine gives.
 package struct SparkExecutor: Executor {
     let driver: SparkDriver
@@ -96,7 +97,7 @@ package struct SparkExecutor: Executor {
 
     private func answer(_ plan: SQLPlan, isCancelled: (@Sendable () -> Bool)? = nil) throws(Diagnostic) -> [[String?]] {
         let sql = try SQLCompiler.compile(plan)
-        do { return try driver.answer(sql, zone: plan.buckets.zone.name, isCancelled: isCancelled) } catch { throw DuckDBExecutor.diagnostic(error.message) }
+        do { return try driver.answer(sql, zone: "UTC", isCancelled: isCancelled) } catch { throw DuckDBExecutor.diagnostic(error.message) }
     }
 
     private func table(_ plan: SQLPlan, rows: [[String?]]) throws(Diagnostic) -> ResultTable {

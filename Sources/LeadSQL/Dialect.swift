@@ -7,6 +7,9 @@ import LeadEngine
 ///
 /// Timestamps: PostgreSQL's columns are `timestamptz`; DuckDB's and Spark's
 /// are `TIMESTAMP` values in UTC (the session time zone is UTC on Spark).
+/// Local time in a zone is a timestamp without zone that reads the
+/// wall-clock time (`AT TIME ZONE`, `timezone()`, `from_utc_timestamp`), so
+/// no answer depends on the engine's own zone setting.
 public struct Dialect: Sendable {
     public let name: SQLDialectName
     /// `"name"` or `` `name` ``.
@@ -23,6 +26,12 @@ public struct Dialect: Sendable {
     let monthStart: @Sendable (String, String) -> String
     /// A timestamp expression read in UTC, for `extract`.
     let utc: @Sendable (String) -> String
+    /// The wall-clock time of a timestamp expression in a zone (an IANA name), as a timestamp read in UTC.
+    let local: @Sendable (String, String) -> String
+    /// The timestamp of wall-clock epoch milliseconds, without zone.
+    let wallFromMillis: @Sendable (String) -> String
+    /// The start of a month in wall-clock time: year and month expressions.
+    let wallMonthStart: @Sendable (String, String) -> String
     /// A literal moment, from its ISO text without zone (`2026-03-01 00:00:00`).
     let timestampLiteral: @Sendable (String) -> String
     /// `percentile_cont(f) WITHIN GROUP (ORDER BY x)`: the fraction and the values.
@@ -50,6 +59,9 @@ public struct Dialect: Sendable {
         fromMillis: { "to_timestamp(\($0) / 1000.0)" },
         monthStart: { "make_timestamptz(\($0), \($1), 1, 0, 0, 0, 'UTC')" },
         utc: { "(\($0) AT TIME ZONE 'UTC')" },
+        local: { "(\($0) AT TIME ZONE \(zoneName($1)))" },
+        wallFromMillis: { "(to_timestamp(\($0) / 1000.0) AT TIME ZONE 'UTC')" },
+        wallMonthStart: { "make_timestamp(\($0), \($1), 1, 0, 0, 0)" },
         timestampLiteral: { "TIMESTAMPTZ '\($0)+00'" },
         percentile: { "percentile_cont(\($0)) WITHIN GROUP (ORDER BY \($1))" },
         series: { "generate_series(\($0), \($1))" },
@@ -63,6 +75,9 @@ public struct Dialect: Sendable {
         fromMillis: { "epoch_ms(CAST(\($0) AS BIGINT))" },
         monthStart: { "make_timestamp(\($0), \($1), 1, 0, 0, 0)" },
         utc: { $0 },
+        local: { "timezone(\(zoneName($1)), timezone('UTC', \($0)))" },
+        wallFromMillis: { "epoch_ms(CAST(\($0) AS BIGINT))" },
+        wallMonthStart: { "make_timestamp(\($0), \($1), 1, 0, 0, 0)" },
         timestampLiteral: { "TIMESTAMP '\($0)'" },
         percentile: { "percentile_cont(\($0)) WITHIN GROUP (ORDER BY \($1))" },
         series: { "unnest(generate_series(\($0), \($1)))" },
@@ -76,12 +91,20 @@ public struct Dialect: Sendable {
         fromMillis: { "timestamp_millis(CAST(\($0) AS BIGINT))" },
         monthStart: { "make_timestamp(\($0), \($1), 1, 0, 0, 0)" },
         utc: { $0 },
+        local: { "from_utc_timestamp(\($0), \(zoneName($1)))" },
+        wallFromMillis: { "timestamp_millis(CAST(\($0) AS BIGINT))" },
+        wallMonthStart: { "make_timestamp(\($0), \($1), 1, 0, 0, 0)" },
         timestampLiteral: { "TIMESTAMP '\($0)'" },
         percentile: { "percentile_cont(\($0)) WITHIN GROUP (ORDER BY \($1))" },
         series: { "explode(sequence(\($0), \($1)))" },
         bytes: { $0 },
         doubleLiteral: { ($0.hasSuffix(".0") ? String($0.dropLast(2)) : $0) + "D" },
         sameKey: { "\($0) <=> \($1)" })
+
+    /// A zone name as a text literal (IANA names and `UTC` hold no quotes or backslashes).
+    static func zoneName(_ name: String) -> String {
+        "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
+    }
 
     /// Words that must be quoted to stand as a column name.
     static let reserved: Set<String> = [

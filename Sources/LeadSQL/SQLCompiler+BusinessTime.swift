@@ -2,13 +2,13 @@ import LeadEngine
 import LeadQuery
 import LeadStore
 
-/// Business time is counted in memory from the hours set and the tz
-/// database's rules, which no SQL engine shares: `| sql` and the engines
-/// refuse `speed(business)`, `within(…, business)` and `response_business`
-/// by name rather than compile something else.
+/// Business time in SQL is counted in the session's zone (see
+/// `SQLWriter+Business`); leads with their own zone (a `timezone` column)
+/// are counted in memory only, and `| sql` and the engines refuse them by
+/// name rather than compile something else.
 extension SQLCompiler {
-    /// An error when the plan reads business time.
-    static func refuseBusinessTime(_ plan: SQLPlan) throws(Diagnostic) {
+    /// Whether the plan reads `response_business` (`speed(business)`, `within(…, business)`).
+    static func readsBusinessTime(_ plan: SQLPlan) -> Bool {
         var columns: [ColumnRef] = []
         switch plan.statement {
         case .query(let query):
@@ -29,9 +29,13 @@ extension SQLCompiler {
             columns += list.columns + list.order.map(\.0)
             if let filter = list.filter { predicate(filter, into: &columns) }
         }
-        if columns.contains(where: { $0.name == BusinessResponse.field }) {
-            throw Diagnostic(.error, SQLMessages.notCompiled(SQLMessages.businessTime), at: SourceRange(start: 0, end: 0, line: 1, column: 1))
-        }
+        return columns.contains { $0.name == BusinessResponse.field }
+    }
+
+    /// An error when business time would be counted in each lead's own zone.
+    static func refusePerLeadZones(_ plan: SQLPlan) throws(Diagnostic) {
+        guard plan.leadColumns.contains(LeadZones.field) else { return }
+        throw Diagnostic(.error, SQLMessages.notCompiled(SQLMessages.perLeadZones), at: SourceRange(start: 0, end: 0, line: 1, column: 1))
     }
 
     private static func formula(_ formula: Formula, into columns: inout [ColumnRef]) {

@@ -15,7 +15,7 @@ public enum SQLCompiler {
     }
 
     public static func compile(_ plan: SQLPlan, dialect: Dialect) throws(Diagnostic) -> String {
-        try refuseBusinessTime(plan)
+        if readsBusinessTime(plan) { try refusePerLeadZones(plan) }
         var writer = SQLWriter(dialect: dialect, plan: plan)
         var text = try writer.statement()
         // The latest-touch fields and next_due_at are written only where read.
@@ -25,7 +25,7 @@ public enum SQLCompiler {
             text = try writer.statement()
         }
         // Lead fields neither the tables nor the common table expressions hold.
-        let known = Set(plan.leadColumns).union(SQLWriter.derivedFields).union(latest)
+        let known = Set(plan.leadColumns).union(SQLWriter.derivedFields).union(latest).union([BusinessResponse.field])
         for range in text.ranges(of: "l.") {
             if range.lowerBound > text.startIndex {
                 let before = text[text.index(before: range.lowerBound)]

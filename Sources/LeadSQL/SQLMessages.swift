@@ -4,6 +4,6 @@ enum SQLMessages {
         "| sql and the engines do not compile \(what) yet; leave them out, or run without --engine"
     }
 
-    /// What business time is called when refused.
-    static let businessTime = "business hours (speed(business), within(…, business), response_business: they are counted in memory from set hours)"
+    /// What business time in each lead's own zone is called when refused.
+    static let perLeadZones = "business hours in each lead's own zone (the leads have a timezone column: they are counted in memory)"
 }

@@ -12,7 +12,7 @@ import LeadStore
 /// - `followups_to_convert` counts follow-ups at or before `converted_at`,
 ///   null when the lead has not converted.
 extension SQLWriter {
-    /// `follow_ups` and `lead_facts`.
+    /// `follow_ups` and `lead_facts` (with `response_business` when the statement reads it).
     var derivedFields: [(name: String, body: String)] {
         let channel = hasTouchColumn("channel") ? "t.channel" : "CAST(NULL AS \(dialect.textType))"
         let rep = hasTouchColumn("rep") ? "t.rep" : "CAST(NULL AS \(dialect.textType))"
@@ -53,7 +53,8 @@ extension SQLWriter {
               GROUP BY lead_id
             ) f ON f.lead_id = l.lead_id\(latest.joins.map { "\n" + $0 }.joined())
             """
-        return [("follow_ups", followUps), ("lead_facts", leadFacts)]
+        guard let clock = businessClock else { return [("follow_ups", followUps), ("lead_facts", leadFacts)] }
+        return [("follow_ups", followUps), ("lead_base", leadFacts)] + businessFields(clock)
     }
 
     /// Whether a touch (alias `touch`) of a lead (alias `lead`) is a follow-up.

@@ -53,38 +53,6 @@ extension SQLWriter {
         }
     }
 
-    /// The bucket number of a timestamp column (the in-memory engine's numbering).
-    func bucket(_ ref: ColumnRef, _ unit: TimeUnit) -> String {
-        let millis = value(ref)
-        let utc = dialect.utc(column(ref))
-        let weekOrigin = plan.buckets.weekStartsOnSunday ? "259200000" : "345600000"
-        switch unit {
-        case .hour: return "CAST(floor(\(millis) / 3600000) AS bigint)"
-        case .day: return "CAST(floor(\(millis) / 86400000) AS bigint)"
-        case .week: return "CAST(floor((\(millis) - \(weekOrigin)) / 604800000) AS bigint)"
-        case .month: return "CAST(extract(year FROM \(utc)) * 12 + extract(month FROM \(utc)) - 1 AS bigint)"
-        case .quarter: return "CAST(extract(year FROM \(utc)) * 4 + floor((extract(month FROM \(utc)) - 1) / 3) AS bigint)"
-        case .year: return "CAST(extract(year FROM \(utc)) AS bigint)"
-        case .hourOfDay, .weekday: return "NULL"
-        }
-    }
-
-    /// The moment a bucket number starts.
-    func bucketStart(_ bucket: String, _ unit: TimeUnit) -> String {
-        let int = dialect.integerType
-        switch unit {
-        case .hour: return dialect.fromMillis("\(bucket) * 3600000")
-        case .day: return dialect.fromMillis("\(bucket) * 86400000")
-        case .week: return dialect.fromMillis("(\(bucket) * 7 + \(plan.buckets.weekStartsOnSunday ? 3 : 4)) * 86400000")
-        case .month:
-            return dialect.monthStart("CAST(floor(\(bucket) / 12) AS \(int))", "CAST(\(bucket) - floor(\(bucket) / 12) * 12 + 1 AS \(int))")
-        case .quarter:
-            return dialect.monthStart("CAST(floor(\(bucket) / 4) AS \(int))", "CAST((\(bucket) - floor(\(bucket) / 4) * 4) * 3 + 1 AS \(int))")
-        case .year: return dialect.monthStart("CAST(\(bucket) AS \(int))", "1")
-        case .hourOfDay, .weekday: return "NULL"
-        }
-    }
-
     /// A group key's value in one grain.
     func key(_ key: BoundKey) -> String {
         switch key {

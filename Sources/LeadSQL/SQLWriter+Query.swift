@@ -105,7 +105,9 @@ extension SQLWriter {
         let bucketKey = keys[fill.index]
         let others = keys.enumerated().filter { $0.offset != fill.index }.map(\.element)
         var parts: [(name: String, body: String)] = []
-        if let during = query.during {
+        if fill.unit.isCyclic {
+            parts.append(("bounds", "SELECT 0 AS low, \(fill.unit.cycle - 1) AS high"))
+        } else if let during = query.during {
             let low = plan.buckets.bucket(during.start, fill.unit), high = plan.buckets.bucket(during.end - 1, fill.unit)
             parts.append(("bounds", "SELECT \(low) AS low, \(high) AS high"))
         } else {
@@ -136,9 +138,5 @@ extension SQLWriter {
         func refuse(_ what: String) -> Diagnostic {
             Diagnostic(.error, SQLMessages.notCompiled(what), at: SourceRange(start: 0, end: 0, line: 1, column: 1))
         }
-        for group in query.groups {
-            if case .bucket(let unit) = group.kind, [.hourOfDay, .weekday].contains(unit) { throw refuse("by \(unit.rawValue)") }
-        }
-        if !plan.buckets.zone.isUTC { throw refuse("a time zone other than UTC (set tz UTC)") }
     }
 }

@@ -43,6 +43,22 @@ struct PostgresEngineTests {
         }
     }
 
+    @Test func localTimeAndBusinessHoursAnswerAsMemoryDoesInAnyServerZone() throws {
+        try withServer { server in
+            try Self.loadExamples(server)
+            let statements = ["set tz America/New_York", "set now 2026-03-09 08:00", "leads by day during last 10 days", "touches by hour_of_day",
+                              "leads, rate by weekday", "touches by week", "set hours Mon-Fri 09:00-17:00", "set holidays 2026-01-08",
+                              "speed(business), within(1h, business) by owner", "list leads lead_id, created_at, response_business",
+                              "set tz +05:30", "leads by day, hour_of_day", "speed(business, p90) by month"]
+            let arguments = statements.flatMap { ["-c", $0] } + ["--format", "csv"]
+            let memory = try LeadQProcess.run(["examples/data"] + arguments)
+            let postgres = try LeadQProcess.run(["--db", "", "--engine", "postgres"] + arguments, environment: server.environment)
+            #expect(memory.status == 0, "\(memory.stderr)")
+            #expect(postgres.status == 0, "\(postgres.stderr)")
+            #expect(postgres.stdout == memory.stdout)
+        }
+    }
+
     @Test func theEngineNeedsADatabaseAndISOTimestamps() throws {
         let files = try LeadQProcess.run(["examples/data", "--engine", "postgres", "-c", "rate"])
         #expect(files.status == 2)
