@@ -12,45 +12,56 @@ public struct LeadZones: Sendable {
     public let codes: TextCodes?
     /// The zone each code names; nil for a name that names none.
     public let rulesByCode: [ZoneRules?]
-    /// The names that name no zone, each with its first lead and how many leads have it.
-    public let unknown: [(name: String, suggestions: [String], lead: String, leads: Int)]
+    /// The names that name no zone, each with its first lead and how many
+    /// leads have it, in the order of their first lead.
+    public let unknown: [(name: String, lead: String, leads: Int)]
+    /// The nearest zone names to the first unknown name.
+    public let suggestions: [String]
 
     public init(_ leads: Table) {
         guard let column = leads.text(Self.field) else {
             codes = nil
             rulesByCode = []
             unknown = []
+            suggestions = []
             return
         }
         codes = column.codes
         let names = column.dictionary.values
-        var rules: [ZoneRules?] = [], failures: [Int: ZoneRules.UnknownZone] = [:]
+        var directory: ZoneDirectory?
+        var rules: [ZoneRules?] = [], failed = Set<Int>()
         for (code, name) in names.enumerated() {
-            do {
-                rules.append(try ZoneRules.named(name))
-            } catch {
-                rules.append(nil)
-                if !name.trimmingCharacters(in: .whitespaces).isEmpty { failures[code] = error }
-            }
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            if let zone = ZoneRules.direct(trimmed) { rules.append(zone); continue }
+            if trimmed.isEmpty { rules.append(nil); continue }
+            if directory == nil { directory = ZoneDirectory() }
+            let zone = directory!.caseless(trimmed)
+            rules.append(zone)
+            if zone == nil { failed.insert(code) }
         }
         rulesByCode = rules
-        var found: [(name: String, suggestions: [String], lead: String, leads: Int)] = []
-        if !failures.isEmpty {
+        var found: [(name: String, lead: String, leads: Int)] = []
+        if !failed.isEmpty {
             var first: [Int: Int] = [:], counts: [Int: Int] = [:]
-            for (row, code) in column.codes.enumerated() where code != Null.textCode && failures[Int(code)] != nil {
+            for (row, code) in column.codes.enumerated() where code != Null.textCode && failed.contains(Int(code)) {
                 if first[Int(code)] == nil { first[Int(code)] = row }
                 counts[Int(code), default: 0] += 1
             }
             let ids = leads.text("lead_id")
             for (code, row) in first.sorted(by: { $0.value < $1.value }) {
-                found.append((names[code], failures[code]!.suggestions, ids?.value(at: row) ?? "row \(row + 1)", counts[code]!))
+                found.append((names[code].trimmingCharacters(in: .whitespaces), ids?.value(at: row) ?? "row \(row + 1)", counts[code]!))
             }
         }
         unknown = found
+        suggestions = found.first.map { directory?.unknown($0.name).suggestions ?? [] } ?? []
     }
 
-    /// One load warning per name that names no zone.
+    /// One load warning for all the names that name no zone: the first, its
+    /// first lead, and how many more names and leads there are.
     public var warnings: [String] {
-        unknown.map { ZoneMessages.unknownLeadZone($0.name, suggestions: $0.suggestions, lead: $0.lead, leads: $0.leads) }
+        guard let first = unknown.first else { return [] }
+        let rest = unknown.dropFirst()
+        return [ZoneMessages.unknownLeadZone(first.name, suggestions: suggestions, lead: first.lead, leads: first.leads,
+                                             otherNames: rest.count, otherLeads: rest.reduce(0) { $0 + $1.leads })]
     }
 }

@@ -23,17 +23,24 @@ extension ZoneRules {
     /// The zone `name` names.
     public static func named(_ name: String) throws(UnknownZone) -> ZoneRules {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
+        if let zone = direct(trimmed) { return zone }
+        let directory = ZoneDirectory()
+        if let zone = directory.caseless(trimmed) { return zone }
+        throw directory.unknown(trimmed)
+    }
+
+    /// The zone a trimmed name names without consulting the list of names:
+    /// UTC, a fixed offset, or a database file of exactly that name.
+    static func direct(_ trimmed: String) -> ZoneRules? {
         if ["utc", "z", "gmt", "etc/utc", "zulu", "universal"].contains(trimmed.lowercased()) { return .utc }
         if let seconds = fixedOffset(trimmed) { return .fixed(seconds: seconds) }
-        let safe = !trimmed.isEmpty && !trimmed.hasPrefix("/") && !trimmed.split(separator: "/").contains("..")
-        if safe, let zone = read(trimmed) { return zone }
-        let names = allNames()
-        if names.isEmpty, !FileManager.default.fileExists(atPath: folder) {
-            throw UnknownZone(name: trimmed, suggestions: [], noDatabase: true)
-        }
-        if let match = names.first(where: { $0.lowercased() == trimmed.lowercased() }), let zone = read(match) { return zone }
-        throw UnknownZone(name: trimmed, suggestions: nearest(trimmed, in: names))
+        guard !trimmed.isEmpty, trimmed.utf8.count <= longestName, !trimmed.hasPrefix("/"),
+              !trimmed.split(separator: "/").contains("..") else { return nil }
+        return read(trimmed)
     }
+
+    /// No zone name is longer (the longest, `America/Argentina/ComodRivadavia`, has 32).
+    static let longestName = 64
 
     /// `+05:30`, `-0400`, `+5`, `UTC+02:00` in seconds east of UTC.
     static func fixedOffset(_ text: String) -> Int? {
@@ -49,7 +56,7 @@ extension ZoneRules {
         return (sign == "-" ? -1 : 1) * (hours * 3600 + minutes * 60)
     }
 
-    private static func read(_ name: String) -> ZoneRules? {
+    static func read(_ name: String) -> ZoneRules? {
         let path = (folder as NSString).appendingPathComponent(name)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
@@ -72,29 +79,37 @@ extension ZoneRules {
         return names.sorted()
     }
 
-    /// Up to three names closest to `name`: those sharing its last part first, then by edit distance.
+    /// Up to three names closest to `name`: those sharing its last part first,
+    /// then by edit distance. A name longer than any zone name gets none, and
+    /// a candidate whose length alone puts it too far is not measured.
     static func nearest(_ name: String, in names: [String]) -> [String] {
-        let wanted = name.lowercased()
-        let city = wanted.split(separator: "/").last.map(String.init) ?? wanted
-        func distance(_ a: String, _ b: String) -> Int {
-            let a = Array(a), b = Array(b)
-            var row = Array(0...b.count)
-            for i in 1...max(1, a.count) where !a.isEmpty {
-                var previous = row[0]
-                row[0] = i
-                for j in 1...max(1, b.count) where !b.isEmpty {
-                    let saved = row[j]
-                    row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                    previous = saved
-                }
+        guard name.utf8.count <= longestName else { return [] }
+        let wanted = Array(name.lowercased())
+        let city = Array(wanted.split(separator: "/").last ?? wanted[...])
+        let limit = city.count <= 3 ? 1 : max(2, city.count / 3)
+        var scored: [(String, Int)] = []
+        for candidate in names {
+            let lower = Array(candidate.lowercased())
+            let last = Array(lower.split(separator: "/").last ?? lower[...])
+            guard min(abs(wanted.count - lower.count), abs(city.count - last.count)) <= limit else { continue }
+            let score = min(editDistance(wanted, lower), editDistance(city, last))
+            if score <= limit { scored.append((candidate, score)) }
+        }
+        return scored.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
+    }
+
+    private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var row = Array(0...b.count)
+        for i in 1...a.count {
+            var previous = row[0]
+            row[0] = i
+            for j in 1...b.count {
+                let saved = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = saved
             }
-            return row[b.count]
         }
-        let scored = names.map { candidate -> (String, Int) in
-            let lower = candidate.lowercased()
-            let last = lower.split(separator: "/").last.map(String.init) ?? lower
-            return (candidate, min(distance(wanted, lower), distance(city, last)))
-        }
-        return scored.filter { $0.1 <= max(2, city.count / 3) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
+        return row[b.count]
     }
 }
