@@ -34,3 +34,31 @@ extension PostgresConnection {
         return found.sorted { $0.count > $1.count }
     }
 }
+
+/// Passwords in any text a person might see or keep: a message naming a
+/// connection string (`postgresql://analyst:***@host/db`), or a line saved
+/// to the history file.
+public enum ConnectionSecrets {
+    private static let patterns: [NSRegularExpression] = [
+        #"[a-zA-Z][a-zA-Z0-9+.-]*://[^/@:\s"']*:([^@/\s"']+)@"#,
+        #"(?:^|[\s?&"'])password\s*=\s*'((?:[^'\\]|\\.)*)'"#,
+        #"(?:^|[\s?&"'])password\s*=\s*([^\s'"&]+)"#,
+    ].compactMap { try? NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+
+    /// `text` with every password a connection string in it spells out replaced by `***`.
+    public static func masked(_ text: String) -> String {
+        guard text.contains("://") || text.range(of: "password", options: .caseInsensitive) != nil else { return text }
+        var secrets: [Range<String.Index>] = []
+        for expression in patterns {
+            for match in expression.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                if let part = Range(match.range(at: 1), in: text), text[part] != "***" { secrets.append(part) }
+            }
+        }
+        var result = text, replacedFrom = text.endIndex
+        for part in secrets.sorted(by: { $0.lowerBound > $1.lowerBound }) where part.upperBound <= replacedFrom {
+            result.replaceSubrange(part, with: "***")
+            replacedFrom = part.lowerBound
+        }
+        return result
+    }
+}

@@ -1,5 +1,6 @@
 import CEditLine
 import Foundation
+import LeadPostgres
 
 /// Interactive line input through the system libedit: emacs key bindings,
 /// a prompt, and a history file that survives restarts.
@@ -139,9 +140,9 @@ final class LineEditor {
         if characters > 0 { el_deletestr(editLine, Int32(characters)) }
     }
 
-    /// Records a statement and saves the history file.
+    /// Records a statement, with any password in it masked, and saves the history file.
     func record(_ statement: String) {
-        let entry = statement.trimmingCharacters(in: .whitespacesAndNewlines)
+        let entry = ConnectionSecrets.masked(statement.trimmingCharacters(in: .whitespacesAndNewlines))
         guard !entry.isEmpty, entry != lastEntry else { return }
         lastEntry = entry
         leadq_history_enter(history, entry)

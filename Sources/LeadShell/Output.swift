@@ -1,4 +1,5 @@
 import Foundation
+import LeadPostgres
 
 /// Where the shell writes: results to standard output, messages to
 /// standard error. A closed pipe (`leadq … | head`) ends the program quietly;
@@ -21,8 +22,10 @@ public struct Output: Sendable {
     /// Writes text as it is.
     public func write(_ text: String) { write(shown(text, onTerminal: isTerminal), to: STDOUT_FILENO) }
 
-    /// Writes a line to standard error.
-    public func message(_ text: String) { write(shown(text, onTerminal: errorIsTerminal) + "\n", to: STDERR_FILENO) }
+    /// Writes a line to standard error, with any password a connection string in it spells out masked.
+    public func message(_ text: String) {
+        write(shown(ConnectionSecrets.masked(text), onTerminal: errorIsTerminal) + "\n", to: STDERR_FILENO)
+    }
 
     /// Writes a line the shell drew itself (a table whose cells are already
     /// escaped, with colours), without escaping it again.
