@@ -32,7 +32,14 @@ extension Settings {
         case .name(let word) where arguments.count == 1 && ["off", "none"].contains(word.lowercased()):
             break
         case .string(let path) where arguments.count == 1:
-            days = try HolidayFile.days(path: path, at: first.range)
+            if path.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw Diagnostic(.error, EngineMessages.holidaysEmptyName, at: first.range)
+            }
+            if !FileManager.default.fileExists(atPath: path), let written = HolidayFile.writtenDays(path) {
+                days = written
+            } else {
+                days = try HolidayFile.days(path: path, at: first.range)
+            }
         default:
             for argument in arguments {
                 guard case .date(let date) = argument.kind else { throw Diagnostic(.error, EngineMessages.holidaysUsage, at: argument.range) }

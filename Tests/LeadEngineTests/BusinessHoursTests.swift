@@ -214,7 +214,7 @@ import Testing
         ("set hours Mon-Fri 09:00-17:00,\n  Frday 09:00-12:00", "2:3", "unknown day \"Frday\"; did you mean Friday?"),
         ("set holidays 2026-12", "1:14", "a holiday is one day, such as 2026-12-25, not a month"),
         ("let response_business = response <= 1h", "1:5", "response_business is already a field or KPI"),
-        ("set holidays \"no/such/holidays.csv\"", "1:14", "no/such/holidays.csv: cannot read the file"),
+        ("set holidays \"no/such/holidays.csv\"", "1:14", "no/such/holidays.csv: no such file"),
     ])
     func errorsSayWhatToWrite(statement: String, place: String, message: String) throws {
         var session = try Self.session()

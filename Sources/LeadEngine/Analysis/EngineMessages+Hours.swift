@@ -48,10 +48,31 @@ extension EngineMessages {
         "a holiday is one day, such as 2026-12-25, not \(written)"
     }
     static func holidaysFile(_ path: String, _ problem: String) -> String { "\(path): \(problem)" }
-    static let holidaysFileMissing = "cannot read the file"
+    static let holidaysFileMissing = "no such file"
+    static let holidaysFileFolder = "is a folder, not a file of holidays"
+    static let holidaysFileNotRegular = "is not a regular file (a pipe, device or socket), so it is not read"
+    static func holidaysFileUnreadable(_ reason: String) -> String { "cannot read the file: " + reason.lowercased() }
+    static let holidaysFileNotText = "is not a text file of dates (it has bytes that are not UTF-8 text)"
+    static let holidaysFileUTF16 = "the file is UTF-16; save it as UTF-8 (in Excel: Save As, CSV UTF-8)"
+    static let holidaysEmptyName = "set holidays \"\" names no file: write dates, such as set holidays 2026-12-25, or a file name"
     static let holidaysFileTooLarge = "too large for a list of holidays (over 1 MB)"
     static func holidaysFileLine(_ path: String, line: Int, _ text: String) -> String {
         "\(path):\(line): \"\(text)\" is not a date: write one date a line, such as 2026-12-25"
+    }
+
+    /// Text from a file or a path as a message quotes it: control characters
+    /// escaped, cut short with `…` past 40 characters.
+    static func excerpt(_ text: String, limit: Int = 40) -> String {
+        var shown = ""
+        for (index, character) in text.enumerated() {
+            if index == limit { return shown + "…" }
+            if character.unicodeScalars.allSatisfy({ $0.properties.generalCategory != .control && $0.properties.generalCategory != .format }) {
+                shown.append(character)
+            } else {
+                shown += character.unicodeScalars.map { "\\u{" + String($0.value, radix: 16) + "}" }.joined()
+            }
+        }
+        return shown
     }
 
     /// Dates written out, the first few and a count of the rest.

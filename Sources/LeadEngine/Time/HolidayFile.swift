@@ -9,20 +9,18 @@ enum HolidayFile {
     /// Files past this size are no list of holidays.
     static let largest = 1 << 20
 
-    /// The days the file at `path` lists; an error at `range` names the file and line of a bad one.
+    /// The days the file at `path` lists; an error at `range` names the file
+    /// and why it cannot be read, or the line of a bad date.
     static func days(path: String, at range: SourceRange) throws(Diagnostic) -> [Int64] {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        guard let attributes, attributes[.type] as? FileAttributeType == .typeRegular,
-              let handle = FileHandle(forReadingAtPath: path) else {
-            throw Diagnostic(.error, EngineMessages.holidaysFile(path, EngineMessages.holidaysFileMissing), at: range)
+        func failure(_ problem: String) -> Diagnostic {
+            Diagnostic(.error, EngineMessages.holidaysFile(EngineMessages.excerpt(path, limit: 200), problem), at: range)
         }
-        defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: largest + 1)) ?? Data()
-        guard data.count <= largest else {
-            throw Diagnostic(.error, EngineMessages.holidaysFile(path, EngineMessages.holidaysFileTooLarge), at: range)
-        }
+        let data = try read(path, failure: failure)
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) { throw failure(EngineMessages.holidaysFileUTF16) }
+        if data.contains(0) { throw failure(EngineMessages.holidaysFileNotText) }
+        guard let text = String(validating: data, as: UTF8.self) else { throw failure(EngineMessages.holidaysFileNotText) }
         var days: [Int64] = []
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         for (number, line) in lines.enumerated() {
             var field = line.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
             field = field.drop { $0 == "\u{FEFF}" }
@@ -30,8 +28,45 @@ enum HolidayFile {
             if text.isEmpty || text.hasPrefix("#") { continue }
             if number == 0, !(text.first?.isNumber ?? false) { continue }
             guard let day = Self.day(text) else {
-                throw Diagnostic(.error, EngineMessages.holidaysFileLine(path, line: number + 1, String(line.prefix(80))), at: range)
+                throw Diagnostic(.error, EngineMessages.holidaysFileLine(EngineMessages.excerpt(path, limit: 200), line: number + 1, EngineMessages.excerpt(String(line), limit: 24)), at: range)
             }
+            days.append(day)
+        }
+        return days
+    }
+
+    /// The file's bytes, or why there are none: no such file, a folder, not a
+    /// regular file (a pipe or device is never opened, so it cannot hang),
+    /// permission denied, too large.
+    private static func read(_ path: String, failure: (String) -> Diagnostic) throws(Diagnostic) -> Data {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw failure(errno == ENOENT ? EngineMessages.holidaysFileMissing : EngineMessages.holidaysFileUnreadable(String(cString: strerror(errno))))
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw failure(EngineMessages.holidaysFileFolder)
+        default: throw failure(EngineMessages.holidaysFileNotRegular)
+        }
+        guard info.st_size <= largest else { throw failure(EngineMessages.holidaysFileTooLarge) }
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
+        guard descriptor >= 0 else { throw failure(EngineMessages.holidaysFileUnreadable(String(cString: strerror(errno)))) }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        guard let data = try? handle.read(upToCount: largest + 1) ?? Data() else {
+            throw failure(EngineMessages.holidaysFileUnreadable(String(cString: strerror(errno))))
+        }
+        guard data.count <= largest else { throw failure(EngineMessages.holidaysFileTooLarge) }
+        return data
+    }
+
+    /// Dates written in one string, `"2026-12-25, 2026-12-26"`: what a quoted
+    /// list of dates means when no file has that name.
+    static func writtenDays(_ text: String) -> [Int64]? {
+        let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !parts.isEmpty else { return nil }
+        var days: [Int64] = []
+        for part in parts {
+            guard let day = day(part) else { return nil }
             days.append(day)
         }
         return days
