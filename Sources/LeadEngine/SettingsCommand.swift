@@ -6,6 +6,7 @@ extension Settings {
     mutating func apply(option: Name, arguments: [Expr], buckets: TimeBuckets) throws(Diagnostic) -> String {
         let name = option.text.lowercased()
         let usage = Diagnostic(.error, EngineMessages.setUsage(name), at: arguments.first?.range ?? option.range)
+        if arguments.isEmpty, let said = shown(name) { return said }
         switch name {
         case "now":
             guard arguments.count == 1 else { throw usage }

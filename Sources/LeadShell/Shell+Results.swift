@@ -1,5 +1,6 @@
 import Foundation
 import LeadEngine
+import LeadQuery
 
 /// Showing and writing results: the output mode, `.once`, exports, the timer.
 extension Shell {
@@ -54,6 +55,13 @@ extension Shell {
         }
         if editor != nil { output.line(Messages.wrote(table.rowCount, to: path)) }
         return nil
+    }
+
+    /// Whether a statement is `set OPTION` alone, asking what is in force:
+    /// its answer shows in scripts and `-c` too, where a change is silent.
+    static func asksForSetting(_ text: String) -> Bool {
+        guard case .set(_, let arguments)? = Parser.parse(text).statement?.kind else { return false }
+        return arguments.isEmpty
     }
 
     static func milliseconds(since start: ContinuousClock.Instant) -> String {

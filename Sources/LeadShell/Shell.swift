@@ -255,7 +255,7 @@ public final class Shell {
             DiagnosticPrinter.lines(diagnostic, source: text, place: place, firstLine: line, escaping: output.errorIsTerminal).forEach(output.message)
             return .failed
         case .success(.done(let message)):
-            if editor != nil { output.line(message) }
+            if editor != nil || Self.asksForSetting(text) { output.line(message) }
             return .ok
         case .success(.sql(let plan)):
             return showSQL(plan, source: text, place: place, line: line)

@@ -143,6 +143,14 @@ enum EngineMessages {
             + " and keep that instant: .open the data again (or start with --tz \(zone)) to read them in \(zone)"
     }
 
+    /// `set target` alone.
+    static func targetsShown(_ targets: [(key: String, value: String)]) -> String {
+        targets.isEmpty ? "no targets set: KPIs use their built-in bands"
+            : "targets: " + targets.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+    }
+    /// `set cadence` alone.
+    static func cadenceShown(_ gaps: [String]) -> String { "cadence is " + gaps.joined(separator: ", ") }
+
     static func setUsage(_ option: String) -> String {
         switch option {
         case "now": "set now takes a moment, such as set now 2026-11-23T00:00:00Z (or set now clock)"
@@ -152,7 +160,7 @@ enum EngineMessages {
         case "tz", "timezone": "set tz takes a time zone: an IANA name such as Europe/Berlin or \"America/New_York\", UTC, or an offset such as +05:30"
         case "cadence": "set cadence takes the gap before each follow-up, such as set cadence 0, 1d, 3d, 7d, 14d, 30d"
         case "holidays": holidaysUsage
-        default: "unknown setting \(option): the settings are now, tz, week_start, grace, target, cadence, hours and holidays"
+        default: "unknown setting \(option): the settings are now, tz, week_start, grace, target, cadence, dialect, hours and holidays"
         }
     }
 

@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+
+/// A setting named alone prints its value in scripts and `-c` too, while a
+/// change stays silent there; a password typed in a connection string shows
+/// in no message and is masked in the history file.
+@Suite(.serialized) struct HostileSettingsTests {
+    @Test func settingAloneShowsItsValueUnderDashC() throws {
+        let result = try LeadQProcess.run(["examples/data", "--no-init", "-c", "set tz Europe/Berlin", "-c", "set tz", "-c", "set hours",
+                                           "-c", "set holidays 2026-12-25", "-c", "set holidays", "-c", "set now"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "times are in Europe/Berlin\nno business hours are set: set hours Mon-Fri 09:00-17:00 sets them\n1 holiday: 2026-12-25\nnow follows the clock\n")
+    }
+
+    @Test func passwordIsMaskedInMessages() throws {
+        let result = try LeadQProcess.run(["examples/data", "--no-init", "-c", ".open postgresql://analyst:TypedSecret1@host/db"])
+        #expect(result.status != 0)
+        #expect(!result.stderr.contains("TypedSecret1"))
+        #expect(result.stderr.contains("postgresql://analyst:***@host/db"))
+    }
+
+    @Test func passwordIsMaskedInTheHistoryFile() throws {
+        let history = FileManager.default.temporaryDirectory.appendingPathComponent("leadq-secret-history-\(getpid())-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: history) }
+        let environment = ["TERM": "xterm", "HOME": FileManager.default.temporaryDirectory.path, "LEADQ_HISTORY": history, "NO_COLOR": "1", "LANG": "C.UTF-8"]
+        let shell = try PseudoTerminal(arguments: ["examples/data", "--no-init"], environment: environment)
+        #expect(shell.wait(for: "leadq> "))
+        let mark = shell.mark
+        shell.type(".open postgresql://analyst:TypedSecret1@host/db\r")
+        #expect(shell.wait(for: "analyst:***@host/db: error: no such folder", after: mark), "\(shell.screen)")
+        #expect(shell.quit() == 0)
+        let saved = (try? String(contentsOfFile: history, encoding: .utf8)) ?? ""
+        #expect(!saved.contains("TypedSecret1"), "\(saved)")
+        #expect(saved.contains("analyst:***@host"), "\(saved)")
+    }
+}
