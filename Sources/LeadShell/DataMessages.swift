@@ -23,5 +23,7 @@ enum DataMessages {
         "\(second): give one folder or script (\(first) was given first)"
     }
     static let noSuchFolder = "no such folder"
+    /// `.schema` on `response_business`, listed while business hours are set.
+    static let derivedFromHours = "derived from set hours"
     static let folderIsFile = "is a file; give a folder holding leads.csv and touches.csv, or use --leads and --touches"
 }

@@ -17,13 +17,18 @@ enum DataReports {
             let stacked = title == "touches" && touchFiles.count > 1
             lines.append("")
             lines.append("\(title) (\(Quantity.counted(rows, "row", "rows"))\(stacked ? " from \(touchFiles.count) files" : ""))")
-            let width = table.columns.map(\.name.count).max() ?? 0
+            // response_business is counted from the hours set, not loaded: listed while hours are set.
+            let business = title == "leads" && session.settings.hours != nil ? Vocabulary.businessFields : []
+            let width = (table.columns.map(\.name.count) + business.map(\.count)).max() ?? 0
             for column in table.columns {
                 let name = column.name.padding(toLength: width, withPad: " ", startingAt: 0)
                 let kind = column.kind.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
                 let origin = title == "leads" && derived.contains(column.name)
                     ? "derived" : column.origin == column.name || stacked ? "" : "from \"\(column.origin)\""
                 lines.append("  \(name)  \(kind)  \(origin)".trimmingTrailingSpaces())
+            }
+            for field in business {
+                lines.append("  \(field.padding(toLength: width, withPad: " ", startingAt: 0))  \("duration".padding(toLength: 9, withPad: " ", startingAt: 0))  \(DataMessages.derivedFromHours)")
             }
             if stacked { lines += touchFiles.map(headerMapping) }
         }

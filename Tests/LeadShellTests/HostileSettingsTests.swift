@@ -33,4 +33,20 @@ import Testing
         #expect(!saved.contains("TypedSecret1"), "\(saved)")
         #expect(saved.contains("analyst:***@host"), "\(saved)")
     }
+
+    @Test func schemaListsResponseBusinessWhileHoursAreSet() throws {
+        let before = try LeadQProcess.run(["examples/data", "--no-init", "-c", ".schema"])
+        #expect(!before.stdout.contains("response_business"))
+        let result = try LeadQProcess.run(["examples/data", "--no-init", "-c", "set hours Mon-Fri 09:00-17:00", "-c", ".schema"])
+        #expect(result.stdout.contains("\n  response_business     duration   derived from set hours\n"), "\(result.stdout)")
+    }
+
+    @Test func utf16LeadsFileSaysSo() throws {
+        let folder = try BusinessHoursShellTests.folder("", "lead_id,at\n")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "lead_id,created_at\nA1,2026-01-01\n".data(using: .utf16)!.write(to: folder.appendingPathComponent("leads.csv"))
+        let result = try LeadQProcess.run([folder.path, "--no-init", "-c", "leads"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasSuffix("leads.csv:1: error: the file is UTF-16; save it as UTF-8 (in Excel: Save As, CSV UTF-8; or iconv -f UTF-16 -t UTF-8)\n"), "\(result.stderr)")
+    }
 }

@@ -91,6 +91,10 @@ struct HeaderMap: Sendable {
             }
         }
         for field in core where field.required && !entries.contains(where: { $0.core?.name == field.name }) {
+            // A UTF-16 file read as UTF-8 has a NUL beside every ASCII letter.
+            if headers.contains(where: { $0.unicodeScalars.contains("\u{0}") }) {
+                throw LoadError(file: file, line: 1, message: LoadMessages.utf16)
+            }
             throw LoadError(file: file, line: 1, message: LoadMessages.missingField(field.name, headers: HeaderMap.list(headers)))
         }
         makeNamesUnique(reserved: Set(role.derivedNames))

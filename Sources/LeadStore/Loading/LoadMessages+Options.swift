@@ -17,6 +17,8 @@ extension LoadMessages {
         "no \(field) column: the header has \(headers); name the column with --map \(field)=HEADER"
     }
 
+    static let utf16 = "the file is UTF-16; save it as UTF-8 (in Excel: Save As, CSV UTF-8; or iconv -f UTF-16 -t UTF-8)"
+
     static func constantNote(file: String, field: String, value: String) -> String {
         "\(file): every row has \(field) \"\(value)\" (--const)"
     }
