@@ -6,9 +6,20 @@ enum Messages {
     static let tooDeep = "the expression nests too deeply (more than \(Parser.maximumDepth) levels)"
     static let tooLong = "the statement is too long (more than \(Parser.maximumTokens) tokens)"
     static func unknownDurationUnit(_ unit: String) -> String {
-        unit == "m"
+        if Self.isExponent(unit) {
+            return "\"\(unit)\" after a number is an exponent, which statements do not take: write numbers in full (1000, 0.001); durations take a unit such as 1h"
+        }
+        return unit == "m"
             ? "\"m\" is ambiguous: write min for minutes (30min); months are not a fixed length, use a period such as last 3 months"
             : "unknown time unit \"\(unit)\": use ms, s, min, h, d or w (250ms 90s 30min 1h 2d 1w)"
+    }
+    /// `e3`, `E-2`, `e+6`: what follows the digits of `1e3`.
+    private static func isExponent(_ unit: String) -> Bool {
+        var rest = Substring(unit)
+        guard rest.first == "e" || rest.first == "E" else { return false }
+        rest = rest.dropFirst()
+        if rest.first == "+" || rest.first == "-" { rest = rest.dropFirst() }
+        return !rest.isEmpty && rest.allSatisfy { $0.isASCII && $0.isNumber }
     }
     static func badDate(_ text: String) -> String { "\"\(text)\" is not a date: write 2026-03-01, 2026-03, 2026-Q1 or 2026" }
     static func duplicateClause(_ clause: String) -> String { "\(clause) appears twice in this statement" }

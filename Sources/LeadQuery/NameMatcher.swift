@@ -7,7 +7,8 @@ public enum NameMatcher {
     public static func nearest(to name: String, in names: [String]) -> String? {
         let target = Array(name.lowercased())
         var best: (String, Int)?
-        for candidate in names {
+        // A name that starts with a digit (a header such as `1st`) cannot be written in a statement.
+        for candidate in names where !(candidate.first?.isNumber ?? true) {
             let distance = editDistance(target, Array(candidate.lowercased()))
             if distance <= max(1, target.count / 3), distance < (best?.1 ?? .max) { best = (candidate, distance) }
         }
@@ -19,7 +20,7 @@ public enum NameMatcher {
     public static func completion(of name: String, in names: [String]) -> String? {
         let prefix = name.lowercased()
         guard !prefix.isEmpty else { return nil }
-        return names.first { $0.lowercased().hasPrefix(prefix) }
+        return names.first { $0.lowercased().hasPrefix(prefix) && !($0.first?.isNumber ?? true) }
     }
 
     /// Levenshtein distance.

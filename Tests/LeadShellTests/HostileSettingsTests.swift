@@ -49,4 +49,13 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.hasSuffix("leads.csv:1: error: the file is UTF-16; save it as UTF-8 (in Excel: Save As, CSV UTF-8; or iconv -f UTF-16 -t UTF-8)\n"), "\(result.stderr)")
     }
+
+    @Test func aNameThatCannotBeWrittenIsNotSuggested() throws {
+        let folder = try BusinessHoursShellTests.folder("lead_id,created_at,1st\nA1,2026-01-01,x\n", "lead_id,at\n")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try LeadQProcess.run([folder.path, "--no-init", "-c", "count by fst"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("-c:1:10: error: unknown name \"fst\"\n") || !result.stderr.contains("did you mean 1st"), "\(result.stderr)")
+        #expect(!result.stderr.contains("1st"), "\(result.stderr)")
+    }
 }

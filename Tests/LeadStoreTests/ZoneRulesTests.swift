@@ -30,8 +30,10 @@ import Testing
 
     @Test func wallClockTimesSkippedOrRepeated() throws {
         let york = try ZoneRules.named("America/New_York")
-        // 02:30 on 8 March never happens: the first moment after it is the change, 07:00Z.
-        #expect(york.instant(wall: Self.moment("2026-03-08T02:30:00Z")) == Self.moment("2026-03-08T07:00:00Z"))
+        // 02:30 on 8 March never happens: read with the offset before the change, it is 03:30 EDT, 07:30Z.
+        #expect(york.instant(wall: Self.moment("2026-03-08T02:30:00Z")) == Self.moment("2026-03-08T07:30:00Z"))
+        // 02:00, where the gap starts (an hour bucket's start), is the change itself.
+        #expect(york.instant(wall: Self.moment("2026-03-08T02:00:00Z")) == Self.moment("2026-03-08T07:00:00Z"))
         // 01:30 on 1 November happens twice: the first, in EDT.
         #expect(york.instant(wall: Self.moment("2026-11-01T01:30:00Z")) == Self.moment("2026-11-01T05:30:00Z"))
         #expect(york.instant(wall: Self.moment("2026-07-01T12:00:00Z")) == Self.moment("2026-07-01T16:00:00Z"))

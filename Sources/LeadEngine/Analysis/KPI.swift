@@ -53,7 +53,9 @@ struct KPI: Sendable {
             guard let argument = arguments.first else {
                 return Composition(formula: .quantile(response, 0.5), kind: .duration, band: speedBand)
             }
-            guard arguments.count == 1, case .name(let word) = argument.kind else {
+            // The caret goes on the argument too many, not on a good first one.
+            guard arguments.count == 1 else { throw Diagnostic(.error, EngineMessages.speedArgument, at: arguments[1].range) }
+            guard case .name(let word) = argument.kind else {
                 throw Diagnostic(.error, EngineMessages.speedArgument, at: argument.range)
             }
             let lower = word.lowercased()

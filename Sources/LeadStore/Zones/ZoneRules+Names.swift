@@ -34,7 +34,8 @@ extension ZoneRules {
     static func direct(_ trimmed: String) -> ZoneRules? {
         if ["utc", "z", "gmt", "etc/utc", "zulu", "universal"].contains(trimmed.lowercased()) { return .utc }
         if let seconds = fixedOffset(trimmed) { return .fixed(seconds: seconds) }
-        guard !trimmed.isEmpty, trimmed.utf8.count <= longestName, !trimmed.hasPrefix("/"),
+        // `localtime` is the machine's zone under a name that says nothing: not an IANA name.
+        guard !trimmed.isEmpty, trimmed.utf8.count <= longestName, !trimmed.hasPrefix("/"), trimmed.lowercased() != "localtime",
               !trimmed.split(separator: "/").contains("..") else { return nil }
         return read(trimmed)
     }
@@ -52,7 +53,8 @@ extension ZoneRules {
               !rest.dropFirst().hasPrefix(":") else { return nil }
         let hours = digits.count <= 2 ? Int(digits)! : Int(digits.dropLast(2))!
         let minutes = digits.count <= 2 ? 0 : Int(digits.suffix(2))!
-        guard hours <= 18, minutes <= 59 else { return nil }
+        // Offsets in use run from -12:00 to +14:00, in quarter hours.
+        guard hours * 60 + minutes <= 14 * 60, minutes % 15 == 0 else { return nil }
         return (sign == "-" ? -1 : 1) * (hours * 3600 + minutes * 60)
     }
 

@@ -48,10 +48,13 @@ public struct ZoneRules: Sendable, Equatable {
     @inline(__always)
     public func local(_ moment: Int64) -> Int64 { moment + offset(at: moment) }
 
-    /// The first moment whose wall-clock time is `wall` or later: the moment
-    /// itself for most times, the earlier one of a time that happens twice
-    /// (when clocks go back), and the change itself for a time skipped when
-    /// clocks go forward.
+    /// The moment a wall-clock time names: the moment itself for most times,
+    /// the earlier one of a time that happens twice (when clocks go back),
+    /// and for a time skipped when clocks go forward, the time read with the
+    /// offset before the change, so it moves forward by the gap (02:30 on a
+    /// spring-forward night in New York is 03:30 EDT), as PostgreSQL, Python
+    /// and DuckDB read it. A skipped time at the start of the gap (a skipped
+    /// midnight, a bucket's start) is the change itself.
     public func instant(wall: Int64) -> Int64 {
         if transitions.isEmpty { return wall - offsets[0] }
         let early = wall - offset(at: wall - TimeScale.perDay), late = wall - offset(at: wall + TimeScale.perDay)
@@ -59,9 +62,8 @@ public struct ZoneRules: Sendable, Equatable {
         if earlyFits && lateFits { return min(early, late) }
         if earlyFits { return early }
         if lateFits { return late }
-        // Skipped: the change lies between the two readings.
-        let low = min(early, late), high = max(early, late)
-        return transitions.first { $0 > low && $0 <= high } ?? high
+        // Skipped: read with the offset in force before the change.
+        return early
     }
 
     /// `+05:30`, `-04:00`, `+00:00`; seconds when the offset has them.
