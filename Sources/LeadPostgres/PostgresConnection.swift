@@ -51,52 +51,6 @@ package final class PostgresConnection: @unchecked Sendable {
         return String(cString: PQgetvalue(result, 0, 0))
     }
 
-    /// Copies the rows of `select` out as CSV with a header row, in one
-    /// `COPY … TO STDOUT`; `progress` is asked now and then whether to go on.
-    func copyCSV(_ select: String, name: String, progress: LoadProgress?) throws(LoadError) -> CopiedRows {
-        let start = PQexec(connection, "COPY (\(select)) TO STDOUT WITH (FORMAT csv, HEADER true)")
-        let status = PQresultStatus(start)
-        guard status == PGRES_COPY_OUT else {
-            defer { PQclear(start) }
-            if status == PGRES_FATAL_ERROR { throw error(start, name: name) }
-            throw LoadError(file: name, message: PostgresMessages.notCopied(String(cString: PQresStatus(status))))
-        }
-        PQclear(start)
-        let collector = FileBytes.Collector(capacity: 64 << 20)
-        var rows = 0
-        var longRows: [(row: Int, extraLines: Int)] = []
-        var failure: String?
-        while true {
-            var buffer: UnsafeMutablePointer<CChar>?
-            let length = PQgetCopyData(connection, &buffer, 0)
-            if length < 0 { break }
-            if let buffer {
-                // Each piece is one row, ending in a line feed; one inside is a value's line break.
-                let inside = UnsafeRawBufferPointer(start: buffer, count: max(0, Int(length) - 1))
-                if memchr(buffer, 0x0A, inside.count) != nil { longRows.append((rows, inside.count { $0 == 0x0A })) }
-                if failure == nil, !collector.append(UnsafeRawBufferPointer(start: buffer, count: Int(length))) {
-                    failure = PostgresMessages.outOfMemory
-                    cancel()
-                }
-                PQfreemem(buffer)
-            }
-            rows += 1
-            if rows & 0xFFFF == 0, failure == nil, let progress, !progress(0) {
-                failure = PostgresMessages.stopped
-                cancel()
-            }
-        }
-        // The copy's own result says whether every row came.
-        var last: LoadError?
-        while let result = PQgetResult(connection) {
-            if PQresultStatus(result) != PGRES_COMMAND_OK, last == nil { last = error(result, name: name) }
-            PQclear(result)
-        }
-        if let failure { throw LoadError(file: name, message: failure) }
-        if let last { throw last }
-        return CopiedRows(bytes: collector.finish(name: name), longRows: longRows)
-    }
-
     /// The names of the columns `select` returns, without running it; nil when the server cannot say.
     func columnNames(_ select: String) -> [String]? {
         let prepared = PQprepare(connection, "", select, 0, nil)
@@ -109,7 +63,7 @@ package final class PostgresConnection: @unchecked Sendable {
     }
 
     /// Asks the server to stop the statement under way.
-    private func cancel() {
+    func cancel() {
         guard let cancel = PQgetCancel(connection) else { return }
         var message = [CChar](repeating: 0, count: 256)
         _ = PQcancel(cancel, &message, Int32(message.count))

@@ -1,7 +1,7 @@
 import LeadStore
 
 /// Reads one table or query of a PostgreSQL database: its rows are copied
-/// out as CSV text and read as a file's are (the same header aliases,
+/// out as CSV text and read as a file's are, while they come (the same header aliases,
 /// `--map` options and types), but named as the database names them:
 /// `… table touches row 1234, column "at"`, counting rows in the order the
 /// copy sent them.
@@ -28,11 +28,14 @@ public struct PostgresTableReader: TableReader {
 
     public func read(_ request: TableRequest) throws(LoadError) -> TableRead {
         let select = sampleRows.map { "SELECT * FROM (\(source.select)) AS source LIMIT \($0)" } ?? source.select
-        let copied = try connection.copyCSV(select, name: name, progress: request.progress)
-        var text = DataSource(file: copied.bytes, shared: shared)
-        text.zone = zone
-        do {
-            var read = try text.read(request)
+        let (name, shared, zone) = (self.name, self.shared, self.zone)
+        let copied = try connection.copyCSV(select, name: name, progress: request.progress) { (header) throws(LoadError) in
+            try CSVStream(header: header, name: name, request: request, shared: shared, zone: zone)
+        }
+        if let failure = copied.failure { throw placed(failure, in: copied) }
+        guard let stream = copied.stream else { throw LoadError(file: name, message: PostgresMessages.noRows) }
+        do throws(LoadError) {
+            var read = try stream.finish(bytes: copied.bytes)
             read.places = TableRead.numberedRows
             return read
         } catch {

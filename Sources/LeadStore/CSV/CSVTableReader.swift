@@ -164,7 +164,7 @@ enum CSVTableReader {
     }
 
     /// The typed table from the columns read.
-    private static func table(
+    static func table(
         from columns: (texts: [TextColumn], times: [[Int64]]), rows: Int, layout: CSVPartReader.Layout, notes: inout [String]
     ) -> Table {
         var table = Table(rowCount: rows)

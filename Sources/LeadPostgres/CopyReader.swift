@@ -1,0 +1,82 @@
+import Foundation
+import LeadStore
+
+/// Reads the rows of a copy on a thread of its own while the connection
+/// receives the rest: the receiving thread hands over runs of whole rows
+/// (`submit`), this thread reads each into the stream and frees it. After
+/// the first error the runs still to come are only freed.
+final class CopyReader: @unchecked Sendable {
+    /// Whole rows in memory from `malloc`, the first starting on `line` of the CSV text.
+    struct Run {
+        let base: UnsafeMutableRawPointer
+        let count: Int
+        let line: Int
+        let rows: Int
+    }
+
+    let stream: CSVStream
+    private let condition = NSCondition()
+    private var waiting: [Run] = []
+    private var ended = false
+    private var error: LoadError?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(stream: CSVStream) {
+        self.stream = stream
+        let thread = Thread { [self] in readRuns() }
+        thread.name = "leadq copy reader"
+        thread.start()
+    }
+
+    /// Whether reading has met an error (the copy need not go on).
+    var failed: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return error != nil
+    }
+
+    /// Hands `run` over; it is freed here.
+    func submit(_ run: Run) {
+        condition.lock()
+        waiting.append(run)
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// Waits until every run handed over is read; the first error, if any.
+    func finish() -> LoadError? {
+        condition.lock()
+        ended = true
+        condition.signal()
+        condition.unlock()
+        done.wait()
+        return error
+    }
+
+    private func readRuns() {
+        var next = 0
+        while true {
+            condition.lock()
+            while next == waiting.count && !ended { condition.wait() }
+            guard next < waiting.count else {
+                condition.unlock()
+                break
+            }
+            let run = waiting[next]
+            next += 1
+            let skip = error != nil
+            condition.unlock()
+            if !skip {
+                do throws(LoadError) {
+                    try stream.read(UnsafeRawBufferPointer(start: run.base, count: run.count), line: run.line, rows: run.rows)
+                } catch {
+                    condition.lock()
+                    self.error = error
+                    condition.unlock()
+                }
+            }
+            free(run.base)
+        }
+        done.signal()
+    }
+}
