@@ -37,9 +37,9 @@ package struct PostgresExecutor: Executor {
     /// Connects with `conninfo`, makes the views over `leads` and `touches`
     /// (as the store read them) and checks that every timestamp column is ISO 8601.
     package init(conninfo: String, leads: PostgresSource, touches: PostgresSource?, store: LeadStore,
-                 isCancelled: (@Sendable () -> Bool)? = nil) throws(EngineError) {
+                 isCancelled: (@Sendable () -> Bool)? = nil, verbose: Bool = false) throws(EngineError) {
         do {
-            connection = try PostgresConnection(conninfo)
+            connection = try PostgresConnection(conninfo, verbose: verbose)
         } catch {
             throw EngineError(message: error.description)
         }

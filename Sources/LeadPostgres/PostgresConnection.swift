@@ -7,23 +7,27 @@ import LeadStore
 /// The connection string is anything libpq takes (`postgresql://…` URIs or
 /// `key=value` pairs); what it leaves out comes from the `PG*` variables and
 /// `~/.pgpass`, as in psql. Messages name the server by `description`, which
-/// never holds the password.
+/// never holds the password. A server error is its one-line message; with
+/// `verbose` (`--verbose`) its detail, hint and context follow on lines of their own.
 /// A load reads its tables one after another from one thread, and an
 /// engine runs one statement at a time: the connection is never used by two at once.
 package final class PostgresConnection: @unchecked Sendable {
     let connection: OpaquePointer
     /// `postgresql://USER@HOST:PORT/DB`, without the password.
     package let description: String
+    let verbose: Bool
 
-    package init(_ conninfo: String) throws(LoadError) {
+    package init(_ conninfo: String, verbose: Bool = false) throws(LoadError) {
         guard leadq_libpq_load() != 0 else {
             throw LoadError(file: "libpq", message: PostgresMessages.libraryMissing(String(cString: leadq_libpq_failure())))
         }
         connection = PQconnectdb(conninfo)
         description = Self.describe(connection)
+        self.verbose = verbose
         guard PQstatus(connection) == CONNECTION_OK else {
             // deinit closes the connection: every property is set, so it runs on this throw too.
-            let reason = Self.masking(Self.firstLine(PQerrorMessage(connection)), passwordsIn: conninfo)
+            let said = verbose ? Self.allLines(PQerrorMessage(connection)) : Self.firstLine(PQerrorMessage(connection))
+            let reason = Self.masking(said, passwordsIn: conninfo)
             throw LoadError(file: description, message: PostgresMessages.connectionFailed(reason))
         }
         _ = PQsetClientEncoding(connection, "UTF8")
@@ -70,12 +74,28 @@ package final class PostgresConnection: @unchecked Sendable {
         PQfreeCancel(cancel)
     }
 
-    /// The server's one-line message for a failed result (`relation "leads" does not exist`).
+    /// The server's one-line message for a failed result (`relation "leads" does not exist`),
+    /// and with `verbose` its detail, hint and context.
     func error(_ result: OpaquePointer?, name: String) -> LoadError {
         if let result, let primary = PQresultErrorField(result, Int32(UInt8(ascii: "M"))) {
-            return LoadError(file: name, message: String(cString: primary))
+            var message = String(cString: primary)
+            if verbose {
+                for (field, label) in PostgresMessages.verboseFields {
+                    guard let text = PQresultErrorField(result, Int32(UInt8(ascii: field))) else { continue }
+                    message += "\n\(label): " + String(cString: text)
+                }
+            }
+            return LoadError(file: name, message: message)
         }
-        return LoadError(file: name, message: Self.firstLine(PQerrorMessage(connection)))
+        let said = verbose ? Self.allLines(PQerrorMessage(connection)) : Self.firstLine(PQerrorMessage(connection))
+        return LoadError(file: name, message: said)
+    }
+
+    /// Every line of a libpq message, each trimmed, blank ones left out.
+    static func allLines(_ text: UnsafePointer<CChar>?) -> String {
+        guard let text else { return "unknown error" }
+        let lines = String(cString: text).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        return lines.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
     /// The first line of a libpq message, trimmed.

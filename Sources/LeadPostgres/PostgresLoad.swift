@@ -12,12 +12,12 @@ public struct PostgresLoad: Sendable {
     /// Connects with `conninfo` to read `leads` and, when given, `touches`;
     /// the default `touches` table may be missing (leads only). Every reader
     /// takes the `shared` options and reads timestamps without an offset in `zone`;
-    /// `sampleRows` reads only the first rows of each.
+    /// `sampleRows` reads only the first rows of each; `verbose` adds the server's detail to its errors.
     public init(
         conninfo: String, leads: PostgresSource = .table("leads"), touches: PostgresSource? = nil,
-        shared: FileOptions = FileOptions(), zone: ZoneRules = .utc, sampleRows: Int? = nil
+        shared: FileOptions = FileOptions(), zone: ZoneRules = .utc, sampleRows: Int? = nil, verbose: Bool = false
     ) throws(LoadError) {
-        let connection = try PostgresConnection(conninfo)
+        let connection = try PostgresConnection(conninfo, verbose: verbose)
         description = connection.description
         self.leads = try PostgresTableReader(connection: connection, source: leads, shared: shared, zone: zone, sampleRows: sampleRows)
         var touchSource = touches

@@ -5,6 +5,9 @@ enum PostgresMessages {
     static let noRows = "the copy sent no header row"
     static let emptyQuery = "the query is empty"
 
+    /// The fields of a server error that `--verbose` adds, as psql labels them.
+    static let verboseFields: [(field: Unicode.Scalar, label: String)] = [("D", "DETAIL"), ("H", "HINT"), ("W", "CONTEXT")]
+
     static func notCopied(_ status: String) -> String {
         "the server did not start the copy (\(status))"
     }

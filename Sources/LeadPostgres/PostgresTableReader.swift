@@ -30,7 +30,7 @@ public struct PostgresTableReader: TableReader {
         let select = sampleRows.map { "SELECT * FROM (\(source.select)) AS source LIMIT \($0)" } ?? source.select
         let (name, shared, zone) = (self.name, self.shared, self.zone)
         let copied = try connection.copyCSV(select, name: name, progress: request.progress) { (header) throws(LoadError) in
-            try CSVStream(header: header, name: name, request: request, shared: shared, zone: zone)
+            try CSVStream.starting(header: header, name: name, request: request, shared: shared, zone: zone)
         }
         if let failure = copied.failure { throw placed(failure, in: copied) }
         guard let stream = copied.stream else { throw LoadError(file: name, message: PostgresMessages.noRows) }

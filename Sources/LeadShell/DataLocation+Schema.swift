@@ -10,7 +10,7 @@ extension DataLocation {
     /// A session whose store has the location's fields and types but no
     /// rows: each file's header and first rows, or the first rows of each
     /// database table, read as a load reads them.
-    static func schema(of location: DataLocation, shared: FileOptions, zone: ZoneRules) throws(LoadError) -> Session {
+    static func schema(of location: DataLocation, shared: FileOptions, zone: ZoneRules, verbose: Bool = false) throws(LoadError) -> Session {
         let session: Session
         switch location {
         case .demo:
@@ -23,7 +23,8 @@ extension DataLocation {
                 session = try location.open(shared: shared, zone: zone)
             }
         case .database(let conninfo, let leads, let touches):
-            session = try database(conninfo: conninfo, leads: leads, touches: touches, shared: shared, zone: zone, progress: nil, sampleRows: sampleRows)
+            session = try database(conninfo: conninfo, leads: leads, touches: touches, shared: shared, zone: zone, progress: nil, sampleRows: sampleRows,
+                               verbose: verbose)
         }
         return Session(store: session.store.withoutRows(), description: session.dataDescription)
     }

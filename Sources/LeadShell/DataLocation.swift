@@ -38,10 +38,10 @@ public enum DataLocation: Sendable, Equatable {
     /// Loads the data into a new session; `shared` options apply to every
     /// file that has the header they name; times written without an offset are read in `zone`.
     /// `schemaOnly` (an engine answers) reads only the start of each table, for its fields and
-    /// types, and keeps no rows.
+    /// types, and keeps no rows. `verbose`: a database's errors in full.
     public func open(shared: FileOptions = FileOptions(), zone: ZoneRules = .utc, progress: LoadProgress? = nil,
-                     schemaOnly: Bool = false) throws(LoadError) -> Session {
-        guard !schemaOnly else { return try Self.schema(of: self, shared: shared, zone: zone) }
+                     schemaOnly: Bool = false, verbose: Bool = false) throws(LoadError) -> Session {
+        guard !schemaOnly else { return try Self.schema(of: self, shared: shared, zone: zone, verbose: verbose) }
         switch self {
         case .demo:
             return try Session.demo()
@@ -70,7 +70,8 @@ public enum DataLocation: Sendable, Equatable {
             let store = try LeadStore(set, progress: progress)
             return Session(store: store, description: files.map(\.path).joined(separator: ", "))
         case .database(let conninfo, let leads, let touches):
-            return try Self.database(conninfo: conninfo, leads: leads, touches: touches, shared: shared, zone: zone, progress: progress)
+            return try Self.database(
+                conninfo: conninfo, leads: leads, touches: touches, shared: shared, zone: zone, progress: progress, verbose: verbose)
         }
     }
 }

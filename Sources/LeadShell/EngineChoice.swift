@@ -15,7 +15,8 @@ enum EngineChoice {
         case ("duckdb", nil): return try DuckDBExecutor(store: session.store, isCancelled: Interrupt.pending)
         case ("postgres", nil), ("postgresql", nil):
             guard case .database(let conninfo, let leads, let touches) = location else { throw EngineError(message: EngineChoiceMessages.postgresNeedsDatabase) }
-            return try PostgresExecutor(conninfo: conninfo, leads: leads, touches: touches, store: session.store, isCancelled: Interrupt.pending)
+            return try PostgresExecutor(conninfo: conninfo, leads: leads, touches: touches, store: session.store,
+                                        isCancelled: Interrupt.pending, verbose: verbose)
         case ("spark", _): return try SparkExecutor(store: session.store, master: place, verbose: verbose)
         default: throw EngineError(message: EngineChoiceMessages.unknown(text))
         }

@@ -12,7 +12,7 @@ extension Shell {
             defer { progress.finish() }
             Interrupt.take()
             session = try location.open(shared: configuration.shared, zone: settings.zone, progress: editor == nil ? nil : progress.callback,
-                                        schemaOnly: EngineChoice.holdsData(configuration.engine))
+                                        schemaOnly: EngineChoice.holdsData(configuration.engine), verbose: configuration.verbose)
             session.settings = settings
             session.keep(definitions)
             self.location = location

@@ -86,7 +86,7 @@ public final class Shell {
         do {
             var opened = try configuration.location.open(
                 shared: configuration.shared, zone: configuration.zone, progress: interactive ? progress.callback : nil,
-                schemaOnly: EngineChoice.holdsData(configuration.engine))
+                schemaOnly: EngineChoice.holdsData(configuration.engine), verbose: configuration.verbose)
             opened.settings.zone = configuration.zone
             session = opened
             progress.finish()

@@ -14,20 +14,29 @@ public final class CSVStream: @unchecked Sendable {
     /// Each run read so far: the arrays its rows were written into, and its columns.
     private var runs: [(arrays: ColumnArrays, columns: CSVPartReader.Columns)] = []
 
-    /// Reads the header row in `header` for a table read as `request.role`,
-    /// taking the `shared` options; timestamps without an offset are read in `zone`.
-    public init(header: UnsafeRawBufferPointer, name: String, request: TableRequest, shared: FileOptions, zone: ZoneRules) throws(LoadError) {
+    /// The stream of a table read as `request.role` whose header row is
+    /// `header`, taking the `shared` options; timestamps without an offset
+    /// are read in `zone`.
+    public static func starting(
+        header: UnsafeRawBufferPointer, name: String, request: TableRequest, shared: FileOptions, zone: ZoneRules
+    ) throws(LoadError) -> CSVStream {
         var scanner = CSVScanner(bytes: header, file: name)
         var fields: [CSVField] = []
         guard try scanner.nextRecord(into: &fields) else {
             throw LoadError(file: name, line: 1, message: "the file is empty: it needs a header row naming its columns")
         }
         let headers = fields.map { scanner.string(of: $0).trimmingCharacters(in: .whitespaces) }
+        let map = try HeaderMap(headers: headers, role: request.role, options: FileOptions(), shared: shared, file: name)
+        let dateOrder = try DataSource(file: FileBytes(name: name, bytes: []), shared: shared).dateOrder()
+        let layout = CSVPartReader.Layout(map: map, role: request.role, file: name, leadIDs: request.leadIDs, dateOrder: dateOrder, zone: zone)
+        return CSVStream(name: name, map: map, layout: layout, zone: zone)
+    }
+
+    private init(name: String, map: HeaderMap, layout: CSVPartReader.Layout, zone: ZoneRules) {
         self.name = name
+        self.map = map
+        self.layout = layout
         self.zone = zone
-        map = try HeaderMap(headers: headers, role: request.role, options: FileOptions(), shared: shared, file: name)
-        let dateOrder = try DataSource.dateOrder(format: shared.dateFormat, file: name)
-        layout = CSVPartReader.Layout(map: map, role: request.role, file: name, leadIDs: request.leadIDs, dateOrder: dateOrder, zone: zone)
     }
 
     /// Reads `rows` whole records in `bytes`, the first starting on `line`
@@ -36,26 +45,31 @@ public final class CSVStream: @unchecked Sendable {
         let capacity = max(rows, 1)
         var arrays = ColumnArrays(textCount: layout.textCount, timeCount: layout.timeCount, rows: capacity)
         let layout = self.layout
-        let columns = try arrays.withWindows { (windows) throws(LoadError) in
-            try CSVPartReader.read(bytes, line: line, layout: layout, into: windows, start: 0, capacity: capacity, progress: nil)
+        var failure: LoadError?
+        let columns = arrays.withWindows { windows -> CSVPartReader.Columns? in
+            do throws(LoadError) {
+                return try CSVPartReader.read(bytes, line: line, layout: layout, into: windows, start: 0, capacity: capacity, progress: nil)
+            } catch {
+                failure = error
+                return nil
+            }
         }
+        guard let columns else { throw failure! }
         runs.append((arrays, columns))
     }
 
     /// The table of every run read, `bytes` being the size of the whole text.
     public func finish(bytes: Int) throws(LoadError) -> TableRead {
+        // No rows: one empty run.
         if runs.isEmpty { try read(UnsafeRawBufferPointer(start: nil, count: 0), line: 2, rows: 0) }
         var (arrays, starts, parts) = joinedRuns()
-        var finished = arrays.finish(&parts, starts: starts)
-        var notes = try CSVTableReader.settleDateOrders(&finished.times, parts: parts, layout: layout)
-        let rows = parts.reduce(0) { $0 + $1.rows }
-        let table = CSVTableReader.table(from: finished, rows: rows, layout: layout, notes: &notes)
-        let wallClock = parts.reduce(0) { $0 + $1.times.reduce(0) { $0 + $1.wallClockCount } }
+        let parsed = try CSVTableReader.parsed(&arrays, parts: &parts, starts: starts, layout: layout)
         let constants = map.constants.map { LoadMessages.constantNote(file: name, field: $0.name, value: $0.value) }
         return TableRead(
-            table: table, bytes: bytes, headers: map.entries.map(\.header),
+            table: parsed.table, bytes: bytes, headers: map.entries.map(\.header),
             sharedTaken: SharedOptionsTaken(mappings: map.sharedUse.mappings, constants: map.sharedUse.constants),
-            undecided: layout.undecided, notes: notes.map { "\(name): \($0)" } + constants, wallClockCount: wallClock, zone: zone)
+            undecided: layout.undecided, notes: parsed.dateNotes.map { "\(name): \($0)" } + constants,
+            wallClockCount: parsed.wallClockCount, zone: zone)
     }
 
     /// The runs' rows in one set of arrays, one run after another (a single
@@ -73,19 +87,29 @@ public final class CSVStream: @unchecked Sendable {
         var starts: [Int] = []
         var runs = self.runs
         self.runs = []
-        joined.withWindows { target in
-            var next = 0
-            for index in runs.indices {
-                let count = parts[index].rows
-                runs[index].arrays.withWindows { source in
-                    for column in target.texts.indices { (target.texts[column] + next).update(from: source.texts[column], count: count) }
-                    for column in target.times.indices { (target.times[column] + next).update(from: source.times[column], count: count) }
-                }
-                runs[index].arrays = ColumnArrays(textCount: 0, timeCount: 0, rows: 0)
-                starts.append(next)
-                next += count
-            }
+        var next = 0
+        for index in runs.indices {
+            // Each builder's slice is its run's window of the column.
+            joined.copyRows(texts: parts[index].texts.map { UnsafePointer($0.codes.base) },
+                            times: parts[index].times.map { UnsafePointer($0.values.base) }, to: next, count: parts[index].rows)
+            runs[index].arrays = ColumnArrays(textCount: 0, timeCount: 0, rows: 0)
+            starts.append(next)
+            next += parts[index].rows
         }
         return (joined, starts, parts)
+    }
+}
+
+extension CSVTableReader {
+    /// The table of parts read into `arrays`, part `i` from row `starts[i]`, as `read` finishes a file.
+    static func parsed(
+        _ arrays: inout ColumnArrays, parts: inout [CSVPartReader.Columns], starts: [Int], layout: CSVPartReader.Layout
+    ) throws(LoadError) -> ParsedTable {
+        var finished = arrays.finish(&parts, starts: starts)
+        var notes = try settleDateOrders(&finished.times, parts: parts, layout: layout)
+        let rows = parts.reduce(0) { $0 + $1.rows }
+        let table = table(from: finished, rows: rows, layout: layout, notes: &notes)
+        let wallClock = parts.reduce(0) { $0 + $1.times.reduce(0) { $0 + $1.wallClockCount } }
+        return ParsedTable(table: table, map: layout.map, undecided: layout.undecided, dateNotes: notes, wallClockCount: wallClock)
     }
 }

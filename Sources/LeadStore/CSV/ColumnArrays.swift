@@ -64,6 +64,19 @@ struct ColumnArrays {
         }
     }
 
+    /// Copies `count` rows of every column, from the windows of another
+    /// part's arrays (`texts`, `times`), to rows from `start`.
+    mutating func copyRows(texts sources: [UnsafePointer<UInt32>], times timeSources: [UnsafePointer<Int64>], to start: Int, count: Int) {
+        for column in texts.indices {
+            if let spare { (spare.texts[column] + start).update(from: sources[column], count: count); continue }
+            texts[column].withUnsafeMutableBufferPointer { ($0.baseAddress! + start).update(from: sources[column], count: count) }
+        }
+        for column in times.indices {
+            if let spare { (spare.times[column] + start).update(from: timeSources[column], count: count); continue }
+            times[column].withUnsafeMutableBufferPointer { ($0.baseAddress! + start).update(from: timeSources[column], count: count) }
+        }
+    }
+
     /// The finished columns, from the parts read, part `i` having written
     /// from row `starts[i]`: codes joined into one dictionary per column,
     /// rows moved up over the room a part did not use, arrays cut to the rows read.

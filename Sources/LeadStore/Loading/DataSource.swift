@@ -52,14 +52,9 @@ public struct DataSource: Sendable {
 
     /// The order `dateFormat` names; an error for a format leadq does not know.
     func dateOrder() throws(LoadError) -> DateOrder? {
-        try Self.dateOrder(format: dateFormat, file: name)
-    }
-
-    /// The order a `--date-format` value names, nil for none; an error naming `file` for a format leadq does not know.
-    static func dateOrder(format: String?, file: String) throws(LoadError) -> DateOrder? {
-        guard let format else { return nil }
-        guard let order = DateOrder(format: format) else {
-            throw LoadError(file: file, message: "--date-format \"\(format)\" is not a date format leadq knows; use \(DateOrder.accepted)")
+        guard let dateFormat else { return nil }
+        guard let order = DateOrder(format: dateFormat) else {
+            throw LoadError(file: name, message: "--date-format \"\(dateFormat)\" is not a date format leadq knows; use \(DateOrder.accepted)")
         }
         return order
     }
