@@ -76,7 +76,7 @@ public final class CSVStream: @unchecked Sendable {
     /// run's arrays are taken as they are); each run's own arrays are let go
     /// of as soon as they are copied.
     private func joinedRuns() -> (ColumnArrays, starts: [Int], parts: [CSVPartReader.Columns]) {
-        let parts = runs.map(\.columns)
+        var parts = runs.map(\.columns)
         if runs.count == 1 {
             let only = runs[0].arrays
             runs = []
@@ -89,9 +89,17 @@ public final class CSVStream: @unchecked Sendable {
         self.runs = []
         var next = 0
         for index in runs.indices {
-            // Each builder's slice is its run's window of the column.
-            joined.copyRows(texts: parts[index].texts.map { UnsafePointer($0.codes.base) },
+            // Each builder's slice is its run's window of the column, as
+            // narrow as the run wrote it: widened, copied, then pointed at its copy.
+            for column in parts[index].texts.indices { parts[index].texts[column].codes.widenToWords() }
+            joined.copyRows(texts: parts[index].texts.map { UnsafePointer($0.codes.base.assumingMemoryBound(to: UInt32.self)) },
                             times: parts[index].times.map { UnsafePointer($0.values.base) }, to: next, count: parts[index].rows)
+            let start = next
+            joined.withWindows { windows in
+                for column in parts[index].texts.indices {
+                    parts[index].texts[column].codes = parts[index].texts[column].codes.movedWide(to: windows.texts[column] + start)
+                }
+            }
             runs[index].arrays = ColumnArrays(textCount: 0, timeCount: 0, rows: 0)
             starts.append(next)
             next += parts[index].rows

@@ -51,6 +51,14 @@ struct TextCodeSlice: @unchecked Sendable {
         return code == limit ? Null.textCode : code
     }
 
+    /// These codes, once four bytes wide, as copied to `base`.
+    func movedWide(to base: UnsafeMutablePointer<UInt32>) -> TextCodeSlice {
+        precondition(width == 4, "only four-byte codes are moved")
+        var moved = TextCodeSlice(base: base, capacity: count, wide: true)
+        moved.count = count
+        return moved
+    }
+
     /// Makes every code four bytes wide, in place.
     mutating func widenToWords() {
         if width < 4 { widen(toHold: UInt32(UInt16.max)) }
