@@ -23,11 +23,11 @@ extension DataReports {
         let leadColumns = store.leads.columns.map(\.name)
         let touchColumns = store.touches.columns.map(\.name)
         func nulls(_ table: String, _ columns: [String]) -> String {
-            "SELECT count(*)" + columns.map { ", count(*) - count(\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\")" }.joined() + " FROM \(table)"
+            "SELECT count(*)" + columns.map { ", count(*) - count(\(Dialect.named(engineDialect(session)).identifier($0)))" }.joined() + " FROM \(table)"
         }
         // The leads with their derived fields, as `list leads` compiles them.
         var lister = session
-        guard case .success(.sql(let plan)) = lister.run("list leads | sql \(session.executor.name == "PostgreSQL" ? "postgres" : "duckdb")"),
+        guard case .success(.sql(let plan)) = lister.run("list leads | sql \(engineDialect(session).rawValue)"),
               let leadFacts = try? SQLCompiler.compile(plan),
               let touchRow = session.executor.rows(touchSQL)?.dropFirst().first,
               let leadNulls = session.executor.rows(nulls("(\n\(leadFacts)\n) x", leadColumns))?.dropFirst().first,
@@ -62,5 +62,14 @@ extension DataReports {
             }
         }
         return lines
+    }
+}
+
+extension DataReports {
+    /// The dialect of the engine that answers, as `| sql` names it.
+    static func engineDialect(_ session: Session) -> SQLDialectName {
+        let name = session.executor.name
+        if name == "PostgreSQL" { return .postgres }
+        return name.hasPrefix("Spark") ? .spark : .duckdb
     }
 }

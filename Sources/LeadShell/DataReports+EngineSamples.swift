@@ -1,5 +1,6 @@
 import LeadEngine
 import LeadEngines
+import LeadSQL
 import LeadStore
 
 /// The parts of `.check` that list rows, as SQL on the engine that holds the
@@ -12,7 +13,9 @@ extension DataReports {
         session.executor.name == "PostgreSQL" ? "\(text) COLLATE \"C\"" : text
     }
 
-    private static func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+    private static func quoted(_ session: Session, _ name: String) -> String {
+        Dialect.named(engineDialect(session)).identifier(name)
+    }
 
     /// Whether a touch (`t`, its lead `l`) is inbound by its direction.
     static func inboundSQL(_ store: LeadStore) -> String {
@@ -28,10 +31,10 @@ extension DataReports {
             + "WHEN t.at < l.created_at THEN '\(Reason.beforeCreation.rawValue)' ELSE '\(Reason.inbound.rawValue)' END"
         var order = ["t.lead_id IS NULL", bytes(session, "t.lead_id"), "t.at NULLS LAST"]
         for column in touches where column.name != "lead_id" && column.name != "at" {
-            let value = "t." + quoted(column.name)
+            let value = "t." + quoted(session, column.name)
             order.append((column.data.kind == .text ? bytes(session, value) : value) + " NULLS LAST")
         }
-        var sql = "SELECT \(reason) AS reason" + touches.map { ", t." + quoted($0.name) }.joined()
+        var sql = "SELECT \(reason) AS reason" + touches.map { ", t." + quoted(session, $0.name) }.joined()
             + "\nFROM touches t LEFT JOIN leads l ON l.lead_id = t.lead_id"
             + "\nWHERE NOT (l.lead_id IS NOT NULL AND t.at >= l.created_at AND NOT (\(inboundSQL(session.store))))"
             + "\nORDER BY " + order.joined(separator: ", ")
