@@ -118,6 +118,11 @@ public struct Dialect: Sendable {
         let plain = name.first.map { $0 == "_" || ($0.isASCII && $0.isLowercase) } == true
             && name.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLowercase || $0.isNumber)) }
         if plain && !Self.reserved.contains(name) { return name }
+        return quoted(name)
+    }
+
+    /// A column name, always quoted: safe for any word, reserved in any engine or not.
+    package func quoted(_ name: String) -> String {
         let doubled = String(quote) + String(quote)
         return String(quote) + name.replacingOccurrences(of: String(quote), with: doubled) + String(quote)
     }

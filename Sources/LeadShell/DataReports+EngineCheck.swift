@@ -23,7 +23,7 @@ extension DataReports {
         let leadColumns = store.leads.columns.map(\.name)
         let touchColumns = store.touches.columns.map(\.name)
         func nulls(_ table: String, _ columns: [String]) -> String {
-            "SELECT count(*)" + columns.map { ", count(*) - count(\(Dialect.named(engineDialect(session)).identifier($0)))" }.joined() + " FROM \(table)"
+            "SELECT count(*)" + columns.map { ", count(*) - count(\(Dialect.named(engineDialect(session)).quoted($0)))" }.joined() + " FROM \(table)"
         }
         // The leads with their derived fields, as `list leads` compiles them.
         var lister = session

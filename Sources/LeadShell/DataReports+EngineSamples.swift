@@ -14,7 +14,7 @@ extension DataReports {
     }
 
     private static func quoted(_ session: Session, _ name: String) -> String {
-        Dialect.named(engineDialect(session)).identifier(name)
+        Dialect.named(engineDialect(session)).quoted(name)
     }
 
     /// Whether a touch (`t`, its lead `l`) is inbound by its direction.
