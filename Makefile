@@ -5,7 +5,8 @@ SHELL := /bin/bash
 #   make test    install libedit, libpq, PostgreSQL, chromium, duckdb-cli, pyspark and Java when missing,
 #                run the test suite (with the differential suite: statements in memory, on DuckDB and on Spark)
 #   make gen     write generated data (LEADS=1000000 OUT=/tmp/leadq-1m)
-#   make bench   leadq against DuckDB on generated data (SIZE=1m, or 100k)
+#   make bench   leadq against DuckDB on generated data (SIZE=1m, or 100k; ENGINES=1 adds bench-engines)
+#   make bench-engines  the questions in memory and on PostgreSQL, DuckDB and Spark, compiled SQL beside hand-written
 #   make fuzz    fuzz the language, the CSV reader and the shell (SECONDS=60 each)
 
 SWIFT ?= swift
@@ -16,7 +17,7 @@ SIZE ?= 1m
 SECONDS ?= 60
 FUZZ_FLAGS = -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DLEADQ_FUZZ
 
-.PHONY: run test build deps browser engines java postgres gen bench fuzz clean
+.PHONY: run test build deps browser engines java postgres gen bench bench-engines fuzz clean
 
 # libedit (line editing), libpq (PostgreSQL) and pkg-config, and the tz database
 # for time zones, are the system packages leadq needs.
@@ -120,6 +121,14 @@ test: deps browser engines postgres
 # leadq and DuckDB side by side on generated data (SIZE=100k for a quick run).
 bench: build
 	python3 bench/run.py --size $(SIZE)
+	@if [ -n "$(ENGINES)" ]; then $(MAKE) --no-print-directory bench-engines SIZE=$(SIZE); fi
+
+# The six questions through leadq on every engine (a throwaway PostgreSQL
+# server, duckdb, Spark local), each beside hand-written SQL on the same
+# engine; Spark's rows take fewer runs (SPARK_RUNS).
+SPARK_RUNS ?= 3
+bench-engines: build engines postgres
+	PATH="$(CURDIR)/$(ENGINES_VENV)/bin:$$PATH" python3 bench/engines.py --size $(SIZE) --spark-runs $(SPARK_RUNS)
 
 # Fuzz the language, the CSV reader and the shell (dot commands, exports,
 # .read; files stay in a scratch folder) for SECONDS each; new inputs and any

@@ -45,7 +45,7 @@ package struct PostgresExecutor: Executor {
         }
         tables = PostgresTables(leads: leads, touches: touches, store: store)
         do {
-            try connection.run("SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET extra_float_digits = 3", name: connection.description)
+            try connection.run("SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET extra_float_digits = 3; SET jit = off", name: connection.description)
             if let check = tables.timestampCheck,
                let row = try connection.rows(check, name: connection.description, isCancelled: isCancelled).dropFirst().first {
                 throw EngineError(message: EngineMessages.postgresNotISO(row[0] ?? "", example: row[1] ?? ""))

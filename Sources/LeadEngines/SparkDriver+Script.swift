@@ -1,15 +1,18 @@
 /// The Python program that holds the Spark session: it reads one JSON line
 /// of setup (master, configuration, zones, the tables to make), answers it,
-/// then reads one JSON line per statement and answers each with one JSON
-/// line: the column names and the rows as text (timestamps as UTC text to
-/// the millisecond, so no zone of the JVM or of Python shows through), or
+/// then reads one JSON line per request and answers each with one JSON
+/// line. A request is a statement, `sample` (the first rows of tables the
+/// session knows, as CSV text with ISO 8601 timestamps in UTC) or `tables`
+/// (views over such tables in canonical form). A statement's answer is
+/// the column names and the rows as text (timestamps as UTC text to the
+/// millisecond, so no zone of the JVM or of Python shows through), or
 /// the error's first line. Spark's own output goes to standard error. It
 /// dies with leadq (PR_SET_PDEATHSIG; its JVM ends when its standard input
 /// does) and ignores Ctrl-C; a thread reads the requests, so that a
 /// `{"cancel": true}` line cancels the jobs of the statement under way.
 extension SparkDriver {
     static let script = #"""
-import datetime, json, os, queue, signal, sys, threading, traceback
+import csv, datetime, io, json, os, queue, signal, sys, threading, traceback
 
 def main():
     try:
@@ -90,10 +93,20 @@ def main():
             picked.append(value.alias(column["field"]))
         return frame.select(*picked)
 
-    try:
-        for view, spec in setup["tables"].items():
+    def column(frame, spec):
+        value = F.col("`" + spec["header"].replace("`", "``") + "`")
+        if spec["kind"] == "text":
+            value = value.cast("string")
+            value = F.when(value == "", F.lit(None)).otherwise(value)
+        elif spec["kind"] in kinds:
+            value = value.cast(kinds[spec["kind"]])
+        return value.alias(spec["field"])
+
+    def make(tables):
+        for view, spec in tables.items():
             if "table" in spec:
                 frame = spark.table(spec["table"])
+                frame = frame.select(*[column(frame, c) for c in spec["columns"] if c["header"] in frame.columns])
             else:
                 frame = None
                 for file in spec["files"]:
@@ -102,6 +115,24 @@ def main():
             if setup.get("cache"):
                 frame = frame.cache()
             frame.createOrReplaceTempView(view)
+
+    def sample(name, rows):
+        frame = spark.table(name)
+        picked = []
+        for field in frame.schema.fields:
+            value = F.col("`" + field.name.replace("`", "``") + "`")
+            if isinstance(field.dataType, (T.TimestampType, T.TimestampNTZType)):
+                value = F.date_format(value, "yyyy-MM-dd'T'HH:mm:ss.SSSXXX")
+            picked.append(value.cast("string"))
+        text = io.StringIO()
+        writer = csv.writer(text, lineterminator="\n")
+        writer.writerow(frame.columns)
+        for row in frame.select(*picked).limit(rows).collect():
+            writer.writerow(["" if value is None else value for value in row])
+        return text.getvalue()
+
+    try:
+        make(setup["tables"])
     except Exception as error:
         failure("tables", error)
         return
@@ -145,6 +176,17 @@ def main():
         request = requests.get()
         if request is None:
             break
+        if "sample" in request or "tables" in request:
+            try:
+                spark.conf.set("spark.sql.session.timeZone", "UTC")
+                if "tables" in request:
+                    make(request["tables"])
+                    answer({"ok": True})
+                else:
+                    answer({"ok": True, "samples": {view: sample(name, request["rows"]) for view, name in request["sample"].items()}})
+            except Exception as error:
+                failure("tables", error)
+            continue
         try:
             spark.conf.set("spark.sql.session.timeZone", request["zone"])
             frame = spark.sql(request["sql"])

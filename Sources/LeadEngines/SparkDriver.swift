@@ -50,6 +50,25 @@ final class SparkDriver: @unchecked Sendable {
         return [names] + rows.map { row in row.map { $0 as? String } }
     }
 
+    /// The first `rows` rows of tables the session knows, by view name, as CSV text.
+    func sample(_ tables: [String: String], rows: Int) throws(EngineError) -> [String: String] {
+        lock.lock()
+        defer { lock.unlock() }
+        try start(isCancelled: nil)
+        guard let samples = try exchange(["sample": tables, "rows": rows], isCancelled: nil, setting: true)["samples"] as? [String: String] else {
+            throw EngineError(message: EngineMessages.unreadable("spark"))
+        }
+        return samples
+    }
+
+    /// Makes (or remakes) views over tables the session knows.
+    func define(_ tables: [String: Any]) throws(EngineError) {
+        lock.lock()
+        defer { lock.unlock() }
+        try start(isCancelled: nil)
+        _ = try exchange(["tables": tables], isCancelled: nil, setting: true)
+    }
+
     /// Starts the driver and sets the session up, once.
     private func start(isCancelled: (@Sendable () -> Bool)?) throws(EngineError) {
         if let broken { throw EngineError(message: broken) }

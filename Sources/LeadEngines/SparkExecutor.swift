@@ -40,11 +40,7 @@ package struct SparkExecutor: Executor {
     /// itself starts on the first statement.
     package init(store: LeadStore, master text: String?, verbose: Bool = false,
                  environment: [String: String] = ProcessInfo.processInfo.environment) throws(EngineError) {
-        var master = SparkMaster.local
-        if let text {
-            guard let named = SparkMaster(text) else { throw EngineError(message: EngineMessages.sparkMaster(text)) }
-            master = named
-        }
+        let master = try Self.master(text)
         guard !store.summary.files.contains(where: \.generated) else { throw EngineError(message: EngineMessages.sparkNeedsFiles) }
         try EngineFiles.requireRegular(store, engine: "spark")
         let install = try SparkInstall.find(environment)
@@ -59,6 +55,18 @@ package struct SparkExecutor: Executor {
                        "touches": ["files": tables.touches.map { Self.file($0, kinds: tables.touchKinds, zone: store.summary.wallClock.zone) }]],
         ]
         driver = SparkDriver(install: install, master: master, setup: setup, verbose: verbose)
+    }
+
+    init(driver: SparkDriver, tables: CanonicalTables) {
+        self.driver = driver
+        self.tables = tables
+    }
+
+    /// The master `--engine spark=MASTER` names (nil: `local[*]`).
+    static func master(_ text: String?) throws(EngineError) -> SparkMaster {
+        guard let text else { return .local }
+        guard let named = SparkMaster(text) else { throw EngineError(message: EngineMessages.sparkMaster(text)) }
+        return named
     }
 
     /// Settings that keep answers and output the same wherever it runs.

@@ -62,10 +62,11 @@ struct SQLWriter {
     func hasLeadColumn(_ name: String) -> Bool { plan.leadColumns.contains(name) }
     func hasTouchColumn(_ name: String) -> Bool { plan.touchColumns.contains(name) }
 
-    /// `WITH a AS (…), b AS (…)` then the final select, each part indented.
+    /// `WITH a AS (…), b AS (…)` then the final select, each part indented;
+    /// the derived lead fields only as far as the statement reads them.
     func with(_ parts: [(name: String, body: String)], then final: String) -> String {
         guard !parts.isEmpty else { return final }
-        let ctes = parts.map { "\($0.name) AS (\n\(Self.indent($0.body))\n)" }
+        let ctes = keepingDerivedFieldsUsed(parts, final: final).map { "\($0.name) AS (\n\(Self.indent($0.body))\n)" }
         return "WITH " + ctes.joined(separator: ",\n") + "\n" + final
     }
 

@@ -38,9 +38,9 @@ extension SQLWriter {
         case .hour: return "CAST(floor(\(millis) / 3600000) AS bigint)"
         case .day: return "CAST(floor(\(millis) / 86400000) AS bigint)"
         case .week: return "CAST(floor((\(millis) - \(weekOrigin)) / 604800000) AS bigint)"
-        case .month: return "CAST(extract(year FROM \(fields)) * 12 + extract(month FROM \(fields)) - 1 AS bigint)"
-        case .quarter: return "CAST(extract(year FROM \(fields)) * 4 + floor((extract(month FROM \(fields)) - 1) / 3) AS bigint)"
-        case .year: return "CAST(extract(year FROM \(fields)) AS bigint)"
+        case .month: return "CAST(\(dialect.datePart("year", fields)) * 12 + \(dialect.datePart("month", fields)) - 1 AS bigint)"
+        case .quarter: return "CAST(\(dialect.datePart("year", fields)) * 4 + floor((\(dialect.datePart("month", fields)) - 1) / 3) AS bigint)"
+        case .year: return "CAST(\(dialect.datePart("year", fields)) AS bigint)"
         case .hourOfDay: return "CAST(floor(\(millis) / 3600000) - floor(\(millis) / 86400000) * 24 AS bigint)"
         case .weekday:
             return "CAST(floor((\(millis) - \(weekOrigin)) / 86400000) - floor((\(millis) - \(weekOrigin)) / 604800000) * 7 AS bigint)"

@@ -70,15 +70,16 @@ extension SQLWriter {
 
     /// The aggregate of one grain's rows: `where` and `during`, grouped.
     private func grain(_ grain: Grain, of query: BoundQuery, keys: [String]) -> String {
+        // When every measure counts only follow-ups, `where` keeps only them and no aggregate repeats it.
+        let followUpsOnly = grain == .touch && query.measures.filter { $0.grain == grain }.allSatisfy(\.readsFollowUpsOnly)
         var select = query.groups.enumerated().map { index, group in "\(key(group.keys[grain]!)) AS \(keys[index])" }
         for (m, measure) in query.measures.enumerated() where measure.grain == grain {
-            select.append("\(aggregate(measure.formula, population: measure.population)) AS m\(m + 1)")
+            select.append("\(aggregate(measure.formula, population: followUpsOnly ? nil : measure.population)) AS m\(m + 1)")
         }
         var text = "SELECT " + select.joined(separator: ",\n  ")
         text += grain == .lead ? "\nFROM lead_facts l" : "\nFROM touches t\nJOIN lead_facts l ON l.lead_id = t.lead_id"
         var filters: [String] = []
-        let measures = query.measures.filter { $0.grain == grain }
-        if grain == .touch, measures.allSatisfy(\.readsFollowUpsOnly) { filters.append(predicate(.followUp)) }
+        if followUpsOnly { filters.append(predicate(.followUp)) }
         if let filter = query.filters[grain] { filters.append(predicate(filter)) }
         if let during = query.during {
             let time = grain == .lead ? "l.created_at" : "t.at"

@@ -25,6 +25,10 @@ extension DataLocation {
         case .database(let conninfo, let leads, let touches):
             session = try database(conninfo: conninfo, leads: leads, touches: touches, shared: shared, zone: zone, progress: nil, sampleRows: sampleRows,
                                verbose: verbose)
+        case .sparkTables(let leads, let touches):
+            // Spark learns the fields when the engine is attached; until then, only a lead's two required fields.
+            let header = FileBytes(name: leads, bytes: Array("lead_id,created_at\n".utf8))
+            session = Session(store: try LeadStore(DataSet(leads: DataSource(file: header))), description: location.sparkTablesDescription(leads, touches))
         }
         return Session(store: session.store.withoutRows(), description: session.dataDescription)
     }
@@ -77,5 +81,12 @@ extension DataLocation {
         guard let last = bytes.lastIndex(of: UInt8(ascii: "\n")) else { return nil }
         bytes.removeSubrange((last + 1)...)
         return bytes
+    }
+}
+
+extension DataLocation {
+    /// What the banner says the data is, for tables Spark reads.
+    func sparkTablesDescription(_ leads: String, _ touches: String?) -> String {
+        "Spark tables " + ([leads] + (touches.map { [$0] } ?? [])).joined(separator: ", ")
     }
 }

@@ -11,6 +11,8 @@ public enum DataLocation: Sendable, Equatable {
     case files([DataFile], statuses: StatusWords = StatusWords())
     /// A PostgreSQL database (`--db`): `touches` nil reads the `touches` table when there is one.
     case database(conninfo: String, leads: PostgresSource, touches: PostgresSource?)
+    /// Tables the Spark session knows (`--engine spark --leads-table T`): read only by Spark.
+    case sparkTables(leads: String, touches: String?)
 
     /// The location the data options of a command line name, with `folder`
     /// the folder argument when one was given; nil for none at all.
@@ -72,6 +74,8 @@ public enum DataLocation: Sendable, Equatable {
         case .database(let conninfo, let leads, let touches):
             return try Self.database(
                 conninfo: conninfo, leads: leads, touches: touches, shared: shared, zone: zone, progress: progress, verbose: verbose)
+        case .sparkTables(let leads, _):
+            throw LoadError(file: leads, message: DataMessages.sparkTablesNeedSpark)
         }
     }
 }

@@ -25,5 +25,6 @@ enum DataMessages {
     static let noSuchFolder = "no such folder"
     /// `.schema` on `response_business`, listed while business hours are set.
     static let derivedFromHours = "derived from set hours"
+    static let sparkTablesNeedSpark = "--leads-table and --touches-table without --db name tables of a Spark session: give --engine spark with them"
     static let folderIsFile = "is a file; give a folder holding leads.csv and touches.csv, or use --leads and --touches"
 }

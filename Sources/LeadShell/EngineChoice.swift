@@ -33,6 +33,18 @@ enum EngineChoice {
         guard let engine else { return nil }
         Interrupt.take()
         do {
+            if case .sparkTables(let leads, let touches) = location {
+                let parts = engine.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                guard parts[0].lowercased() == "spark" else { return "error: " + DataMessages.sparkTablesNeedSpark }
+                let (executor, store) = try SparkExecutor.overTables(
+                    leads: leads, touches: touches, master: parts.count > 1 ? String(parts[1]) : nil, options: shared,
+                    zone: session.settings.zone, verbose: verbose)
+                var opened = Session(store: store, description: location.sparkTablesDescription(leads, touches))
+                opened.settings = session.settings
+                opened.executor = executor
+                session = opened
+                return nil
+            }
             session.executor = try executor(named: engine, for: session, location: location, shared: shared, verbose: verbose)
             return nil
         } catch {

@@ -106,10 +106,10 @@ struct LeadQ: ParsableCommand {
     @Option(help: ArgumentHelp("Load from PostgreSQL: a libpq connection string or URI (PG* variables and ~/.pgpass apply, as in psql).", valueName: "conninfo"))
     var db: String?
 
-    @Option(help: ArgumentHelp("With --db, the table (or view) of leads (default: leads).", valueName: "table"))
+    @Option(help: ArgumentHelp("With --db, the table (or view) of leads (default: leads); with --engine spark and no --db, a table of the Spark session.", valueName: "table"))
     var leadsTable: String?
 
-    @Option(help: ArgumentHelp("With --db, the table (or view) of touches (default: touches, when it exists).", valueName: "table"))
+    @Option(help: ArgumentHelp("With --db, the table (or view) of touches (default: touches, when it exists); with --engine spark and no --db, a table of the Spark session.", valueName: "table"))
     var touchesTable: String?
 
     @Option(help: ArgumentHelp("With --db, a query whose rows are the leads.", valueName: "SELECT …"))
@@ -145,6 +145,9 @@ struct LeadQ: ParsableCommand {
             location = .database(
                 conninfo: db, leads: leadsQuery.map(PostgresSource.query) ?? .table(leadsTable ?? "leads"),
                 touches: touchesQuery.map(PostgresSource.query) ?? touchesTable.map(PostgresSource.table))
+        } else if leadsTable != nil || touchesTable != nil {
+            guard location == .demo else { throw ValidationError("give either --leads-table and --touches-table or data files, not both") }
+            location = .sparkTables(leads: leadsTable ?? "leads", touches: touchesTable)
         }
         var configuration = Shell.Configuration(
             location: location, shared: data.shared, commands: command, script: script,

@@ -58,6 +58,43 @@ import Testing
         #expect(spark.stdout == memory.stdout)
     }
 
+    /// Tables the session knows (here read from parquet paths, written by pyarrow without a JVM):
+    /// the same answers as the CSV files in memory, with the fields learned from Spark.
+    @Test func sparkReadsTablesItKnows() throws {
+        guard Self.haveSpark else { return }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadq-spark-tables-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let write = Process()
+        write.executableURL = URL(fileURLWithPath: Self.bin + "/python")
+        write.arguments = ["-c", "import sys, pyarrow.csv as c, pyarrow.parquet as q\n"
+            + "for n in ('leads', 'touches'): q.write_table(c.read_csv(sys.argv[1] + '/' + n + '.csv'), sys.argv[2] + '/' + n + '.parquet')",
+            LeadQProcess.root.appendingPathComponent("examples/data").path, folder]
+        try write.run()
+        write.waitUntilExit()
+        guard write.terminationStatus == 0 else {
+            #expect(ProcessInfo.processInfo.environment["LEADQ_ENGINES"] != "required", "pyarrow could not write parquet files")
+            return
+        }
+        let statements = ["rate, speed, within(1h) by segment", "leads, conversion by created_at.month",
+                          "touches, reply_rate by channel order by touches desc", "list leads lead_id, created_at, response where followups = 0"]
+        let memory = try LeadQProcess.run(["examples/data"] + statements.flatMap { ["-c", $0] })
+        let tables = ["--leads-table", "parquet.`\(folder)/leads.parquet`", "--touches-table", "parquet.`\(folder)/touches.parquet`"]
+        let spark = try LeadQProcess.run(tables + ["--engine", "spark=local[1]"] + statements.flatMap { ["-c", $0] }, environment: Self.environment)
+        #expect(spark.status == 0, "\(spark.stderr)")
+        #expect(spark.stderr.isEmpty, "\(spark.stderr)")
+        #expect(spark.stdout == memory.stdout)
+    }
+
+    @Test func tablesWithoutADatabaseNeedSpark() throws {
+        let result = try LeadQProcess.run(["--leads-table", "leads", "-c", "rate"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--leads-table needs --db"), "\(result.stderr)")
+        let engine = try LeadQProcess.run(["--leads-table", "leads", "--engine", "duckdb", "-c", "rate"])
+        #expect(engine.status == 2)
+        #expect(engine.stderr.contains("--leads-table needs --db"), "\(engine.stderr)")
+    }
+
     @Test func sparkNotInstalledIsOneLine() throws {
         let result = try LeadQProcess.run(["examples/data", "--engine", "spark", "-c", "rate"], environment: ["PATH": "/nonexistent", "SPARK_HOME": ""])
         #expect(result.status == 2)
