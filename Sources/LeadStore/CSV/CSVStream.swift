@@ -92,13 +92,10 @@ public final class CSVStream: @unchecked Sendable {
             // Each builder's slice is its run's window of the column, as
             // narrow as the run wrote it: widened, copied, then pointed at its copy.
             for column in parts[index].texts.indices { parts[index].texts[column].codes.widenToWords() }
-            joined.copyRows(texts: parts[index].texts.map { UnsafePointer($0.codes.base.assumingMemoryBound(to: UInt32.self)) },
-                            times: parts[index].times.map { UnsafePointer($0.values.base) }, to: next, count: parts[index].rows)
-            let start = next
-            joined.withWindows { windows in
-                for column in parts[index].texts.indices {
-                    parts[index].texts[column].codes = parts[index].texts[column].codes.movedWide(to: windows.texts[column] + start)
-                }
+            let targets = joined.copyRows(texts: parts[index].texts.map { UnsafePointer($0.codes.base.assumingMemoryBound(to: UInt32.self)) },
+                                          times: parts[index].times.map { UnsafePointer($0.values.base) }, to: next, count: parts[index].rows)
+            for column in parts[index].texts.indices {
+                parts[index].texts[column].codes = parts[index].texts[column].codes.movedWide(to: targets[column])
             }
             runs[index].arrays = ColumnArrays(textCount: 0, timeCount: 0, rows: 0)
             starts.append(next)

@@ -66,15 +66,22 @@ struct ColumnArrays {
 
     /// Copies `count` rows of every column, from the windows of another
     /// part's arrays (`texts`, `times`), to rows from `start`.
-    mutating func copyRows(texts sources: [UnsafePointer<UInt32>], times timeSources: [UnsafePointer<Int64>], to start: Int, count: Int) {
+    /// Returns where each text column's rows now start.
+    @discardableResult
+    mutating func copyRows(texts sources: [UnsafePointer<UInt32>], times timeSources: [UnsafePointer<Int64>], to start: Int, count: Int)
+        -> [UnsafeMutablePointer<UInt32>] {
+        var targets: [UnsafeMutablePointer<UInt32>] = []
         for column in texts.indices {
-            if let spare { (spare.texts[column] + start).update(from: sources[column], count: count); continue }
-            texts[column].withUnsafeMutableBufferPointer { ($0.baseAddress! + start).update(from: sources[column], count: count) }
+            let target = spare.map { $0.texts[column] + start }
+                ?? texts[column].withUnsafeMutableBufferPointer { $0.baseAddress! + start }
+            target.update(from: sources[column], count: count)
+            targets.append(target)
         }
         for column in times.indices {
             if let spare { (spare.times[column] + start).update(from: timeSources[column], count: count); continue }
             times[column].withUnsafeMutableBufferPointer { ($0.baseAddress! + start).update(from: timeSources[column], count: count) }
         }
+        return targets
     }
 
     /// The finished columns, from the parts read, part `i` having written
