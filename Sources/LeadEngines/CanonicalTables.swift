@@ -21,6 +21,11 @@ struct CanonicalTables {
     let leadKinds: [String: ColumnKind]
     let touchKinds: [String: ColumnKind]
 
+    /// Whether the table of `grain` has `field` as a column read from its files.
+    func holds(_ field: String, grain: Grain) -> Bool {
+        (grain == .lead ? [leads] : touches).contains { $0.origins.contains { $0.field == field } }
+    }
+
     init(store: LeadStore) {
         let derived = Set(FollowUpIndex.derivedFieldNames)
         let files = store.summary.files
@@ -70,7 +75,7 @@ struct CanonicalTables {
     /// not ISO 8601: one row per column, (file, field, example), or none.
     var timestampCheck: String {
         var parts: [String] = []
-        for (file, kinds) in [(leads, leadKinds)] + touches.map { ($0, touchKinds) } {
+        for (file, kinds) in [(leads, leadKinds)] + touches.map({ ($0, touchKinds) }) {
             for origin in file.origins where kinds[origin.field] == .timestamp {
                 let header = Self.quoted(origin.header)
                 parts.append("""

@@ -8,30 +8,21 @@ import LeadStore
 /// files the session was opened on: each statement compiles to DuckDB SQL,
 /// runs once over views that read the files in canonical form, and its CSV
 /// answer becomes the same `ResultTable` the in-memory engine gives.
-package struct DuckDBExecutor: Executor {
+package struct DuckDBExecutor: SQLEngineExecutor {
     let program: String
     let tables: CanonicalTables
 
     let values = EngineValues()
 
     package var name: String { "DuckDB" }
-    package var readsStore: Bool { false }
+    var dialect: Dialect { .duckdb }
 
-    package func distinctValues(of field: String, grain: Grain, limit: Int) -> [String]? {
-        let origins = grain == .lead ? tables.leads.origins : tables.touches.flatMap(\.origins)
-        guard origins.contains(where: { $0.field == field }) else { return nil }
-        return values.values(of: field, grain: grain, limit: limit) { count in
-            let sql = EngineValues.query(field, table: grain == .lead ? "leads" : "touches", limit: count)
-            return rows(sql)?.dropFirst().compactMap { $0.first ?? nil }
-        }
+    func holds(_ field: String, grain: Grain) -> Bool {
+        tables.holds(field, grain: grain)
     }
 
     package func rows(_ sql: String) -> [[String?]]? {
         try? Self.run(program, tables.views + sql + ";\n")
-    }
-
-    package func rowCounts() -> (leads: Int, touches: Int)? {
-        rows(EngineValues.counts).flatMap(EngineValues.counts)
     }
 
     /// The marker of a null in DuckDB's answers.

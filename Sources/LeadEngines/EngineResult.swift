@@ -11,7 +11,7 @@ package enum EngineResult {
         let shown = query.measures.filter { !$0.hidden }
         let width = query.groups.count + shown.count * (query.comparison == nil ? 1 : 3)
         guard rows.first?.count == width, body.allSatisfy({ $0.count == width }) else {
-            throw DuckDBExecutor.diagnostic(EngineMessages.unreadable("duckdb"))
+            throw DuckDBExecutor.diagnostic(EngineMessages.unreadable("the engine"))
         }
         var table = ResultTable(columns: [], rowCount: body.count)
         for (index, group) in query.groups.enumerated() {
@@ -41,7 +41,7 @@ package enum EngineResult {
 
     static func table(_ list: BoundList, rows: [[String?]]) throws(Diagnostic) -> ResultTable {
         let body = Array(rows.dropFirst())
-        guard body.allSatisfy({ $0.count == list.columns.count }) else { throw DuckDBExecutor.diagnostic(EngineMessages.unreadable("duckdb")) }
+        guard body.allSatisfy({ $0.count == list.columns.count }) else { throw DuckDBExecutor.diagnostic(EngineMessages.unreadable("the engine")) }
         var table = ResultTable(columns: [], rowCount: body.count)
         for (index, ref) in list.columns.enumerated() {
             let kind: ValueKind = switch ref.data {
@@ -85,7 +85,7 @@ package enum EngineResult {
                 if unit.isCyclic {
                     let names = (0..<Int64(unit.cycle)).map { buckets.label($0, unit) }
                     guard let cell else { values.append(.min); continue }
-                    guard let index = names.firstIndex(of: cell) else { throw DuckDBExecutor.diagnostic(EngineMessages.unreadable("duckdb")) }
+                    guard let index = names.firstIndex(of: cell) else { throw DuckDBExecutor.diagnostic(EngineMessages.unreadable("the engine")) }
                     values.append(Int64(index))
                     continue
                 }
@@ -101,13 +101,13 @@ package enum EngineResult {
         guard let cell else { return .nan }
         switch kind {
         case .timestamp, .bucket:
-            guard let moment = moment(cell) else { throw DuckDBExecutor.diagnostic(EngineMessages.unreadable("duckdb")) }
+            guard let moment = moment(cell) else { throw DuckDBExecutor.diagnostic(EngineMessages.unreadable("the engine")) }
             return Double(moment)
         case .duration:
-            guard let hours = Double(cell) else { throw DuckDBExecutor.diagnostic(EngineMessages.unreadable("duckdb")) }
+            guard let hours = Double(cell) else { throw DuckDBExecutor.diagnostic(EngineMessages.unreadable("the engine")) }
             return hours * Double(TimeScale.perHour)
         default:
-            guard let value = Double(cell) else { throw DuckDBExecutor.diagnostic(EngineMessages.unreadable("duckdb")) }
+            guard let value = Double(cell) else { throw DuckDBExecutor.diagnostic(EngineMessages.unreadable("the engine")) }
             return value
         }
     }

@@ -22,9 +22,8 @@ final class EngineValues: @unchecked Sendable {
         return found
     }
 
-    /// The SQL that lists a field's values (`field` a column of `table`), at most `limit`.
-    static func query(_ field: String, table: String, limit: Int) -> String {
-        let column = "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    /// The SQL that lists a column's values (`column` quoted in the engine's dialect, of `table`), at most `limit`.
+    static func query(_ column: String, table: String, limit: Int) -> String {
         return "SELECT DISTINCT \(column) FROM \(table) WHERE \(column) IS NOT NULL LIMIT \(limit)"
     }
 

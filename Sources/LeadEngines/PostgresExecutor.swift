@@ -9,29 +9,20 @@ import LeadStore
 /// tables in canonical form, runs on one connection whose zone is UTC
 /// whatever the server's default (so answers never depend on it), and its
 /// rows become the same `ResultTable` the in-memory engine gives.
-package struct PostgresExecutor: Executor {
+package struct PostgresExecutor: SQLEngineExecutor {
     let connection: PostgresConnection
     let tables: PostgresTables
     let values = EngineValues()
 
     package var name: String { "PostgreSQL" }
-    package var readsStore: Bool { false }
+    var dialect: Dialect { .postgres }
 
-    package func distinctValues(of field: String, grain: Grain, limit: Int) -> [String]? {
-        let source = grain == .lead ? tables.leads : tables.touches
-        guard let source, source.origins.contains(where: { $0.field == field }) else { return nil }
-        return values.values(of: field, grain: grain, limit: limit) { count in
-            let sql = EngineValues.query(field, table: grain == .lead ? "leads" : "touches", limit: count)
-            return rows(sql)?.dropFirst().compactMap { $0.first ?? nil }
-        }
+    func holds(_ field: String, grain: Grain) -> Bool {
+        (grain == .lead ? tables.leads : tables.touches)?.origins.contains { $0.field == field } ?? false
     }
 
     package func rows(_ sql: String) -> [[String?]]? {
         try? connection.rows(sql, name: connection.description)
-    }
-
-    package func rowCounts() -> (leads: Int, touches: Int)? {
-        rows(EngineValues.counts).flatMap(EngineValues.counts)
     }
 
     /// Connects with `conninfo`, makes the views over `leads` and `touches`

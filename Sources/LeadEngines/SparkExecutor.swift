@@ -10,29 +10,20 @@ import LeadStore
 /// numbers as doubles, empty text as null), in a UTC session (the SQL names
 /// leadq's zone itself wherever local time counts); the
 /// answer becomes the same `ResultTable` the in-memory engine gives.
-package struct SparkExecutor: Executor {
+package struct SparkExecutor: SQLEngineExecutor {
     let driver: SparkDriver
     let tables: CanonicalTables
     let values = EngineValues()
 
     package var name: String { "Spark (\(driver.master.url))" }
-    package var readsStore: Bool { false }
+    var dialect: Dialect { .spark }
 
-    package func distinctValues(of field: String, grain: Grain, limit: Int) -> [String]? {
-        let origins = grain == .lead ? tables.leads.origins : tables.touches.flatMap(\.origins)
-        guard origins.contains(where: { $0.field == field }) else { return nil }
-        return values.values(of: field, grain: grain, limit: limit) { count in
-            let sql = EngineValues.query(field, table: grain == .lead ? "leads" : "touches", limit: count)
-            return rows(sql)?.dropFirst().compactMap { $0.first ?? nil }
-        }
+    func holds(_ field: String, grain: Grain) -> Bool {
+        tables.holds(field, grain: grain)
     }
 
     package func rows(_ sql: String) -> [[String?]]? {
         try? driver.answer(sql, zone: "UTC")
-    }
-
-    package func rowCounts() -> (leads: Int, touches: Int)? {
-        rows(EngineValues.counts).flatMap(EngineValues.counts)
     }
 
     /// An executor for `master` (nil: `local[*]`); checks the master's form,

@@ -6,7 +6,7 @@ import Testing
 @Suite struct SparkEngineTests {
     /// The virtual environment `make test` installs pyspark into.
     static let bin = LeadQProcess.root.appendingPathComponent(".build-engines/venv/bin").path
-    static var haveSpark: Bool { FileManager.default.isExecutableFile(atPath: bin + "/spark-sql") }
+    static var haveSpark: Bool { EngineOptionTests.engineInstalled(FileManager.default.isExecutableFile(atPath: bin + "/spark-sql"), "Spark") }
     /// PATH with that environment's python, and the system's java.
     static let environment = ["PATH": bin + ":/usr/bin:/bin", "SPARK_HOME": "", "JAVA_HOME": ""]
 
@@ -15,7 +15,9 @@ import Testing
         guard Self.haveSpark else { return }
         let statements = ["rate, speed, within(1h) by segment", "leads, conversion by created_at.month",
                           "touches, reply_rate by channel order by touches desc",
-                          "list leads lead_id, created_at, response where followups = 0"]
+                          "list leads lead_id, created_at, response where followups = 0",
+                          // A value that exists: no warning, so the values are asked in Spark's quoting.
+                          "leads where owner = \"Ana Souza\""]
         let arguments = ["examples/data"] + statements.flatMap { ["-c", $0] }
         let memory = try LeadQProcess.run(arguments)
         // .summary, .schema and .check ask the engine, in the same session.
