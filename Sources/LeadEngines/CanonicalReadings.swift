@@ -19,6 +19,11 @@ package enum CanonicalReadings {
                 throw EngineError(message: EngineMessages.memoryOnly("the yes/no flag \(flag) (from \"\(column.origin)\")", engine: engine))
             }
         }
+        // Spark reads the files itself in the load zone; DuckDB's and PostgreSQL's views read such times as UTC.
+        let wallClock = store.summary.wallClock
+        if wallClock.count > 0, wallClock.zone != ZoneRules.utc.name, engine != "spark" {
+            throw EngineError(message: EngineMessages.memoryOnly(EngineMessages.wallClockIn(wallClock.zone), engine: engine))
+        }
         for option in options {
             if option.dateFormat != nil { throw EngineError(message: EngineMessages.memoryOnly("--date-format", engine: engine)) }
             if !option.constants.isEmpty { throw EngineError(message: EngineMessages.memoryOnly("--const", engine: engine)) }

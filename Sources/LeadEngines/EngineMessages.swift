@@ -15,6 +15,11 @@ enum EngineMessages {
             + "(copy it to a file, or leave out --engine)"
     }
     static let dateFormat = "--date-format is a reading of the in-memory engine; engines read ISO 8601 timestamps only (leave out --engine)"
+    /// What the readings refusal calls timestamps without an offset read in a zone other than UTC.
+    static func wallClockIn(_ zone: String) -> String {
+        "a timestamp without an offset read in \(zone) (--tz; write its offset, or leave out --tz)"
+    }
+
     static func memoryOnly(_ reading: String, engine: String) -> String {
         "--engine \(engine) reads leads and touches in canonical form (SPEC's columns, ISO 8601 timestamps); "
             + "\(reading) is read by the in-memory engine only (leave out --engine)"

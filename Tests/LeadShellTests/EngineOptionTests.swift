@@ -6,8 +6,16 @@ import Testing
 @Suite struct EngineOptionTests {
     /// PATH with the duckdb that `make test` installs.
     static let path = LeadQProcess.root.appendingPathComponent(".build-engines/venv/bin").path + ":/usr/bin:/bin"
+    /// Whether duckdb is installed; when it is not and LEADQ_ENGINES=required, the asking test fails rather than passing unrun.
     static var haveDuckDB: Bool {
-        FileManager.default.isExecutableFile(atPath: LeadQProcess.root.appendingPathComponent(".build-engines/venv/bin/duckdb").path)
+        engineInstalled(FileManager.default.isExecutableFile(atPath: LeadQProcess.root.appendingPathComponent(".build-engines/venv/bin/duckdb").path), "duckdb")
+    }
+
+    static func engineInstalled(_ have: Bool, _ name: String) -> Bool {
+        if !have && ProcessInfo.processInfo.environment["LEADQ_ENGINES"] == "required" {
+            Issue.record("\(name) is not installed under .build-engines, and LEADQ_ENGINES=required")
+        }
+        return have
     }
 
     @Test func duckdbAnswersAsMemoryDoes() throws {
@@ -19,6 +27,25 @@ import Testing
         let duckdb = try LeadQProcess.run(arguments + ["--engine", "duckdb"], environment: ["PATH": Self.path])
         #expect(duckdb.status == 0, "\(duckdb.stderr)")
         #expect(duckdb.stdout == memory.stdout)
+    }
+
+    /// Times without an offset read in the --tz zone: DuckDB's and PostgreSQL's
+    /// views would read them as UTC, so the start is refused, before any engine runs;
+    /// in UTC they are read alike and nothing is refused.
+    @Test func wallClockTimesInAZoneAreRefusedOnAnEngine() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadq-wall-\(getpid())-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "lead_id,created_at\nA,2026-03-01T23:30:00\n".write(to: folder.appendingPathComponent("leads.csv"), atomically: true, encoding: .utf8)
+        try "lead_id,at\nA,2026-03-02T00:10:00\n".write(to: folder.appendingPathComponent("touches.csv"), atomically: true, encoding: .utf8)
+        for engine in ["duckdb", "postgres"] {
+            let result = try LeadQProcess.run([folder.path, "--tz", "Europe/Berlin", "--engine", engine, "-c", "leads by day"], environment: ["PATH": "/nonexistent"])
+            #expect(result.status == 2)
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.contains("a timestamp without an offset read in Europe/Berlin (--tz; write its offset, or leave out --tz)"), "\(result.stderr)")
+        }
+        let utc = try LeadQProcess.run([folder.path, "--engine", "duckdb", "-c", "leads by day"], environment: ["PATH": "/nonexistent"])
+        #expect(!utc.stderr.contains("without an offset"), "\(utc.stderr)")
     }
 
     /// A pipe as the leads file is read once at start; DuckDB would open it again and wait for ever.

@@ -113,7 +113,6 @@ public struct LeadStore: Sendable {
         store.leads = leads.gathered([]).removing(Set(FollowUpIndex.derivedFieldNames))
         store.touches = touches.gathered([])
         store.followUps = FollowUpIndex.build(leads: &store.leads, touches: &store.touches, directionWords: directionWords)
-        store.summary.wallClock = LoadSummary.WallClockReading()
         store.finishSummary()
         return store
     }

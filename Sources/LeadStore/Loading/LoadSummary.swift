@@ -28,13 +28,13 @@ public struct LoadSummary: Sendable {
     /// The timestamps written without an offset, and the zone they were read in.
     public var wallClock = WallClockReading()
 
-    /// How many timestamps had no offset, and the zone that placed them.
+    /// How many timestamps had no offset, and the zone that placed them
+    /// (the load's zone, whether or not any had none).
     public struct WallClockReading: Sendable {
         public var count = 0
         public var zone = ZoneRules.utc.name
 
         mutating func add(_ count: Int, zone: ZoneRules) {
-            guard count > 0 else { return }
             self.count += count
             self.zone = zone.name
         }
