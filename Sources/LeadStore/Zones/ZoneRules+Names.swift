@@ -54,7 +54,7 @@ extension ZoneRules {
         let hours = digits.count <= 2 ? Int(digits)! : Int(digits.dropLast(2))!
         let minutes = digits.count <= 2 ? 0 : Int(digits.suffix(2))!
         // Offsets in use run from -12:00 to +14:00, in quarter hours.
-        guard hours * 60 + minutes <= 14 * 60, minutes % 15 == 0 else { return nil }
+        guard hours * 60 + minutes <= (sign == "-" ? 12 : 14) * 60, minutes % 15 == 0 else { return nil }
         return (sign == "-" ? -1 : 1) * (hours * 3600 + minutes * 60)
     }
 
