@@ -17,6 +17,10 @@ final class CopyReader: @unchecked Sendable {
     let stream: CSVStream
     private let condition = NSCondition()
     private var waiting: [Run] = []
+    /// How many runs have been read (or, after an error, freed).
+    private var finished = 0
+    /// How many runs may wait to be read before `submit` waits: what the copy holds beyond the columns.
+    private let backlog = 2
     private var ended = false
     private var error: LoadError?
     private let done = DispatchSemaphore(value: 0)
@@ -35,11 +39,13 @@ final class CopyReader: @unchecked Sendable {
         return error != nil
     }
 
-    /// Hands `run` over; it is freed here.
+    /// Hands `run` over; it is freed here. Waits while `backlog` runs are
+    /// still to be read, so a copy faster than reading is held back rather than kept.
     func submit(_ run: Run) {
         condition.lock()
+        while waiting.count - finished >= backlog { condition.wait() }
         waiting.append(run)
-        condition.signal()
+        condition.broadcast()
         condition.unlock()
     }
 
@@ -47,7 +53,7 @@ final class CopyReader: @unchecked Sendable {
     func finish() -> LoadError? {
         condition.lock()
         ended = true
-        condition.signal()
+        condition.broadcast()
         condition.unlock()
         done.wait()
         return error
@@ -76,6 +82,10 @@ final class CopyReader: @unchecked Sendable {
                 }
             }
             free(run.base)
+            condition.lock()
+            finished += 1
+            condition.broadcast()
+            condition.unlock()
         }
         done.signal()
     }
