@@ -21,12 +21,7 @@ public final class CSVStream: @unchecked Sendable {
         header: UnsafeRawBufferPointer, name: String, request: TableRequest, shared: FileOptions, zone: ZoneRules
     ) throws(LoadError) -> CSVStream {
         var scanner = CSVScanner(bytes: header, file: name)
-        var fields: [CSVField] = []
-        guard try scanner.nextRecord(into: &fields) else {
-            throw LoadError(file: name, line: 1, message: "the file is empty: it needs a header row naming its columns")
-        }
-        let headers = fields.map { scanner.string(of: $0).trimmingCharacters(in: .whitespaces) }
-        let map = try HeaderMap(headers: headers, role: request.role, options: FileOptions(), shared: shared, file: name)
+        let map = try CSVTableReader.headerMap(&scanner, name: name, role: request.role, options: FileOptions(), shared: shared)
         let dateOrder = try DataSource(file: FileBytes(name: name, bytes: []), shared: shared).dateOrder()
         let layout = CSVPartReader.Layout(map: map, role: request.role, file: name, leadIDs: request.leadIDs, dateOrder: dateOrder, zone: zone)
         return CSVStream(name: name, map: map, layout: layout, zone: zone)

@@ -47,12 +47,7 @@ enum CSVTableReader {
         release: @escaping @Sendable (Range<Int>) -> Void, leadIDs: TextDictionary?, dateOrder: DateOrder?, zone: ZoneRules
     ) throws(LoadError) -> ParsedTable {
         var scanner = CSVScanner(bytes: bytes, file: name)
-        var fields: [CSVField] = []
-        guard try scanner.nextRecord(into: &fields) else {
-            throw LoadError(file: name, line: 1, message: "the file is empty: it needs a header row naming its columns")
-        }
-        let headers = fields.map { scanner.string(of: $0).trimmingCharacters(in: .whitespaces) }
-        let map = try HeaderMap(headers: headers, role: role, options: options, shared: shared, file: name)
+        let map = try headerMap(&scanner, name: name, role: role, options: options, shared: shared)
         let layout = CSVPartReader.Layout(map: map, role: role, file: name, leadIDs: leadIDs, dateOrder: dateOrder, zone: zone)
         let body = scanner.position..<bytes.count
 
@@ -86,15 +81,20 @@ enum CSVTableReader {
                     release: { release($0.lowerBound + body.lowerBound..<$0.upperBound + body.lowerBound) })
             }]
         }
-        var parsed = read!
+        var columns = read!
         // The only holder of the parts, so that their values go as `finish` copies them.
         read = nil
-        var finished = arrays.finish(&parsed, starts: starts)
-        var notes = try settleDateOrders(&finished.times, parts: parsed, layout: layout)
-        let rows = parsed.reduce(0) { $0 + $1.rows }
-        let table = table(from: finished, rows: rows, layout: layout, notes: &notes)
-        let wallClock = parsed.reduce(0) { $0 + $1.times.reduce(0) { $0 + $1.wallClockCount } }
-        return ParsedTable(table: table, map: map, undecided: layout.undecided, dateNotes: notes, wallClockCount: wallClock)
+        return try parsed(&arrays, parts: &columns, starts: starts, layout: layout)
+    }
+
+    /// The header row `scanner` starts at, read as `role` with the options; the scanner is left after it.
+    static func headerMap(
+        _ scanner: inout CSVScanner, name: String, role: TableRole, options: FileOptions, shared: FileOptions
+    ) throws(LoadError) -> HeaderMap {
+        var fields: [CSVField] = []
+        guard try scanner.nextRecord(into: &fields) else { throw LoadError(file: name, line: 1, message: LoadMessages.emptyFile) }
+        let headers = fields.map { scanner.string(of: $0).trimmingCharacters(in: .whitespaces) }
+        return try HeaderMap(headers: headers, role: role, options: options, shared: shared, file: name)
     }
 
     /// Room for the records of one part of a file: its line feeds counted in

@@ -15,6 +15,7 @@ enum LoadMessages {
         return pages * size / 2
     }
 
+    static let emptyFile = "the file is empty: it needs a header row naming its columns"
     static let device = "is a device, not a CSV file (leadq reads files, pipes such as /dev/stdin, and terminals)"
 
     static let changedWhileRead
