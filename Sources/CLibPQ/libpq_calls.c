@@ -11,62 +11,33 @@
 // Functions that return a value: return type, name, parameters, arguments.
 #define LEADQ_PQ_RETURNING(F) \
     F(PGconn *, PQconnectdb, (const char *conninfo), (conninfo)) \
-    F(PGconn *, PQconnectdbParams, (const char *const *keywords, const char *const *values, int expand_dbname), (keywords, values, expand_dbname)) \
     F(ConnStatusType, PQstatus, (const PGconn *conn), (conn)) \
-    F(PGTransactionStatusType, PQtransactionStatus, (const PGconn *conn), (conn)) \
-    F(const char *, PQparameterStatus, (const PGconn *conn, const char *paramName), (conn, paramName)) \
-    F(int, PQserverVersion, (const PGconn *conn), (conn)) \
     F(char *, PQerrorMessage, (const PGconn *conn), (conn)) \
-    F(int, PQbackendPID, (const PGconn *conn), (conn)) \
     F(char *, PQdb, (const PGconn *conn), (conn)) \
     F(char *, PQuser, (const PGconn *conn), (conn)) \
     F(char *, PQhost, (const PGconn *conn), (conn)) \
     F(char *, PQport, (const PGconn *conn), (conn)) \
     F(int, PQsetClientEncoding, (PGconn *conn, const char *encoding), (conn, encoding)) \
-    F(PGVerbosity, PQsetErrorVerbosity, (PGconn *conn, PGVerbosity verbosity), (conn, verbosity)) \
-    F(PQnoticeReceiver, PQsetNoticeReceiver, (PGconn *conn, PQnoticeReceiver proc, void *arg), (conn, proc, arg)) \
-    F(PQnoticeProcessor, PQsetNoticeProcessor, (PGconn *conn, PQnoticeProcessor proc, void *arg), (conn, proc, arg)) \
     F(PGcancel *, PQgetCancel, (PGconn *conn), (conn)) \
     F(int, PQcancel, (PGcancel *cancel, char *errbuf, int errbufsize), (cancel, errbuf, errbufsize)) \
     F(PGresult *, PQexec, (PGconn *conn, const char *query), (conn, query)) \
-    F(PGresult *, PQexecParams, (PGconn *conn, const char *command, int nParams, const Oid *paramTypes, const char *const *paramValues, const int *paramLengths, const int *paramFormats, int resultFormat), (conn, command, nParams, paramTypes, paramValues, paramLengths, paramFormats, resultFormat)) \
     F(PGresult *, PQprepare, (PGconn *conn, const char *stmtName, const char *query, int nParams, const Oid *paramTypes), (conn, stmtName, query, nParams, paramTypes)) \
-    F(PGresult *, PQexecPrepared, (PGconn *conn, const char *stmtName, int nParams, const char *const *paramValues, const int *paramLengths, const int *paramFormats, int resultFormat), (conn, stmtName, nParams, paramValues, paramLengths, paramFormats, resultFormat)) \
     F(PGresult *, PQdescribePrepared, (PGconn *conn, const char *stmt), (conn, stmt)) \
     F(int, PQsendQuery, (PGconn *conn, const char *query), (conn, query)) \
-    F(int, PQsendQueryParams, (PGconn *conn, const char *command, int nParams, const Oid *paramTypes, const char *const *paramValues, const int *paramLengths, const int *paramFormats, int resultFormat), (conn, command, nParams, paramTypes, paramValues, paramLengths, paramFormats, resultFormat)) \
-    F(int, PQsetSingleRowMode, (PGconn *conn), (conn)) \
     F(PGresult *, PQgetResult, (PGconn *conn), (conn)) \
     F(int, PQisBusy, (PGconn *conn), (conn)) \
     F(int, PQconsumeInput, (PGconn *conn), (conn)) \
     F(int, PQsocket, (const PGconn *conn), (conn)) \
-    F(int, PQputCopyData, (PGconn *conn, const char *buffer, int nbytes), (conn, buffer, nbytes)) \
-    F(int, PQputCopyEnd, (PGconn *conn, const char *errormsg), (conn, errormsg)) \
     F(int, PQgetCopyData, (PGconn *conn, char **buffer, int async), (conn, buffer, async)) \
     F(ExecStatusType, PQresultStatus, (const PGresult *res), (res)) \
     F(char *, PQresStatus, (ExecStatusType status), (status)) \
-    F(char *, PQresultErrorMessage, (const PGresult *res), (res)) \
-    F(char *, PQresultVerboseErrorMessage, (const PGresult *res, PGVerbosity verbosity, PGContextVisibility show_context), (res, verbosity, show_context)) \
     F(char *, PQresultErrorField, (const PGresult *res, int fieldcode), (res, fieldcode)) \
     F(int, PQntuples, (const PGresult *res), (res)) \
     F(int, PQnfields, (const PGresult *res), (res)) \
     F(char *, PQfname, (const PGresult *res, int field_num), (res, field_num)) \
-    F(int, PQfnumber, (const PGresult *res, const char *field_name), (res, field_name)) \
-    F(Oid, PQftable, (const PGresult *res, int field_num), (res, field_num)) \
-    F(int, PQfformat, (const PGresult *res, int field_num), (res, field_num)) \
     F(Oid, PQftype, (const PGresult *res, int field_num), (res, field_num)) \
-    F(int, PQfsize, (const PGresult *res, int field_num), (res, field_num)) \
-    F(int, PQfmod, (const PGresult *res, int field_num), (res, field_num)) \
-    F(char *, PQcmdStatus, (PGresult *res), (res)) \
-    F(char *, PQcmdTuples, (PGresult *res), (res)) \
     F(char *, PQgetvalue, (const PGresult *res, int tup_num, int field_num), (res, tup_num, field_num)) \
-    F(int, PQgetlength, (const PGresult *res, int tup_num, int field_num), (res, tup_num, field_num)) \
-    F(int, PQgetisnull, (const PGresult *res, int tup_num, int field_num), (res, tup_num, field_num)) \
-    F(int, PQnparams, (const PGresult *res), (res)) \
-    F(Oid, PQparamtype, (const PGresult *res, int param_num), (res, param_num)) \
-    F(char *, PQescapeLiteral, (PGconn *conn, const char *str, size_t len), (conn, str, len)) \
-    F(char *, PQescapeIdentifier, (PGconn *conn, const char *str, size_t len), (conn, str, len)) \
-    F(int, PQlibVersion, (void), ())
+    F(int, PQgetisnull, (const PGresult *res, int tup_num, int field_num), (res, tup_num, field_num))
 
 // Functions that return nothing: name, parameters, arguments.
 #define LEADQ_PQ_VOID(F) \
@@ -104,6 +75,17 @@ static void open_library(void) {
 #define LEADQ_VOID_RESOLVE(name, params, args) calls.name = (void (*) params)dlsym(library, #name);
     LEADQ_PQ_RETURNING(LEADQ_RESOLVE)
     LEADQ_PQ_VOID(LEADQ_VOID_RESOLVE)
+    // A libpq older than leadq needs is refused as a whole, here, with the name it lacks.
+#define LEADQ_CHECK(type, name, params, args) if (calls.name == NULL) missing = #name;
+#define LEADQ_VOID_CHECK(name, params, args) if (calls.name == NULL) missing = #name;
+    const char *missing = NULL;
+    LEADQ_PQ_RETURNING(LEADQ_CHECK)
+    LEADQ_PQ_VOID(LEADQ_VOID_CHECK)
+    if (missing != NULL) {
+        snprintf(failure, sizeof failure, "the libpq found has no %s", missing);
+        dlclose(library);
+        library = NULL;
+    }
 }
 
 int leadq_libpq_load(void) {
@@ -114,7 +96,7 @@ int leadq_libpq_load(void) {
 const char *leadq_libpq_failure(void) { return failure; }
 
 // A call reaches here only after leadq_libpq_load succeeded (a connection
-// exists); a function this libpq lacks (older than leadq expects) stops the process.
+// exists), and so with every function resolved.
 #define LEADQ_FORWARD(type, name, params, args) \
     type name params { \
         if (!leadq_libpq_load() || calls.name == NULL) abort(); \
