@@ -42,10 +42,7 @@ import Testing
 
     @Test(arguments: [(3, false), (8, true)])
     func businessTimeMatchesTheReference(seed: Int, ownZones: Bool) throws {
-        let generated = LeadGenerator(leadCount: 500, seed: UInt64(seed)).generate()
-        let store = try LeadStore(
-            leads: DataSource(file: FileBytes(name: "leads.csv", bytes: ownZones ? Self.withLeadZones(generated.leads) : generated.leads)),
-            touches: [DataSource(file: FileBytes(name: "touches.csv", bytes: generated.touches))])
+        let store = try LeadGenerator(leadCount: 500, seed: UInt64(seed)).loadedStore { ownZones ? Self.withLeadZones($0) : $0 }
         var session = Session(store: store, description: "business reference")
         let model = ReferenceModel(store)
         let column = store.leads.text("timezone")

@@ -17,10 +17,7 @@ import Testing
     @Test(arguments: [("0, 1d, 3d, 7d, 14d, 30d", [0, 1, 3, 7, 14, 30].map { $0 * TimeScale.perDay }),
                       ("0, 2h, 1d", [0, 2 * TimeScale.perHour, TimeScale.perDay])])
     func dueListsMatchTheReference(cadenceText: String, cadence: [Int64]) throws {
-        let generated = LeadGenerator(leadCount: 3000, seed: 23).generate()
-        let store = try LeadStore(
-            leads: DataSource(file: FileBytes(name: "leads.csv", bytes: generated.leads)),
-            touches: [DataSource(file: FileBytes(name: "touches.csv", bytes: generated.touches))])
+        let store = try LeadGenerator(leadCount: 3000, seed: 23).loadedStore()
         var session = Session(store: store, description: "reference")
         let model = ReferenceModel(store)
         _ = session.run("set cadence " + cadenceText)

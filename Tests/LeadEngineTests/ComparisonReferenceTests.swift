@@ -13,10 +13,7 @@ import Testing
 
     @Test(arguments: [5, 17])
     func earlierValuesMatchTheReference(seed: Int) throws {
-        let generated = LeadGenerator(leadCount: 3000, seed: UInt64(seed)).generate()
-        let store = try LeadStore(
-            leads: DataSource(file: FileBytes(name: "leads.csv", bytes: generated.leads)),
-            touches: [DataSource(file: FileBytes(name: "touches.csv", bytes: generated.touches))])
+        let store = try LeadGenerator(leadCount: 3000, seed: UInt64(seed)).loadedStore()
         var session = Session(store: store, description: "reference")
         let model = ReferenceModel(store)
         let byMonth = Dictionary(grouping: model.leads) { ReferenceModel.month($0.created) }

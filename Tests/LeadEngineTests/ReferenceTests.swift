@@ -97,10 +97,7 @@ import Testing
         (11, 2500, 120, LeadGenerator.Layout.grouped), (29, 2500, 120, .export), (5, 20_000, 40, .grouped), (5, 20_000, 40, .export),
     ])
     func engineMatchesTheReference(seed: Int, leads: Int, trials: Int, layout: LeadGenerator.Layout) throws {
-        let generated = LeadGenerator(leadCount: leads, seed: UInt64(seed), layout: layout).generate()
-        let store = try LeadStore(
-            leads: DataSource(file: FileBytes(name: "leads.csv", bytes: generated.leads)),
-            touches: [DataSource(file: FileBytes(name: "touches.csv", bytes: generated.touches))])
+        let store = try LeadGenerator(leadCount: leads, seed: UInt64(seed), layout: layout).loadedStore()
         var session = Session(store: store, description: "reference")
         _ = session.run("let fast = response <= 1h")
         let model = ReferenceModel(store)
@@ -145,10 +142,7 @@ import Testing
     /// among threads to be selected in: every grouping, each quantile.
     @Test(arguments: LeadGenerator.Layout.allCases)
     func quantilesOverManyValuesMatchTheReference(layout: LeadGenerator.Layout) throws {
-        let generated = LeadGenerator(leadCount: 20_000, seed: 13, layout: layout).generate()
-        let store = try LeadStore(
-            leads: DataSource(file: FileBytes(name: "leads.csv", bytes: generated.leads)),
-            touches: [DataSource(file: FileBytes(name: "touches.csv", bytes: generated.touches))])
+        let store = try LeadGenerator(leadCount: 20_000, seed: 13, layout: layout).loadedStore()
         var session = Session(store: store, description: "reference")
         _ = session.run("let fast = response <= 1h")
         let model = ReferenceModel(store)
@@ -170,10 +164,7 @@ import Testing
     /// group, too many to sort by comparison.
     @Test(arguments: LeadGenerator.Layout.allCases)
     func distinctCountsOverManyValuesMatchTheReference(layout: LeadGenerator.Layout) throws {
-        let generated = LeadGenerator(leadCount: 20_000, seed: 7, layout: layout).generate()
-        let store = try LeadStore(
-            leads: DataSource(file: FileBytes(name: "leads.csv", bytes: generated.leads)),
-            touches: [DataSource(file: FileBytes(name: "touches.csv", bytes: generated.touches))])
+        let store = try LeadGenerator(leadCount: 20_000, seed: 7, layout: layout).loadedStore()
         var session = Session(store: store, description: "reference")
         let model = ReferenceModel(store)
         typealias Touch = ReferenceModel.Touch

@@ -20,10 +20,7 @@ import Testing
 
     @Test(arguments: [11, 29])
     func runningMeasuresMatchTheReference(seed: Int) throws {
-        let generated = LeadGenerator(leadCount: 2500, seed: UInt64(seed)).generate()
-        let store = try LeadStore(
-            leads: DataSource(file: FileBytes(name: "leads.csv", bytes: generated.leads)),
-            touches: [DataSource(file: FileBytes(name: "touches.csv", bytes: generated.touches))])
+        let store = try LeadGenerator(leadCount: 2500, seed: UInt64(seed)).loadedStore()
         var session = Session(store: store, description: "reference")
         let model = ReferenceModel(store)
         for grouping in Self.groupings {

@@ -75,16 +75,7 @@ struct EngineReadingTests {
     @Test func engineErrorsAreOneLine() throws {
         let server = try PostgresServer()
         defer { server.stop() }
-        try server.psql("""
-            CREATE TABLE leads (lead_id text, created_at timestamptz);
-            INSERT INTO leads VALUES ('L1', '2026-01-05 09:00:00+00');
-            CREATE TABLE badleads (lead_id text, created_at bigint);
-            INSERT INTO badleads VALUES ('L1', 1767603600000);
-            CREATE ROLE analyst LOGIN PASSWORD 'right-secret';
-            GRANT SELECT ON leads TO analyst;
-            """)
-        try "local all analyst scram-sha-256\nlocal all all trust\n".write(toFile: "\(server.folder)/data/pg_hba.conf", atomically: false, encoding: .utf8)
-        try server.psql("SELECT pg_reload_conf()")
+        try server.prepareErrorCases(badType: "bigint", badValue: "1767603600000")
         let cases: [([String], String)] = [
             (["--db", "postgresql://analyst:wrong-secret@127.0.0.1:1/crm"], "Connection refused"),
             (["--db", "postgresql://analyst:wrong-secret@/postgres?host=\(server.folder)"], "password authentication failed"),

@@ -98,17 +98,7 @@ extension PostgresSourceTests {
     /// column and a value of the wrong type: one line each, exit 2, no password.
     @Test func errorsAreOneLineAndNeverShowThePassword() throws {
         try withServer { server in
-            try server.psql("""
-                CREATE TABLE leads (lead_id text, created_at timestamptz);
-                INSERT INTO leads VALUES ('L1', '2026-01-05 09:00:00+00');
-                CREATE TABLE badleads (lead_id text, created_at integer);
-                INSERT INTO badleads VALUES ('L1', 12);
-                CREATE ROLE analyst LOGIN PASSWORD 'right-secret';
-                GRANT SELECT ON leads TO analyst;
-                """)
-            let hba = "\(server.folder)/data/pg_hba.conf"
-            try "local all analyst scram-sha-256\nlocal all all trust\n".write(toFile: hba, atomically: false, encoding: .utf8)
-            try server.psql("SELECT pg_reload_conf()")
+            try server.prepareErrorCases()
             let socket = "host=\(server.folder)"
             let cases: [([String], String)] = [
                 (["--db", "postgresql://analyst:wrong-secret@127.0.0.1:1/crm"], "Connection refused"),

@@ -9,16 +9,7 @@ import Testing
 struct PostgresVerboseTests {
     @Test func verboseAddsTheServersDetailAndHints() throws {
         try PostgresServer.with { server in
-            try server.psql("""
-                CREATE TABLE leads (lead_id text, created_at timestamptz);
-                INSERT INTO leads VALUES ('L1', '2026-01-05 09:00:00+00');
-                CREATE TABLE badleads (lead_id text, created_at integer);
-                INSERT INTO badleads VALUES ('L1', 12);
-                CREATE ROLE analyst LOGIN PASSWORD 'right-secret';
-                GRANT SELECT ON leads TO analyst;
-                """)
-            try "local all analyst scram-sha-256\nlocal all all trust\n".write(toFile: "\(server.folder)/data/pg_hba.conf", atomically: false, encoding: .utf8)
-            try server.psql("SELECT pg_reload_conf()")
+            try server.prepareErrorCases()
             // The arguments, what every run says, and what only --verbose adds.
             let cases: [([String], String, String?)] = [
                 (["--db", "postgresql://analyst:wrong-secret@127.0.0.1:1/crm"], "Connection refused", "Is the server running"),
