@@ -293,16 +293,7 @@ def main():
                          f"{hand:,.1f} ms | {ratio:.2f} |")
             verdicts.append(f"{'met   ' if ratio <= TARGET else 'MISSED'}  {engine} {name} compiled ≤ {TARGET}× hand-written: {ratio:.2f}")
     lines += [""] + notes + [""] + verdicts
-    report = "\n".join(lines)
-    print()
-    print(report)
-    with open(os.path.join(BENCH, "engines.md"), "w") as f:
-        f.write(report + "\n")
-    if problems:
-        print("\nThe engines disagree:")
-        for problem in problems[:50]:
-            print("  " + problem)
-        sys.exit(1)
+    run.publish(lines, "engines.md", problems)
     print("\nEvery engine gave the in-memory answers, and so did the hand-written SQL.")
 
 

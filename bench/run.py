@@ -283,6 +283,20 @@ def targets(leads, megabytes, mine, duck, startup):
     return lines
 
 
+def publish(lines, name, problems):
+    """Prints the report, keeps it as bench/NAME, and exits 1 when the engines disagreed."""
+    report = "\n".join(lines)
+    print()
+    print(report)
+    with open(os.path.join(BENCH, name), "w") as f:
+        f.write(report + "\n")
+    if problems:
+        print("\nThe engines disagree:")
+        for problem in problems[:50]:
+            print("  " + problem)
+        sys.exit(1)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", default="1m")
@@ -339,16 +353,7 @@ def main():
         lines.append(f"DuckDB: loads {spread(duck['loads_ms'], 'ms')}; peak RSS per run {spread(duck['rss_runs_mb'], 'MB')}")
     lines.append("")
     lines += targets(leads, megabytes, mine, duck, startup)
-    report = "\n".join(lines)
-    print()
-    print(report)
-    with open(os.path.join(BENCH, "results.md"), "w") as f:
-        f.write(report + "\n")
-    if problems:
-        print("\nThe engines disagree:")
-        for problem in problems[:50]:
-            print("  " + problem)
-        sys.exit(1)
+    publish(lines, "results.md", problems)
     if duck:
         print("\nBoth engines gave the same answers.")
 
