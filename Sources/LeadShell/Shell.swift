@@ -26,7 +26,7 @@ public final class Shell {
         public var environment: [String: String]
         /// `--engine duckdb`: what answers statements instead of memory.
         public var engine: String?
-        /// `--verbose`: an engine's own output and errors in full.
+        /// `--verbose`: Spark's own log and errors, PostgreSQL's DETAIL, HINT and CONTEXT.
         public var verbose = false
 
         public init(location: DataLocation, shared: FileOptions = FileOptions(), commands: [String] = [], script: String? = nil,

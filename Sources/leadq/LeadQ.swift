@@ -100,7 +100,7 @@ struct LeadQ: ParsableCommand {
     @Option(help: ArgumentHelp("Answer statements with an engine: duckdb (the duckdb program on PATH, over the CSV files), postgres (in the --db database), spark or spark=MASTER (local[*], spark://HOST:7077, yarn, sc://HOST:15002).", valueName: "engine"))
     var engine: String?
 
-    @Flag(help: "Show an engine's own output and errors in full.")
+    @Flag(help: "Show an engine's own output in full: Spark's log and errors, PostgreSQL's DETAIL, HINT and CONTEXT.")
     var verbose = false
 
     @Option(help: ArgumentHelp("Load from PostgreSQL: a libpq connection string or URI (PG* variables and ~/.pgpass apply, as in psql).", valueName: "conninfo"))
