@@ -38,5 +38,18 @@ import Testing
         #expect(try Self.failure("\"\(wide.path)\"").hasSuffix(": the file is UTF-16; save it as UTF-8 (in Excel: Save As, CSV UTF-8)"))
         #expect(try Self.failure("\"\(secret.path)\"") == "\(secret.path):2: \"root:$6$secrethashsecret…\" is not a date: write one date a line, such as 2026-12-25")
         #expect(try Self.failure("\"\(folder.path)/missing.csv\"") == "\(folder.path)/missing.csv: no such file")
+        let bare = folder.appendingPathComponent("bare.csv")
+        try Data("2026-12-25\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }).write(to: bare)
+        #expect(try Self.failure("\"\(bare.path)\"").hasSuffix(": the file is UTF-16; save it as UTF-8 (in Excel: Save As, CSV UTF-8)"))
+    }
+
+    /// A file saved on Windows: every line ends in CR LF, and every date is read, as from the same file with LF.
+    @Test func windowsLineEndsReadEveryDate() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("leadq-holidays-crlf-\(getpid())-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try "date,name\r\n2026-01-01,New Year\r\n2026-01-09,x\r\n2026-12-25,y\r\n".write(to: file, atomically: true, encoding: .utf8)
+        var session = try BusinessHoursTests.session()
+        guard case .success(.done(let said)) = session.run("set holidays \"\(file.path)\"") else { Issue.record("file refused"); return }
+        #expect(said == "3 holidays: 2026-01-01, 2026-01-09, 2026-12-25")
     }
 }

@@ -16,11 +16,15 @@ enum HolidayFile {
             Diagnostic(.error, EngineMessages.holidaysFile(EngineMessages.excerpt(path, limit: 200), problem), at: range)
         }
         let data = try read(path, failure: failure)
-        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) { throw failure(EngineMessages.holidaysFileUTF16) }
+        // With or without a byte-order mark: UTF-16 text of dates has a NUL beside each of its first two characters.
+        let first = Array(data.prefix(4)).map { $0 == 0 }
+        let nulBesideText = first == [false, true, false, true] || first == [true, false, true, false]
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) || nulBesideText { throw failure(EngineMessages.holidaysFileUTF16) }
         if data.contains(0) { throw failure(EngineMessages.holidaysFileNotText) }
         guard let text = String(validating: data, as: UTF8.self) else { throw failure(EngineMessages.holidaysFileNotText) }
         var days: [Int64] = []
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // A line ends at any line break: "\r\n" is one Character, so splitting on "\n" alone would join a Windows file into one line.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         for (number, line) in lines.enumerated() {
             var field = line.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
             field = field.drop { $0 == "\u{FEFF}" }
