@@ -8,7 +8,7 @@ extension Settings {
         switch name {
         case "now": pinnedNow.map { "now is \(zone.iso8601($0))" } ?? "now follows the clock"
         case "tz", "timezone": EngineMessages.zoneSet(zone.name)
-        case "grace": grace == 0 ? "no grace period" : EngineMessages.graceSet(hours: grace / TimeScale.perHour, kpis: KPI.all.filter(\.usesGrace).map(\.name))
+        case "grace": graceShown
         case "week_start": "weeks start on \(weekStartsOnSunday ? "sunday" : "monday")"
         case "dialect": "| sql writes \(dialect.rawValue)"
         case "target": EngineMessages.targetsShown(targets.keys.sorted().map { ($0, Self.written(targets[$0]!)) })
@@ -27,6 +27,12 @@ extension Settings {
     }
 
     /// A gap as `set cadence` takes it: `0`, `3d`, `12h`.
+    /// The grace period in force, in hours (`48h`, `1.5h`).
+    var graceShown: String {
+        grace == 0 ? "no grace period"
+            : EngineMessages.graceSet(Self.number(Double(grace) / Double(TimeScale.perHour)) + "h", kpis: KPI.all.filter(\.usesGrace).map(\.name))
+    }
+
     private static func written(gap: Int64) -> String {
         if gap == 0 { return "0" }
         if gap % TimeScale.perDay == 0 { return "\(gap / TimeScale.perDay)d" }

@@ -25,11 +25,11 @@ extension Settings {
         case "grace":
             guard arguments.count == 1 else { throw usage }
             switch arguments[0].kind {
-            case .duration(let seconds): grace = TimeScale.units(seconds: seconds)
+            case .duration(let seconds) where seconds >= 0: grace = TimeScale.units(seconds: seconds)
             case .number(0, _): grace = 0
             default: throw usage
             }
-            return grace == 0 ? "no grace period" : EngineMessages.graceSet(hours: grace / TimeScale.perHour, kpis: KPI.all.filter(\.usesGrace).map(\.name))
+            return graceShown
         case "week_start":
             guard arguments.count == 1, case .name(let day) = arguments[0].kind, ["monday", "sunday"].contains(day.lowercased()) else { throw usage }
             weekStartsOnSunday = day.lowercased() == "sunday"

@@ -88,8 +88,8 @@ enum EngineMessages {
     static func unknownTimeUnit(_ word: String, suggestion: String?) -> String {
         "unknown time unit \"\(word)\"" + (suggestion.map(NameMatcher.didYouMean) ?? "; use hour, day, week, month, quarter or year")
     }
-    static func graceSet(hours: Int64, kpis: [String]) -> String {
-        "leads younger than \(hours)h at now are left out of " + kpis.dropLast().joined(separator: ", ") + " and " + kpis.last!
+    static func graceSet(_ grace: String, kpis: [String]) -> String {
+        "leads younger than \(grace) at now are left out of " + kpis.dropLast().joined(separator: ", ") + " and " + kpis.last!
     }
     static let sqlStandsAlone = "| sql shows the SQL instead of running the statement, so it cannot follow or precede another | step; write it alone"
     static let notAMeasure = "expected a measure: a KPI such as rate or speed, an aggregate such as avg(deal_size), share(filter) or count"
