@@ -5,15 +5,20 @@ extension PostgresConnection {
     /// quote a part of a connection string it cannot read, and that part can
     /// be the password (`postgresql://u:p%zz@h/db`).
     static func masking(_ message: String, passwordsIn conninfo: String) -> String {
-        var message = message
-        for secret in passwords(in: conninfo) where !secret.isEmpty {
+        var message = ConnectionSecrets.masked(message)
+        // Anywhere else only a password long enough not to stand for other text: replacing
+        // every "1" or "a" would garble the message and spell out the password's letters.
+        for secret in passwords(in: conninfo) where secret.count >= minimumReplaced {
             message = message.replacingOccurrences(of: secret, with: "***")
-            if let decoded = secret.removingPercentEncoding, !decoded.isEmpty {
+            if let decoded = secret.removingPercentEncoding, decoded.count >= minimumReplaced {
                 message = message.replacingOccurrences(of: decoded, with: "***")
             }
         }
         return message
     }
+
+    /// The shortest password masked wherever it appears in a message.
+    static let minimumReplaced = 4
 
     /// The passwords a connection string spells out: `user:PASSWORD@` in a
     /// URI, `password=…` in key=value form or as a URI parameter.

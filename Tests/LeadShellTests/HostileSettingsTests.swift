@@ -19,6 +19,15 @@ import Testing
         #expect(result.stderr.contains("postgresql://analyst:***@host/db"))
     }
 
+    /// A one-letter password is masked where the connection string spells it,
+    /// not in every word of libpq's message ("***27.0.0.***" told its letters).
+    @Test func aShortPasswordDoesNotGarbleTheMessage() throws {
+        let result = try LeadQProcess.run(["--db", "postgresql://u:1@127.0.0.1:1/db", "--no-init", "--verbose", "-c", "leads"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("postgresql://u@127.0.0.1:1/db: error: cannot connect"), "\(result.stderr)")
+        #expect(result.stderr.contains("\"127.0.0.1\", port 1 failed"), "\(result.stderr)")
+    }
+
     @Test func passwordIsMaskedInTheHistoryFile() throws {
         let history = FileManager.default.temporaryDirectory.appendingPathComponent("leadq-secret-history-\(getpid())-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: history) }
