@@ -20,6 +20,9 @@ struct CanonicalTables {
     /// The type of each field, by table.
     let leadKinds: [String: ColumnKind]
     let touchKinds: [String: ColumnKind]
+    /// The zone times without an offset were read in at load, when not UTC:
+    /// the views read them as UTC, so the start looks for any (`timestampCheck`).
+    let wallClockZone: String?
 
     /// Whether the table of `grain` has `field` as a column read from its files.
     func holds(_ field: String, grain: Grain) -> Bool {
@@ -34,6 +37,7 @@ struct CanonicalTables {
         touches = files.filter { $0.role == .touches }.map { File(path: $0.name, origins: $0.origins) }
         leadKinds = Dictionary(store.leads.columns.filter { !derived.contains($0.name) }.map { ($0.name, $0.kind) }, uniquingKeysWith: { a, _ in a })
         touchKinds = Dictionary(store.touches.columns.map { ($0.name, $0.kind) }, uniquingKeysWith: { a, _ in a })
+        wallClockZone = store.summary.wallClock.zone == ZoneRules.utc.name ? nil : store.summary.wallClock.zone
     }
 
     /// `read_csv` of a file with every column as text.
@@ -71,21 +75,46 @@ struct CanonicalTables {
         "\"" + header.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// A query that finds the first value of each timestamp column that is
-    /// not ISO 8601: one row per column, (file, field, example), or none.
-    var timestampCheck: String {
+    /// A query over every row that finds what the in-memory load would
+    /// refuse or read differently, one row (file, field, example, problem)
+    /// per problem found: `iso`, a timestamp not ISO 8601; `offset`, one
+    /// without an offset while `wallClockZone` is set; `direction`, a
+    /// direction that names none leadq knows.
+    var valueCheck: String {
         var parts: [String] = []
-        for (file, kinds) in [(leads, leadKinds)] + touches.map({ ($0, touchKinds) }) {
-            for origin in file.origins where kinds[origin.field] == .timestamp {
+        for (role, file, kinds) in [("leads", leads, leadKinds)] + touches.map({ ("touches", $0, touchKinds) }) {
+            for origin in file.origins {
                 let header = Self.quoted(origin.header)
-                parts.append("""
-                    SELECT \(Dialect.duckdb.string(file.path)) AS file, \(Dialect.duckdb.string(origin.field)) AS field, min(\(header)) AS example
-                    FROM \(Self.scan(file.path))
-                    WHERE NULLIF(\(header), '') IS NOT NULL AND TRY_CAST(\(header) AS TIMESTAMPTZ) IS NULL
-                    HAVING count(*) > 0
-                    """)
+                var problems: [(String, String)] = []
+                if kinds[origin.field] == .timestamp {
+                    problems.append(("iso", "TRY_CAST(\(header) AS TIMESTAMPTZ) IS NULL"))
+                    if wallClockZone != nil {
+                        problems.append(("offset", "NOT regexp_matches(\(header), \(Dialect.duckdb.string(Self.offsetPattern)), 'i')"))
+                    }
+                }
+                if role == "touches", origin.field == "direction", kinds[origin.field] == .text {
+                    problems.append(("direction", Self.unknownDirection(header)))
+                }
+                for (problem, condition) in problems {
+                    parts.append("""
+                        SELECT \(Dialect.duckdb.string(file.path)) AS file, \(Dialect.duckdb.string(origin.field)) AS field, min(\(header)) AS example, '\(problem)' AS problem
+                        FROM \(Self.scan(file.path))
+                        WHERE NULLIF(\(header), '') IS NOT NULL AND \(condition)
+                        HAVING count(*) > 0
+                        """)
+                }
             }
         }
-        return parts.joined(separator: "\nUNION ALL\n") + ";\n"
+        return parts.isEmpty ? "SELECT NULL AS file WHERE false;\n" : parts.joined(separator: "\nUNION ALL\n") + ";\n"
     }
+
+    /// Whether a direction's text names no direction leadq knows (a blank one is outbound).
+    static func unknownDirection(_ value: String) -> String {
+        let words = TouchDirection.knownWords.map { "'" + $0.replacingOccurrences(of: "'", with: "''") + "'" }.joined(separator: ", ")
+        return "trim(\(value)) <> '' AND lower(trim(\(value))) NOT IN (\(words))"
+    }
+
+    /// An ISO 8601 timestamp that names its instant, as the in-memory reading
+    /// tells one (case aside): after the date, a `Z`, a sign, or a closing `UTC` or `GMT`.
+    static let offsetPattern = #"^\s*.{10}(.*[z+-]|.*(utc|gmt)\s*$)"#
 }

@@ -29,7 +29,7 @@ package struct DuckDBExecutor: SQLEngineExecutor {
     static let null = "\\N"
 
     /// An executor over the files of `store`; checks that `duckdb` is on
-    /// `PATH` and that every timestamp column is ISO 8601.
+    /// `PATH` and that every value reads as the in-memory load reads it (`valueCheck`).
     package init(store: LeadStore, path: String? = ProcessInfo.processInfo.environment["PATH"],
                  isCancelled: (@Sendable () -> Bool)? = nil) throws(EngineError) {
         guard let program = ProgramRun.find("duckdb", path: path) else { throw EngineError(message: EngineMessages.duckdbMissing) }
@@ -37,9 +37,11 @@ package struct DuckDBExecutor: SQLEngineExecutor {
         try EngineFiles.requireRegular(store, engine: "duckdb")
         self.program = program
         tables = CanonicalTables(store: store)
-        let answer = try Self.run(program, tables.views + tables.timestampCheck, isCancelled: isCancelled)
-        if let row = answer.dropFirst().first, row.count == 3 {
-            throw EngineError(message: EngineMessages.notISO(row[1] ?? "", file: row[0] ?? "", example: row[2] ?? ""))
+        let answer = try Self.run(program, tables.views + tables.valueCheck, isCancelled: isCancelled)
+        if let row = answer.dropFirst().first, row.count == 4 {
+            let (file, field, example) = (row[0] ?? "", row[1] ?? "", row[2] ?? "")
+            throw EngineError(message: EngineMessages.refusedValue(
+                row[3] ?? "", field: field, file: file, example: example, zone: tables.wallClockZone, engine: "duckdb"))
         }
     }
 

@@ -6,10 +6,6 @@ enum EngineMessages {
         "unknown engine \"\(name)\": choose duckdb, postgres, spark (spark=MASTER) or memory"
     }
     static let needsFiles = "--engine duckdb reads CSV files: give a folder or --leads and --touches (the demo data lives only in memory)"
-    static func notISO(_ field: String, file: String, example: String) -> String {
-        "\(file): \(field) holds \"\(example)\", which is not an ISO 8601 timestamp; engines read ISO 8601 only (US and day-first dates, "
-            + "\"15 Apr, 2021\" and epoch milliseconds are read in memory: leave out --engine)"
-    }
     static func notRegular(_ file: String, engine: String) -> String {
         "\(file): --engine \(engine) reads the file again on every statement, so it must be a regular file, not a pipe or device "
             + "(copy it to a file, or leave out --engine)"
@@ -20,15 +16,29 @@ enum EngineMessages {
         "a timestamp without an offset read in \(zone) (--tz; write its offset, or leave out --tz)"
     }
 
+    /// A value the start's check over every row found (`valueCheck`): a
+    /// timestamp not ISO 8601, one without an offset read in `zone`, a
+    /// direction that names none; `file` for CSV files.
+    static func refusedValue(_ problem: String, field: String, file: String?, example: String, zone: String?, engine: String) -> String {
+        let value = (file.map { "\($0): " } ?? "") + "\(field) holds \"\(example)\""
+        switch problem {
+        case "offset":
+            return value + ", a timestamp without an offset, which --tz reads in \(zone ?? "UTC"); "
+                + "--engine \(engine) reads such times only in UTC (write the offset, or leave out --tz or --engine)"
+        case "direction":
+            return value + ", which is not inbound or outbound; --engine \(engine) knows only the usual words "
+                + "(leave out --engine, and declare it with --inbound WORD or --outbound WORD)"
+        default:
+            return value + ", which is not an ISO 8601 timestamp; engines read ISO 8601 only (US and day-first dates, "
+                + "\"15 Apr, 2021\" and epoch milliseconds are read in memory: leave out --engine)"
+        }
+    }
+
     static func memoryOnly(_ reading: String, engine: String) -> String {
         "--engine \(engine) reads leads and touches in canonical form (SPEC's columns, ISO 8601 timestamps); "
             + "\(reading) is read by the in-memory engine only (leave out --engine)"
     }
     static let postgresNeedsDatabase = "--engine postgres runs statements in the database: give --db with it"
-    static func postgresNotISO(_ field: String, example: String) -> String {
-        "\(field) holds \"\(example)\", which is not an ISO 8601 timestamp; engines read ISO 8601 only (US and day-first dates, "
-            + "\"15 Apr, 2021\" and epoch milliseconds are read in memory: leave out --engine)"
-    }
     /// Ctrl-C stopped the statement, or the engine's start.
     static let interrupted = "interrupted"
     static func failed(_ program: String, _ detail: String) -> String {

@@ -26,7 +26,7 @@ package struct PostgresExecutor: SQLEngineExecutor {
     }
 
     /// Connects with `conninfo`, makes the views over `leads` and `touches`
-    /// (as the store read them) and checks that every timestamp column is ISO 8601.
+    /// (as the store read them) and checks that every value reads as the in-memory load reads it (`valueCheck`).
     package init(conninfo: String, leads: PostgresSource, touches: PostgresSource?, store: LeadStore,
                  isCancelled: (@Sendable () -> Bool)? = nil, verbose: Bool = false) throws(EngineError) {
         do {
@@ -37,9 +37,10 @@ package struct PostgresExecutor: SQLEngineExecutor {
         tables = PostgresTables(leads: leads, touches: touches, store: store)
         do {
             try connection.run("SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET extra_float_digits = 3; SET jit = off", name: connection.description)
-            if let check = tables.timestampCheck,
-               let row = try connection.rows(check, name: connection.description, isCancelled: isCancelled).dropFirst().first {
-                throw EngineError(message: EngineMessages.postgresNotISO(row[0] ?? "", example: row[1] ?? ""))
+            if let check = tables.valueCheck,
+               let row = try connection.rows(check, name: connection.description, isCancelled: isCancelled).dropFirst().first, row.count == 3 {
+                throw EngineError(message: EngineMessages.refusedValue(
+                    row[2] ?? "", field: row[0] ?? "", file: nil, example: row[1] ?? "", zone: tables.wallClockZone, engine: "postgres"))
             }
             try connection.run(tables.views, name: connection.description)
         } catch let error as EngineError {

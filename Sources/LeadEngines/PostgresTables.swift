@@ -20,6 +20,8 @@ struct PostgresTables {
     let touches: Source?
     /// The touch fields, for an empty `touches` when the data has none.
     let touchFields: [(name: String, kind: ColumnKind)]
+    /// As `CanonicalTables.wallClockZone`: times without an offset were read there at load.
+    let wallClockZone: String?
 
     init(leads: PostgresSource, touches: PostgresSource?, store: LeadStore) {
         let derived = Set(FollowUpIndex.derivedFieldNames)
@@ -29,6 +31,7 @@ struct PostgresTables {
         let leadOrigins = (files.first { $0.role == .leads }?.origins ?? []).filter { !derived.contains($0.field) }
         self.leads = Source(select: leads.select, origins: leadOrigins, kinds: leadKinds)
         touchFields = store.touches.columns.map { ($0.name, $0.kind) }
+        wallClockZone = store.summary.wallClock.zone == ZoneRules.utc.name ? nil : store.summary.wallClock.zone
         let touchFile = files.first { $0.role == .touches }
         self.touches = touchFile.map { file in
             Source(select: (touches ?? .table("touches")).select, origins: file.origins, kinds: touchKinds)
@@ -82,19 +85,32 @@ struct PostgresTables {
     /// ISO 8601: a date, then a time, then an offset, each part optional after the date.
     static let isoPattern = #"^\s*\d{4}-\d{2}-\d{2}([ T]\d{1,2}:\d{2}(:\d{2}([.,]\d+)?)?)?\s*([Zz]|[+-]\d{2}(:?\d{2})?)?\s*$"#
 
-    /// A query that finds the first value of a timestamp column that is not
-    /// ISO 8601: (field, example) rows, at most one per column.
-    var timestampCheck: String? {
+    /// A query that finds what the in-memory load would refuse or read
+    /// differently, as `CanonicalTables.valueCheck` does: (field, example,
+    /// problem) rows, at most one per problem and column.
+    var valueCheck: String? {
         var parts: [String] = []
-        for source in [leads] + (touches.map { [$0] } ?? []) {
-            for origin in source.origins where source.kinds[origin.field] == .timestamp {
+        for (role, source) in [("leads", leads)] + (touches.map { [("touches", $0)] } ?? []) {
+            for origin in source.origins {
                 let value = Self.text(origin.header)
-                parts.append("""
-                    (SELECT \(Dialect.postgres.string(origin.field)) AS field, \(value) AS example
-                    FROM (\(source.select)) AS source
-                    WHERE \(value) IS NOT NULL AND \(value) !~ \(Dialect.postgres.string(Self.isoPattern))
-                    LIMIT 1)
-                    """)
+                var problems: [(String, String)] = []
+                if source.kinds[origin.field] == .timestamp {
+                    problems.append(("iso", "\(value) !~ \(Dialect.postgres.string(Self.isoPattern))"))
+                    if wallClockZone != nil {
+                        problems.append(("offset", "\(value) !~* \(Dialect.postgres.string(CanonicalTables.offsetPattern))"))
+                    }
+                }
+                if role == "touches", origin.field == "direction", source.kinds[origin.field] == .text {
+                    problems.append(("direction", CanonicalTables.unknownDirection(value)))
+                }
+                for (problem, condition) in problems {
+                    parts.append("""
+                        (SELECT \(Dialect.postgres.string(origin.field)) AS field, \(value) AS example, '\(problem)' AS problem
+                        FROM (\(source.select)) AS source
+                        WHERE \(value) IS NOT NULL AND \(condition)
+                        LIMIT 1)
+                        """)
+                }
             }
         }
         return parts.isEmpty ? nil : parts.joined(separator: "\nUNION ALL\n")

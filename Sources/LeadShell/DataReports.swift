@@ -46,7 +46,23 @@ enum DataReports {
     static func check(_ session: Session) -> [String] {
         let store = session.store
         let counts = store.followUps.counts
-        var lines = Array(store.stableSummaryLines.prefix(1))
+        let nulls = [("leads", store.leads), ("touches", store.touches)].map { title, table in
+            (title: title, rows: table.rowCount, columns: table.columns.map { ($0.name, $0.data.nullCount) })
+        }
+        return checkLines(
+            first: Array(store.stableSummaryLines.prefix(1)), store: store, counts: counts, duplicates: duplicateTouches(store),
+            unknownLeadIDs: counts.unknownLead > 0 ? unknownLeadIDs(store, limit: 10) : [],
+            leftOut: leftOutSample(store, limit: 10), nulls: nulls)
+    }
+
+    /// `.check`'s lines, whether memory or an engine counted them: `first`,
+    /// the load's decisions, where the touches went, repeats, the first
+    /// unknown lead ids, the sample of touches left out, nulls per column.
+    static func checkLines(
+        first: [String], store: LeadStore, counts: TouchCounts, duplicates: Int, unknownLeadIDs: [String], leftOut: [String],
+        nulls: [(title: String, rows: Int, columns: [(name: String, nulls: Int)])]
+    ) -> [String] {
+        var lines = first
         lines += store.summary.decisions.map { "note: " + $0 }
         lines.append("Touches counted as follow-ups: \(Quantity.grouped(counts.followUps))")
         lines.append("Touches not counted as follow-ups:")
@@ -57,19 +73,16 @@ enum DataReports {
         for (value, count) in counts.unrecognizedDirections.sorted(by: { $0.key < $1.key }) {
             lines.append("  (\(Quantity.grouped(count)) with direction \"\(value)\" \(count == 1 ? "was" : "were") taken as outbound)")
         }
-        let duplicates = duplicateTouches(store)
         lines.append("Touches repeated exactly (same lead, time and every other column): \(Quantity.grouped(duplicates))")
         if counts.unknownLead > 0 {
-            lines.append("Unknown lead ids (first 10): " + unknownLeadIDs(store, limit: 10).map { "\"\($0)\"" }.joined(separator: ", "))
+            lines.append("Unknown lead ids (first 10): " + unknownLeadIDs.map { "\"\($0)\"" }.joined(separator: ", "))
         }
-        lines += leftOutSample(store, limit: 10)
-        for (title, table) in [("leads", store.leads), ("touches", store.touches)] {
-            lines.append("Nulls in \(title) (\(Quantity.counted(table.rowCount, "row", "rows"))):")
-            for column in table.columns {
-                let nulls = column.data.nullCount
-                guard nulls > 0 else { continue }
-                let share = table.rowCount > 0 ? Double(nulls) / Double(table.rowCount) * 100 : 0
-                lines.append("  \(column.name): \(Quantity.grouped(nulls)) (\(String(format: "%.1f", share))%)")
+        lines += leftOut
+        for table in nulls {
+            lines.append("Nulls in \(table.title) (\(Quantity.counted(table.rows, "row", "rows"))):")
+            for column in table.columns where column.nulls > 0 {
+                let share = table.rows > 0 ? Double(column.nulls) / Double(table.rows) * 100 : 0
+                lines.append("  \(column.name): \(Quantity.grouped(column.nulls)) (\(String(format: "%.1f", share))%)")
             }
         }
         return lines

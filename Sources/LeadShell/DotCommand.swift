@@ -70,7 +70,7 @@ struct DotCommand: Sendable {
             return .ok
         },
         DotCommand(name: "summary", arguments: "", help: "what the last load read, and how long it took; business hours set") { shell, _ in
-            (DataReports.summary(shell.session) + shell.session.businessSummaryLines).forEach(shell.output.line)
+            (DataReports.summary(shell.session, countingTouches: true) + shell.session.businessSummaryLines).forEach(shell.output.line)
             return .ok
         },
         DotCommand(name: "mode", arguments: OutputMode.allCases.map(\.rawValue).joined(separator: "|"), help: "how results are shown") { shell, arguments in

@@ -81,6 +81,14 @@ struct EngineCheckTests {
         #expect(duckdb.status == 0, "\(duckdb.stderr)")
         #expect(duckdb.stdout.hasPrefix("DuckDB answers: 4 leads and 23 touches stay in the engine"), "\(duckdb.stdout)")
         #expect(body(duckdb.stdout) == body(memory.stdout), "memory:\n\(memory.stdout)\nduckdb:\n\(duckdb.stdout)")
+        // .summary says where the touches went, as the load summary does.
+        let summaries = try [["-c", ".summary"], ["--engine", "duckdb", "-c", ".summary"]].map {
+            try LeadQProcess.run([data.path, "--no-init"] + $0, environment: ["PATH": EngineOptionTests.path]).stdout
+        }
+        let touchLines = summaries.map { $0.split(separator: "\n").filter { $0.hasPrefix("  touches: ") && $0.contains("follow-up") } }
+        #expect(touchLines[0] == ["  touches: 3 follow-ups, 4 inbound, 1 before their lead was created, 13 for 12 unknown lead ids, "
+            + "2 with no lead id (only follow-ups count in KPIs; .check lists the rest)"], "\(summaries[0])")
+        #expect(touchLines[1] == touchLines[0], "memory:\n\(summaries[0])\nduckdb:\n\(summaries[1])")
     }
 
     @Test func postgresChecksAsMemoryDoes() throws {

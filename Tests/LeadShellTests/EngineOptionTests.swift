@@ -48,6 +48,51 @@ import Testing
         #expect(!utc.stderr.contains("without an offset"), "\(utc.stderr)")
     }
 
+    /// A time without an offset after the rows sampled at start is found by
+    /// the start's check over every row, not read as UTC.
+    @Test func aWallClockTimePastTheSampleIsRefusedOnDuckDB() throws {
+        guard Self.haveDuckDB else { return }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadq-wall-late-\(getpid())-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Past the megabyte an engine's start samples.
+        let rows = (1...50_000).map { "L\($0),2026-03-01T10:00:00+01:00" } + ["late,2026-03-01T10:00:00"]
+        try ("lead_id,created_at\n" + rows.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("leads.csv"), atomically: true, encoding: .utf8)
+        try "lead_id,at\nL1,2026-03-02T00:10:00Z\n".write(to: folder.appendingPathComponent("touches.csv"), atomically: true, encoding: .utf8)
+        let memory = try LeadQProcess.run([folder.path, "--tz", "Europe/Berlin", "-c", "leads"])
+        #expect(memory.status == 0, "\(memory.stderr)")
+        let duckdb = try LeadQProcess.run([folder.path, "--tz", "Europe/Berlin", "--engine", "duckdb", "-c", "leads"], environment: ["PATH": Self.path])
+        #expect(duckdb.status == 2)
+        #expect(duckdb.stdout.isEmpty)
+        #expect(duckdb.stderr == "error: \(folder.path)/leads.csv: created_at holds \"2026-03-01T10:00:00\", a timestamp without an offset, "
+            + "which --tz reads in Europe/Berlin; --engine duckdb reads such times only in UTC (write the offset, or leave out --tz or --engine)\n",
+            "\(duckdb.stderr)")
+        let utc = try LeadQProcess.run([folder.path, "--engine", "duckdb", "-c", "leads"], environment: ["PATH": Self.path])
+        #expect(utc.status == 0, "\(utc.stderr)")
+        #expect(utc.stdout.contains("50001"), "\(utc.stdout)")
+    }
+
+    /// A direction no word names, after the rows sampled at start: memory's
+    /// load refuses it, and so does the engine's start, rather than count it as outbound.
+    @Test func anUnknownDirectionPastTheSampleIsRefusedOnDuckDB() throws {
+        guard Self.haveDuckDB else { return }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadq-direction-\(getpid())-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "lead_id,created_at\nL1,2026-03-01T10:00:00Z\n".write(to: folder.appendingPathComponent("leads.csv"), atomically: true, encoding: .utf8)
+        // Past the megabyte an engine's start samples.
+        let touches = (1...50_000).map { "L1,2026-03-02T10:\(String(format: "%02d", $0 % 60)):00Z,Outbound" } + ["L1,2026-03-03T10:00:00Z,dialed"]
+        try ("lead_id,at,direction\n" + touches.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("touches.csv"), atomically: true, encoding: .utf8)
+        let memory = try LeadQProcess.run([folder.path, "-c", "touches"])
+        #expect(memory.status == 2)
+        #expect(memory.stderr.contains("direction values leadq does not know: \"dialed\" (1 touch)"), "\(memory.stderr)")
+        let duckdb = try LeadQProcess.run([folder.path, "--engine", "duckdb", "-c", "touches"], environment: ["PATH": Self.path])
+        #expect(duckdb.status == 2)
+        #expect(duckdb.stdout.isEmpty)
+        #expect(duckdb.stderr == "error: \(folder.path)/touches.csv: direction holds \"dialed\", which is not inbound or outbound; --engine duckdb "
+            + "knows only the usual words (leave out --engine, and declare it with --inbound WORD or --outbound WORD)\n", "\(duckdb.stderr)")
+    }
+
     /// A pipe as the leads file is read once at start; DuckDB would open it again and wait for ever.
     @Test func aPipeAsTheLeadsFileIsRefusedWithAnEngine() throws {
         guard Self.haveDuckDB else { return }

@@ -59,6 +59,40 @@ struct PostgresEngineTests {
         }
     }
 
+    /// A time without an offset after the first 1,000 rows, with --tz in
+    /// another zone, is found by the start's check, not read as UTC.
+    @Test func aWallClockTimePastTheSampleIsRefused() throws {
+        try withServer { server in
+            try server.psql("""
+                CREATE TABLE leads (lead_id text, created_at text);
+                CREATE TABLE touches (lead_id text, at timestamptz);
+                INSERT INTO leads SELECT 'L' || n, '2026-03-01T10:00:00+01:00' FROM generate_series(1, 1100) AS n;
+                INSERT INTO leads VALUES ('late', '2026-03-01 10:00:00');
+                """)
+            let memory = try LeadQProcess.run(["--db", "", "--tz", "Europe/Berlin", "-c", "leads"], environment: server.environment)
+            #expect(memory.status == 0, "\(memory.stderr)")
+            let engine = try LeadQProcess.run(["--db", "", "--tz", "Europe/Berlin", "--engine", "postgres", "-c", "leads"], environment: server.environment)
+            #expect(engine.status == 2)
+            #expect(engine.stdout.isEmpty)
+            #expect(engine.stderr == "error: created_at holds \"2026-03-01 10:00:00\", a timestamp without an offset, which --tz reads in "
+                + "Europe/Berlin; --engine postgres reads such times only in UTC (write the offset, or leave out --tz or --engine)\n",
+                "\(engine.stderr)")
+            let utc = try LeadQProcess.run(["--db", "", "--engine", "postgres", "-c", "leads"], environment: server.environment)
+            #expect(utc.status == 0, "\(utc.stderr)")
+            // A direction no word names, past the first 1,000 rows: refused as memory's load refuses it.
+            try server.psql("""
+                DROP TABLE touches;
+                CREATE TABLE touches (lead_id text, at timestamptz, direction text);
+                INSERT INTO touches SELECT 'L1', '2026-03-02T10:00:00Z', 'outbound' FROM generate_series(1, 1100);
+                INSERT INTO touches VALUES ('L1', '2026-03-03T10:00:00Z', 'dialed');
+                """)
+            let direction = try LeadQProcess.run(["--db", "", "--engine", "postgres", "-c", "touches"], environment: server.environment)
+            #expect(direction.status == 2)
+            #expect(direction.stderr == "error: direction holds \"dialed\", which is not inbound or outbound; --engine postgres "
+                + "knows only the usual words (leave out --engine, and declare it with --inbound WORD or --outbound WORD)\n", "\(direction.stderr)")
+        }
+    }
+
     @Test func theEngineNeedsADatabaseAndISOTimestamps() throws {
         let files = try LeadQProcess.run(["examples/data", "--engine", "postgres", "-c", "rate"])
         #expect(files.status == 2)

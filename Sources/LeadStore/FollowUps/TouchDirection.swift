@@ -57,6 +57,9 @@ package enum TouchDirection {
             .sorted { ($0.count, $1.value) > ($1.count, $0.value) }
     }
 
+    /// Every word that names a direction, as `normalized` writes it.
+    package static var knownWords: [String] { inboundWords.union(outboundWords).sorted() }
+
     static func normalized(_ value: String) -> String {
         value.trimmingCharacters(in: .whitespaces).lowercased()
     }

@@ -74,7 +74,17 @@ public struct LoadSummary: Sendable {
         }
         lines.append("  leads:   " + Self.describe(leads, skipping: Set(FollowUpIndex.derivedFieldNames)))
         lines.append("  touches: " + Self.describe(touches, skipping: []))
-        let c = touchCounts
+        lines += Self.lines(touchCounts)
+        for decision in decisions { lines.append("  note: " + decision) }
+        if wallClock.count > 0 {
+            lines.append("  note: " + ZoneMessages.readWithoutOffset(count: Quantity.counted(wallClock.count, "timestamp", "timestamps"), zone: wallClock.zone))
+        }
+        for warning in warnings { lines.append("  warning: " + warning) }
+        return lines
+    }
+
+    /// Where the touches went (follow-ups, inbound, …) and the direction values taken as outbound.
+    public static func lines(_ c: TouchCounts) -> [String] {
         var notes: [String] = [Quantity.counted(c.followUps, "follow-up", "follow-ups")]
         if c.inbound > 0 { notes.append("\(Quantity.grouped(c.inbound)) inbound") }
         if c.beforeCreation > 0 { notes.append("\(Quantity.grouped(c.beforeCreation)) before their lead was created") }
@@ -82,15 +92,10 @@ public struct LoadSummary: Sendable {
             notes.append("\(Quantity.grouped(c.unknownLead)) for \(Quantity.counted(c.unknownLeadIDs, "unknown lead id", "unknown lead ids"))")
         }
         if c.withoutLeadID > 0 { notes.append("\(Quantity.grouped(c.withoutLeadID)) with no lead id") }
-        lines.append("  touches: " + notes.joined(separator: ", ") + (notes.count > 1 ? " (only follow-ups count in KPIs; .check lists the rest)" : ""))
+        var lines = ["  touches: " + notes.joined(separator: ", ") + (notes.count > 1 ? " (only follow-ups count in KPIs; .check lists the rest)" : "")]
         for (value, count) in c.unrecognizedDirections.sorted(by: { $0.key < $1.key }) {
             lines.append("  note: direction \"\(value)\" (\(Quantity.counted(count, "touch", "touches"))) is not inbound or outbound; counted as outbound")
         }
-        for decision in decisions { lines.append("  note: " + decision) }
-        if wallClock.count > 0 {
-            lines.append("  note: " + ZoneMessages.readWithoutOffset(count: Quantity.counted(wallClock.count, "timestamp", "timestamps"), zone: wallClock.zone))
-        }
-        for warning in warnings { lines.append("  warning: " + warning) }
         return lines
     }
 
