@@ -46,13 +46,20 @@ struct GrainPass: Sendable {
     /// only inbound touches shows no row rather than a zero.
     private var selection: BoundPredicate? {
         var parts: [BoundPredicate] = []
-        if grain == .touch, measures.allSatisfy(\.1.readsFollowUpsOnly) { parts.append(.followUp) }
+        if selectsFollowUpsOnly { parts.append(.followUp) }
         if let filter = query.filters[grain] { parts.append(filter) }
         if let during = query.during {
             let time = grain == .lead ? store.leads["created_at"]! : store.touches["at"]!
             parts.append(.range(ColumnRef(name: time.name, data: time.data, grain: grain), lower: during.start, upper: during.end))
         }
         return BoundPredicate.all(parts)
+    }
+
+    private var selectsFollowUpsOnly: Bool { grain == .touch && measures.allSatisfy(\.1.readsFollowUpsOnly) }
+
+    /// Each measure's population, nil where the selection keeps only its rows already.
+    private var populations: [BoundPredicate?] {
+        selectsFollowUpsOnly ? measures.map { _ in nil } : measures.map(\.1.population)
     }
 
     /// Streams rows through flat slot arrays; nil when a key has no small domain.
@@ -88,11 +95,20 @@ struct GrainPass: Sendable {
         let rowsPerSlot = tally.totals
         let used = domains.isEmpty ? [0] : rowsPerSlot.indices.filter { rowsPerSlot[$0] > 0 }
         let keys = used.map { slot in domains.enumerated().map { k, domain in domain.value(ofSlot: slot / strides[k] % domain.size) } }
-        let values = zip(measures, accumulators).map { measure, accumulator in
-            let all = accumulator.finish()
-            return (measure.0, used.map { all[$0] })
+        let counted = countsSelectedRows
+        let values = measures.indices.map { m in
+            let all = counted[m] ? rowsPerSlot.map(Double.init) : accumulators[m].finish()
+            return (measures[m].0, used.map { all[$0] })
         }
         return Output(keys: keys, values: values)
+    }
+
+    /// Which measures count every selected row, so that their values are the
+    /// rows per slot, which each batch counts anyway.
+    private var countsSelectedRows: [Bool] {
+        zip(measures, populations).map { measure, population in
+            if case .count(nil) = measure.1.formula, population == nil { true } else { false }
+        }
     }
 
     /// One thread's share of the rows, at least a few batches each.
@@ -106,7 +122,7 @@ struct GrainPass: Sendable {
     private func accumulate(
         _ range: Range<Int>, domains: [KeyDomain], strides: [Int], slotCount: Int
     ) -> (accumulators: [Accumulator], rowsPerSlot: Tally) {
-        let measures = self.measures
+        let measures = self.measures, populations = self.populations, counted = countsSelectedRows
         let accumulators = measures.map { Accumulator($0.1.formula, slotCount: slotCount) }
         var rowsPerSlot = Tally(slotCount: slotCount)
         let selection = self.selection
@@ -123,8 +139,8 @@ struct GrainPass: Sendable {
                 domain.accumulate(rows, space: space, buckets: buckets, stride: strides[k], into: &slots)
             }
             rowsPerSlot.add(slots)
-            for (m, (_, measure)) in measures.enumerated() {
-                let population = measure.population.map { evaluator.evaluate($0, rows: rows) }
+            for m in measures.indices where !counted[m] {
+                let population = populations[m].map { evaluator.evaluate($0, rows: rows) }
                 accumulators[m].add(rows: rows, slots: slots, population: population, evaluator: evaluator)
             }
         }
@@ -136,9 +152,10 @@ struct GrainPass: Sendable {
     func runMaterialized() -> Output {
         let rows = evaluator.select(selection, rows: space.allRows)
         let grouping = Grouping(rows: rows, keys: query.groups.map { $0.keys[grain]! }, space: space, buckets: buckets)
-        let values = measures.map { index, measure in
+        let values = zip(measures, populations).map { indexed, population in
+            let (index, measure) = indexed
             let accumulator = Accumulator(measure.formula, slotCount: grouping.keys.count)
-            let population = measure.population.map { evaluator.evaluate($0, rows: rows) }
+            let population = population.map { evaluator.evaluate($0, rows: rows) }
             accumulator.add(rows: rows, slots: grouping.groupOfRow, population: population, evaluator: evaluator)
             return (index, accumulator.finish())
         }

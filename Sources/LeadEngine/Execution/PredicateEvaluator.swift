@@ -104,8 +104,29 @@ struct PredicateEvaluator {
 
     /// The rows for which `predicate` holds.
     func select(_ predicate: BoundPredicate?, rows: [UInt32]) -> [UInt32] {
-        guard let predicate else { return rows }
-        return Self.kept(rows, where: evaluate(predicate, rows: rows))
+        switch predicate {
+        case nil:
+            return rows
+        case .and(let a, let b)?:
+            // A row is kept when both hold: the second is asked only of the rows the first keeps.
+            return select(b, rows: select(a, rows: rows))
+        case .followUp?:
+            // Read straight from the flags, with no truth per row in between.
+            return space.isFollowUp.withUnsafeBufferPointer { flags in
+                rows.withUnsafeBufferPointer { rows in
+                    [UInt32](unsafeUninitializedCapacity: rows.count) { kept, count in
+                        var n = 0
+                        for i in 0..<rows.count {
+                            kept[n] = rows[i]
+                            n &+= Int(unsafeBitCast(flags[Int(rows[i])], to: UInt8.self))
+                        }
+                        count = n
+                    }
+                }
+            }
+        case let predicate?:
+            return Self.kept(rows, where: evaluate(predicate, rows: rows))
+        }
     }
 
     /// The elements whose truth is 2, in order: every element is written and
