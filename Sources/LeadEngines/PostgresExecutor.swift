@@ -34,7 +34,11 @@ package struct PostgresExecutor: SQLEngineExecutor {
         } catch {
             throw EngineError(message: error.description)
         }
-        tables = PostgresTables(leads: leads, touches: touches, store: store)
+        let connection = self.connection
+        // A type not known (a query that fails here fails again, with its message, below) is read through its text.
+        tables = PostgresTables(leads: leads, touches: touches, store: store) { select in
+            (try? connection.columnTypes(of: select, name: connection.description)) ?? [:]
+        }
         do {
             try connection.run("SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET extra_float_digits = 3; SET jit = off", name: connection.description)
             if let check = tables.valueCheck,

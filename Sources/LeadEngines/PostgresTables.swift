@@ -8,12 +8,16 @@ import LeadStore
 /// each column renamed to its field as the header aliases and `--map` read
 /// it, empty text as null, numbers as double precision, timestamps as
 /// `timestamptz` (text without an offset read in UTC, the session's zone).
+/// A column whose own type already is its field's (a `timestamptz`, a
+/// number, text) is read as it is, not written out as text and read back.
 struct PostgresTables {
     struct Source {
         let select: String
         /// Each field and the column it is read from.
         let origins: [(field: String, header: String)]
         let kinds: [String: ColumnKind]
+        /// The server's type of each column (its oid), by column name; empty when not known.
+        let types: [String: UInt32]
     }
 
     let leads: Source
@@ -23,18 +27,20 @@ struct PostgresTables {
     /// As `CanonicalTables.wallClockZone`: times without an offset were read there at load.
     let wallClockZone: String?
 
-    init(leads: PostgresSource, touches: PostgresSource?, store: LeadStore) {
+    /// `types` gives the columns' types of a query (empty when it cannot tell).
+    init(leads: PostgresSource, touches: PostgresSource?, store: LeadStore, types: (String) -> [String: UInt32] = { _ in [:] }) {
         let derived = Set(FollowUpIndex.derivedFieldNames)
         let files = store.summary.files
         let leadKinds = Dictionary(store.leads.columns.filter { !derived.contains($0.name) }.map { ($0.name, $0.kind) }, uniquingKeysWith: { a, _ in a })
         let touchKinds = Dictionary(store.touches.columns.map { ($0.name, $0.kind) }, uniquingKeysWith: { a, _ in a })
         let leadOrigins = (files.first { $0.role == .leads }?.origins ?? []).filter { !derived.contains($0.field) }
-        self.leads = Source(select: leads.select, origins: leadOrigins, kinds: leadKinds)
+        self.leads = Source(select: leads.select, origins: leadOrigins, kinds: leadKinds, types: types(leads.select))
         touchFields = store.touches.columns.map { ($0.name, $0.kind) }
         wallClockZone = store.summary.wallClock.zone == ZoneRules.utc.name ? nil : store.summary.wallClock.zone
         let touchFile = files.first { $0.role == .touches }
         self.touches = touchFile.map { file in
-            Source(select: (touches ?? .table("touches")).select, origins: file.origins, kinds: touchKinds)
+            let select = (touches ?? .table("touches")).select
+            return Source(select: select, origins: file.origins, kinds: touchKinds, types: types(select))
         }
     }
 
@@ -49,7 +55,7 @@ struct PostgresTables {
     private func select(_ source: Source) -> String {
         let columns = source.origins.compactMap { origin -> String? in
             guard let kind = source.kinds[origin.field] else { return nil }
-            return "  \(Self.reading(origin.header, kind: kind)) AS \(Dialect.postgres.identifier(origin.field))"
+            return "  \(Self.reading(origin.header, kind: kind, type: source.types[origin.header])) AS \(Dialect.postgres.identifier(origin.field))"
         }
         return "SELECT\n" + columns.joined(separator: ",\n") + "\nFROM (\(source.select)) AS source"
     }
@@ -59,13 +65,31 @@ struct PostgresTables {
         "NULLIF(CAST(source.\(quoted(header)) AS text), '')"
     }
 
-    /// A column read as its field's type.
-    static func reading(_ header: String, kind: ColumnKind) -> String {
+    /// Type oids of the server's own types.
+    enum ServerType {
+        static let timestamps: Set<UInt32> = [1184, 1114, 1082]  // timestamptz, timestamp, date
+        static let withZone: UInt32 = 1184
+        static let numbers: Set<UInt32> = [20, 21, 23, 700, 701, 1700]  // int8, int2, int4, float4, float8, numeric
+        static let integers: Set<UInt32> = [20, 21, 23]
+        static let texts: Set<UInt32> = [25, 1043]  // text, varchar
+    }
+
+    /// A column read as its field's type: straight from the column when its
+    /// type is the field's already (a `timestamp` or `date` read in UTC, as its
+    /// text would be), through its text otherwise.
+    static func reading(_ header: String, kind: ColumnKind, type: UInt32? = nil) -> String {
+        let column = "source.\(quoted(header))"
         switch kind {
-        case .timestamp: "CAST(\(text(header)) AS timestamptz)"
-        case .number, .count: "CAST(\(text(header)) AS double precision)"
-        case .duration: "CAST(\(text(header)) AS bigint)"
-        case .text: "\(text(header)) COLLATE \"C\""
+        case .timestamp where type.map(ServerType.timestamps.contains) == true: return "CAST(\(column) AS timestamptz)"
+        case .number where type.map(ServerType.numbers.contains) == true,
+             .count where type.map(ServerType.numbers.contains) == true:
+            return "CAST(\(column) AS double precision)"
+        case .duration where type.map(ServerType.integers.contains) == true: return "CAST(\(column) AS bigint)"
+        case .text where type.map(ServerType.texts.contains) == true: return "NULLIF(\(column), '') COLLATE \"C\""
+        case .timestamp: return "CAST(\(text(header)) AS timestamptz)"
+        case .number, .count: return "CAST(\(text(header)) AS double precision)"
+        case .duration: return "CAST(\(text(header)) AS bigint)"
+        case .text: return "\(text(header)) COLLATE \"C\""
         }
     }
 
@@ -94,9 +118,18 @@ struct PostgresTables {
             for origin in source.origins {
                 let value = Self.text(origin.header)
                 var problems: [(String, String)] = []
+                let type = source.types[origin.header]
                 if source.kinds[origin.field] == .timestamp {
-                    problems.append(("iso", "\(value) !~ \(Dialect.postgres.string(Self.isoPattern))"))
-                    if wallClockZone != nil {
+                    if type.map(ServerType.timestamps.contains) == true {
+                        // Written out, a timestamp type is ISO 8601 unless it is infinite or outside years 1 to 9999.
+                        let moment = "CAST(source.\(Self.quoted(origin.header)) AS timestamptz)"
+                        problems.append(("iso", "(NOT isfinite(\(moment)) OR \(moment) < TIMESTAMPTZ '0001-01-01 00:00:00+00' "
+                            + "OR \(moment) >= TIMESTAMPTZ '10000-01-01 00:00:00+00')"))
+                    } else {
+                        problems.append(("iso", "\(value) !~ \(Dialect.postgres.string(Self.isoPattern))"))
+                    }
+                    // A timestamptz names its instant; other timestamps are looked at for an offset.
+                    if wallClockZone != nil, type != ServerType.withZone {
                         problems.append(("offset", "\(value) !~* \(Dialect.postgres.string(CanonicalTables.offsetPattern))"))
                     }
                 }

@@ -53,6 +53,16 @@ extension PostgresConnection {
         PQfreeCancel(cancel)
     }
 
+    /// The type (its oid) of each column a query returns, by name; the query is asked for no rows.
+    package func columnTypes(of select: String, name: String) throws(LoadError) -> [String: UInt32] {
+        let result = PQexec(connection, "SELECT * FROM (\(select)) AS source LIMIT 0")
+        defer { PQclear(result) }
+        guard PQresultStatus(result) == PGRES_TUPLES_OK else { throw error(result, name: name) }
+        var types: [String: UInt32] = [:]
+        for column in 0..<PQnfields(result) { types[String(cString: PQfname(result, column))] = UInt32(PQftype(result, column)) }
+        return types
+    }
+
     private func rows(of result: OpaquePointer?, name: String) throws(LoadError) -> [[String?]] {
         guard PQresultStatus(result) == PGRES_TUPLES_OK else { throw error(result, name: name) }
         let columns = PQnfields(result), count = PQntuples(result)
