@@ -26,12 +26,16 @@ final class SparkDriver: @unchecked Sendable {
     private var buffer = Data()
     /// Why the session could not start, once it has failed.
     private var broken: String?
+    /// Whether Ctrl-C was pressed, for the waits no statement asks about (the
+    /// start, the banner's counts, a table's sample).
+    private let interrupted: (@Sendable () -> Bool)?
 
-    init(install: SparkInstall, master: SparkMaster, setup: [String: Any], verbose: Bool) {
+    init(install: SparkInstall, master: SparkMaster, setup: [String: Any], verbose: Bool, interrupted: (@Sendable () -> Bool)? = nil) {
         self.install = install
         self.master = master
         self.setup = setup
         self.verbose = verbose
+        self.interrupted = interrupted
     }
 
     deinit {
@@ -42,6 +46,7 @@ final class SparkDriver: @unchecked Sendable {
     func answer(_ sql: String, zone: String, isCancelled: (@Sendable () -> Bool)? = nil) throws(EngineError) -> [[String?]] {
         lock.lock()
         defer { lock.unlock() }
+        let isCancelled = isCancelled ?? interrupted
         try start(isCancelled: isCancelled)
         let reply = try exchange(["sql": sql, "zone": zone], isCancelled: isCancelled, setting: false)
         guard let names = reply["columns"] as? [String], let rows = reply["rows"] as? [[Any]] else {
@@ -54,8 +59,8 @@ final class SparkDriver: @unchecked Sendable {
     func sample(_ tables: [String: String], rows: Int) throws(EngineError) -> [String: String] {
         lock.lock()
         defer { lock.unlock() }
-        try start(isCancelled: nil)
-        guard let samples = try exchange(["sample": tables, "rows": rows], isCancelled: nil, setting: true)["samples"] as? [String: String] else {
+        try start(isCancelled: interrupted)
+        guard let samples = try settle(["sample": tables, "rows": rows])["samples"] as? [String: String] else {
             throw EngineError(message: EngineMessages.unreadable("spark"))
         }
         return samples
@@ -65,8 +70,19 @@ final class SparkDriver: @unchecked Sendable {
     func define(_ tables: [String: Any]) throws(EngineError) {
         lock.lock()
         defer { lock.unlock() }
-        try start(isCancelled: nil)
-        _ = try exchange(["tables": tables], isCancelled: nil, setting: true)
+        try start(isCancelled: interrupted)
+        _ = try settle(["tables": tables])
+    }
+
+    /// An exchange that sets the session up; Ctrl-C stops the driver, whose
+    /// late answer would otherwise be read as the next statement's.
+    private func settle(_ request: [String: Any]) throws(EngineError) -> [String: Any] {
+        do {
+            return try exchange(request, isCancelled: interrupted, setting: true)
+        } catch {
+            if error.message == EngineMessages.interrupted { stop() }
+            throw error
+        }
     }
 
     /// Starts the driver and sets the session up, once.

@@ -11,7 +11,7 @@ import LeadStore
 extension SparkExecutor {
     /// The executor and a store with the tables' fields and types (no rows).
     package static func overTables(leads: String, touches: String?, master text: String?, options: FileOptions,
-                                   zone: ZoneRules, verbose: Bool = false,
+                                   zone: ZoneRules, verbose: Bool = false, interrupted: (@Sendable () -> Bool)? = nil,
                                    environment: [String: String] = ProcessInfo.processInfo.environment) throws(EngineError) -> (SparkExecutor, LeadStore) {
         let master = try Self.master(text)
         let install = try SparkInstall.find(environment)
@@ -21,7 +21,7 @@ extension SparkExecutor {
             "master": master.url, "zone": "UTC", "verbose": verbose, "cache": master.isLocal,
             "conf": Self.configuration(master), "tables": [String: Any](),
         ]
-        let driver = SparkDriver(install: install, master: master, setup: setup, verbose: verbose)
+        let driver = SparkDriver(install: install, master: master, setup: setup, verbose: verbose, interrupted: interrupted)
         var names = ["leads": leads]
         if let touches { names["touches"] = touches }
         let samples = try driver.sample(names, rows: 1000)

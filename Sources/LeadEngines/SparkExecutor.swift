@@ -28,8 +28,9 @@ package struct SparkExecutor: SQLEngineExecutor {
 
     /// An executor for `master` (nil: `local[*]`); checks the master's form,
     /// that Spark is installed and, for a JVM of its own, that Java is. Spark
-    /// itself starts on the first statement.
-    package init(store: LeadStore, master text: String?, verbose: Bool = false,
+    /// itself starts on the first statement; `interrupted` (Ctrl-C) stops its
+    /// start and any wait no statement of its own asks about.
+    package init(store: LeadStore, master text: String?, verbose: Bool = false, interrupted: (@Sendable () -> Bool)? = nil,
                  environment: [String: String] = ProcessInfo.processInfo.environment) throws(EngineError) {
         let master = try Self.master(text)
         guard !store.summary.files.contains(where: \.generated) else { throw EngineError(message: EngineMessages.sparkNeedsFiles) }
@@ -45,7 +46,7 @@ package struct SparkExecutor: SQLEngineExecutor {
             "tables": ["leads": ["files": [Self.file(tables.leads, kinds: tables.leadKinds, zone: store.summary.wallClock.zone)]],
                        "touches": ["files": tables.touches.map { Self.file($0, kinds: tables.touchKinds, zone: store.summary.wallClock.zone) }]],
         ]
-        driver = SparkDriver(install: install, master: master, setup: setup, verbose: verbose)
+        driver = SparkDriver(install: install, master: master, setup: setup, verbose: verbose, interrupted: interrupted)
     }
 
     init(driver: SparkDriver, tables: CanonicalTables) {

@@ -17,7 +17,7 @@ enum EngineChoice {
             guard case .database(let conninfo, let leads, let touches) = location else { throw EngineError(message: EngineChoiceMessages.postgresNeedsDatabase) }
             return try PostgresExecutor(conninfo: conninfo, leads: leads, touches: touches, store: session.store,
                                         isCancelled: Interrupt.pending, verbose: verbose)
-        case ("spark", _): return try SparkExecutor(store: session.store, master: place, verbose: verbose)
+        case ("spark", _): return try SparkExecutor(store: session.store, master: place, verbose: verbose, interrupted: Interrupt.pending)
         default: throw EngineError(message: EngineChoiceMessages.unknown(text))
         }
     }
@@ -38,7 +38,7 @@ enum EngineChoice {
                 guard parts[0].lowercased() == "spark" else { return "error: " + DataMessages.sparkTablesNeedSpark }
                 let (executor, store) = try SparkExecutor.overTables(
                     leads: leads, touches: touches, master: parts.count > 1 ? String(parts[1]) : nil, options: shared,
-                    zone: session.settings.zone, verbose: verbose)
+                    zone: session.settings.zone, verbose: verbose, interrupted: Interrupt.pending)
                 var opened = Session(store: store, description: location.sparkTablesDescription(leads, touches))
                 opened.settings = session.settings
                 opened.executor = executor

@@ -110,6 +110,19 @@ struct PostgresEngineTests {
             #expect(engine.stdout.isEmpty)
             #expect(engine.stderr.contains("created_at holds \"3/15/2026 9:00 AM\", which is not an ISO 8601 timestamp"), "\(engine.stderr)")
             #expect(engine.stderr.split(separator: "\n").count == 1, "\(engine.stderr)")
+            // A timestamptz column is read as it is, but an infinite time is no more a time there than in memory.
+            try server.psql("""
+                DELETE FROM leads WHERE lead_id = 'B';
+                INSERT INTO touches SELECT 'A', '2026-03-15 10:00:00+00' FROM generate_series(1, 1100);
+                INSERT INTO touches VALUES ('A', 'infinity');
+                """)
+            let infinite = try LeadQProcess.run(["--db", "", "--engine", "postgres", "-c", "touches"], environment: server.environment)
+            #expect(infinite.status == 2)
+            #expect(infinite.stderr.contains("at holds \"infinity\", which is not an ISO 8601 timestamp"), "\(infinite.stderr)")
+            try server.psql("DELETE FROM touches WHERE at = 'infinity'")
+            let typed = try LeadQProcess.run(["--db", "", "--engine", "postgres", "-c", "touches, speed"], environment: server.environment)
+            #expect(typed.status == 0, "\(typed.stderr)")
+            #expect(typed.stdout == "touches,speed\n1100,1\n", "\(typed.stdout)")
         }
     }
 }
