@@ -90,7 +90,6 @@ extension SQLWriter {
     func isFollowUp(touch: String, lead: String) -> String {
         let after = "\(touch).at >= \(lead).created_at"
         guard hasTouchColumn("direction") else { return after }
-        let words = TouchDirection.inboundWords.sorted().map(dialect.string).joined(separator: ", ")
-        return "\(after)\n  AND (\(touch).direction IS NULL OR lower(trim(\(touch).direction)) NOT IN (\(words)))"
+        return "\(after)\n  AND \(dialect.isOutbound("\(touch).direction"))"
     }
 }

@@ -43,7 +43,7 @@ extension DataReports {
 
     /// Where the touches go, counted as memory counts them at load; nil when the engine fails.
     static func engineTouchCounts(_ session: Session) -> TouchCounts? {
-        let inbound = inboundSQL(session.store)
+        let inbound = inboundSQL(session)
         let known = "l.lead_id IS NOT NULL AND t.at IS NOT NULL"
         let sql = """
             SELECT

@@ -18,10 +18,9 @@ extension DataReports {
     }
 
     /// Whether a touch (`t`, its lead `l`) is inbound by its direction.
-    static func inboundSQL(_ store: LeadStore) -> String {
-        guard store.touches["direction"] != nil else { return "FALSE" }
-        let words = TouchDirection.inboundWords.sorted().map { "'" + $0.replacingOccurrences(of: "'", with: "''") + "'" }.joined(separator: ", ")
-        return "t.direction IS NOT NULL AND lower(trim(t.direction)) IN (\(words))"
+    static func inboundSQL(_ session: Session) -> String {
+        guard session.store.touches["direction"] != nil else { return "FALSE" }
+        return "NOT " + Dialect.named(engineDialect(session)).isOutbound("t.direction")
     }
 
     /// The touches left out of follow-ups (the first `limit` when given), as `leftOut` gives them; nil when the engine fails.
@@ -36,7 +35,7 @@ extension DataReports {
         }
         var sql = "SELECT \(reason) AS reason" + touches.map { ", t." + quoted(session, $0.name) }.joined()
             + "\nFROM touches t LEFT JOIN leads l ON l.lead_id = t.lead_id"
-            + "\nWHERE NOT (l.lead_id IS NOT NULL AND t.at >= l.created_at AND NOT (\(inboundSQL(session.store))))"
+            + "\nWHERE NOT (l.lead_id IS NOT NULL AND t.at >= l.created_at AND NOT (\(inboundSQL(session))))"
             + "\nORDER BY " + order.joined(separator: ", ")
         if let limit { sql += "\nLIMIT \(limit)" }
         guard let answer = session.executor.rows(sql)?.dropFirst() else { return nil }
