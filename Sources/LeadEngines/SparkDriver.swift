@@ -26,8 +26,9 @@ final class SparkDriver: @unchecked Sendable {
     private var buffer = Data()
     /// Why the session could not start, once it has failed.
     private var broken: String?
-    /// Whether Ctrl-C was pressed, for the waits no statement asks about (the
-    /// start, the banner's counts, a table's sample).
+    /// Whether Ctrl-C was pressed, for the waits no statement asks about: the
+    /// session's start (for a statement, the banner's counts or a value
+    /// list), a table's sample, its views.
     private let interrupted: (@Sendable () -> Bool)?
 
     init(install: SparkInstall, master: SparkMaster, setup: [String: Any], verbose: Bool, interrupted: (@Sendable () -> Bool)? = nil) {
@@ -46,8 +47,7 @@ final class SparkDriver: @unchecked Sendable {
     func answer(_ sql: String, zone: String, isCancelled: (@Sendable () -> Bool)? = nil) throws(EngineError) -> [[String?]] {
         lock.lock()
         defer { lock.unlock() }
-        let isCancelled = isCancelled ?? interrupted
-        try start(isCancelled: isCancelled)
+        try start(isCancelled: isCancelled ?? interrupted)
         let reply = try exchange(["sql": sql, "zone": zone], isCancelled: isCancelled, setting: false)
         guard let names = reply["columns"] as? [String], let rows = reply["rows"] as? [[Any]] else {
             throw EngineError(message: EngineMessages.unreadable("spark"))
