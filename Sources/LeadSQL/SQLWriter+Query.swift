@@ -37,6 +37,8 @@ extension SQLWriter {
         }
         if keys.isEmpty {
             parts.append(("result", "SELECT \(measures.joined(separator: ", "))\nFROM \(sources.joined(separator: " CROSS JOIN "))"))
+        } else if dialect.name == .spark, sources.count == 1, let fill, labelled.isEmpty, !fill.unit.isCyclic, query.during == nil {
+            parts += filledInOneReading(fill, keys: keys, source: sources[0], query: query)
         } else {
             let observed = sources.map { "SELECT \(keys.joined(separator: ", ")) FROM \($0)" }.joined(separator: "\nUNION\n")
             var current = "observed"
@@ -122,6 +124,45 @@ extension SQLWriter {
         let series = "SELECT \(dialect.series("low", "high")) AS \(bucketKey) FROM bounds WHERE \(guardText)"
         parts.append(("filled", others.isEmpty ? series : "SELECT * FROM others\nCROSS JOIN (\n\(Self.indent(series))\n) s"))
         return parts
+    }
+
+    /// The groups with their empty buckets filled, reading the groups once.
+    /// Spark computes a `WITH` part again wherever it is named, so the usual
+    /// filling (the keys observed, their bounds, the other keys, their count,
+    /// a join back) would aggregate every touch four times: here each group
+    /// learns the bounds and the count of other keys from windows over all
+    /// groups, the first group of each combination of other keys spreads
+    /// over every bucket between the bounds (within the same limits), and
+    /// the spread rows are grouped, each taking the values of the group of
+    /// its own bucket.
+    private func filledInOneReading(
+        _ fill: (index: Int, unit: TimeUnit), keys: [String], source: String, query: BoundQuery
+    ) -> [(name: String, body: String)] {
+        let bucket = keys[fill.index]
+        let others = keys.enumerated().filter { $0.offset != fill.index }.map(\.element)
+        let count = others.isEmpty ? "1" : "size(collect_set(struct(\(others.joined(separator: ", ")))) OVER ())"
+        let partition = others.isEmpty ? "" : "PARTITION BY \(others.joined(separator: ", ")) "
+        let spread = """
+            SELECT s.*, min(\(bucket)) OVER () AS low, max(\(bucket)) OVER () AS high, \(count) AS others,
+              row_number() OVER (\(partition)ORDER BY \(bucket) NULLS LAST) AS nth
+            FROM \(source) s
+            """
+        let guardText = "nth = 1 AND high >= low AND high - low < 10000 AND others * (high - low + 1) <= 100000"
+        let alias = source == "by_lead" ? "a" : "b"
+        let grain: Grain = source == "by_lead" ? .lead : .touch
+        var select = keys.map { $0 == bucket ? "e.slot AS \($0)" : "\(alias).\($0)" }
+        for (m, measure) in query.measures.enumerated() where measure.grain == grain {
+            let own = "max(CASE WHEN \(dialect.sameKey("e.slot", "\(alias).\(bucket)")) THEN \(alias).m\(m + 1) END)"
+            select.append("\(emptyValue(measure.formula, own)) AS m\(m + 1)")
+        }
+        let groups = keys.map { $0 == bucket ? "e.slot" : "\(alias).\($0)" }
+        let result = """
+            SELECT \(select.joined(separator: ", "))
+            FROM spread \(alias)
+            LATERAL VIEW explode(CASE WHEN \(guardText) THEN concat(sequence(low, high), array(\(bucket))) ELSE array(\(bucket)) END) e AS slot
+            GROUP BY \(groups.joined(separator: ", "))
+            """
+        return [("spread", spread), ("result", result)]
     }
 
     /// Every bucket of `bucket(field, …)` crossed with the other keys present

@@ -36,8 +36,14 @@ import Testing
         }
     }
 
-    /// Running totals, comparisons and the cadence's fields, each form once.
+    /// Running totals, comparisons and the cadence's fields, each form once;
+    /// empty buckets filled from one reading of the groups (a null bucket,
+    /// two other keys, `having`, a measure that stays null).
     static let cohortStatements = [
+        "leads, speed by converted_at.week, segment, owner",
+        "touches by at.day, rep having touches > 1",
+        "touches by at.hour, channel, outcome",
+        "speed(p90), conversion by qualified_at.month",
         "set now 2026-03-16T09:00:00Z",
         "of_total(count), running(of_total(count)) by followups_to_convert where converted_at is not null",
         "touches by day during 2026-02-27 to 2026-03-02 vs last year",
