@@ -33,11 +33,8 @@ import Testing
     /// views would read them as UTC, so the start is refused, before any engine runs;
     /// in UTC they are read alike and nothing is refused.
     @Test func wallClockTimesInAZoneAreRefusedOnAnEngine() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadq-wall-\(getpid())-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try "lead_id,created_at\nA,2026-03-01T23:30:00\n".write(to: folder.appendingPathComponent("leads.csv"), atomically: true, encoding: .utf8)
-        try "lead_id,at\nA,2026-03-02T00:10:00\n".write(to: folder.appendingPathComponent("touches.csv"), atomically: true, encoding: .utf8)
+        let folder = try DataFolder("wall", leads: "lead_id,created_at\nA,2026-03-01T23:30:00\n", touches: "lead_id,at\nA,2026-03-02T00:10:00\n")
+        defer { folder.remove() }
         for engine in ["duckdb", "postgres"] {
             let result = try LeadQProcess.run([folder.path, "--tz", "Europe/Berlin", "--engine", engine, "-c", "leads by day"], environment: ["PATH": "/nonexistent"])
             #expect(result.status == 2)
@@ -52,13 +49,11 @@ import Testing
     /// the start's check over every row, not read as UTC.
     @Test func aWallClockTimePastTheSampleIsRefusedOnDuckDB() throws {
         guard Self.haveDuckDB else { return }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadq-wall-late-\(getpid())-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
         // Past the megabyte an engine's start samples.
         let rows = (1...50_000).map { "L\($0),2026-03-01T10:00:00+01:00" } + ["late,2026-03-01T10:00:00"]
-        try ("lead_id,created_at\n" + rows.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("leads.csv"), atomically: true, encoding: .utf8)
-        try "lead_id,at\nL1,2026-03-02T00:10:00Z\n".write(to: folder.appendingPathComponent("touches.csv"), atomically: true, encoding: .utf8)
+        let folder = try DataFolder("wall-late", leads: "lead_id,created_at\n" + rows.joined(separator: "\n") + "\n",
+                                    touches: "lead_id,at\nL1,2026-03-02T00:10:00Z\n")
+        defer { folder.remove() }
         let memory = try LeadQProcess.run([folder.path, "--tz", "Europe/Berlin", "-c", "leads"])
         #expect(memory.status == 0, "\(memory.stderr)")
         let duckdb = try LeadQProcess.run([folder.path, "--tz", "Europe/Berlin", "--engine", "duckdb", "-c", "leads"], environment: ["PATH": Self.path])
@@ -76,13 +71,11 @@ import Testing
     /// load refuses it, and so does the engine's start, rather than count it as outbound.
     @Test func anUnknownDirectionPastTheSampleIsRefusedOnDuckDB() throws {
         guard Self.haveDuckDB else { return }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadq-direction-\(getpid())-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try "lead_id,created_at\nL1,2026-03-01T10:00:00Z\n".write(to: folder.appendingPathComponent("leads.csv"), atomically: true, encoding: .utf8)
         // Past the megabyte an engine's start samples.
         let touches = (1...50_000).map { "L1,2026-03-02T10:\(String(format: "%02d", $0 % 60)):00Z,Outbound" } + ["L1,2026-03-03T10:00:00Z,dialed"]
-        try ("lead_id,at,direction\n" + touches.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("touches.csv"), atomically: true, encoding: .utf8)
+        let folder = try DataFolder("direction", leads: "lead_id,created_at\nL1,2026-03-01T10:00:00Z\n",
+                                    touches: "lead_id,at,direction\n" + touches.joined(separator: "\n") + "\n")
+        defer { folder.remove() }
         let memory = try LeadQProcess.run([folder.path, "-c", "touches"])
         #expect(memory.status == 2)
         #expect(memory.stderr.contains("direction values leadq does not know: \"dialed\" (1 touch)"), "\(memory.stderr)")
@@ -139,11 +132,8 @@ import Testing
 
     @Test func crmDateFormsAreLeftToMemory() throws {
         guard Self.haveDuckDB else { return }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadq-engine-\(getpid())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try "lead_id,created_at\nA,3/15/2026 9:00 AM\n".write(to: folder.appendingPathComponent("leads.csv"), atomically: true, encoding: .utf8)
-        try "lead_id,at\nA,3/15/2026 10:00 AM\n".write(to: folder.appendingPathComponent("touches.csv"), atomically: true, encoding: .utf8)
+        let folder = try DataFolder("engine", leads: "lead_id,created_at\nA,3/15/2026 9:00 AM\n", touches: "lead_id,at\nA,3/15/2026 10:00 AM\n")
+        defer { folder.remove() }
         let memory = try LeadQProcess.run([folder.path, "-c", "rate"])
         #expect(memory.status == 0, "\(memory.stderr)")
         let duckdb = try LeadQProcess.run([folder.path, "--engine", "duckdb", "-c", "rate"], environment: ["PATH": Self.path])

@@ -132,11 +132,9 @@ import Testing
     @Test func aStatementSparkCannotExpressIsTheCompilersError() throws {
         guard Self.haveSpark else { return }
         // Business hours in each lead's own zone are counted in memory only.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadq-spark-zones-\(getpid())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try "lead_id,created_at,timezone\nA,2026-03-02T09:00:00Z,Europe/Berlin\n".write(to: folder.appendingPathComponent("leads.csv"), atomically: true, encoding: .utf8)
-        try "lead_id,at\nA,2026-03-02T10:00:00Z\n".write(to: folder.appendingPathComponent("touches.csv"), atomically: true, encoding: .utf8)
+        let folder = try DataFolder("spark-zones", leads: "lead_id,created_at,timezone\nA,2026-03-02T09:00:00Z,Europe/Berlin\n",
+                                    touches: "lead_id,at\nA,2026-03-02T10:00:00Z\n")
+        defer { folder.remove() }
         let result = try LeadQProcess.run([folder.path, "--engine", "spark", "-c", "set hours Mon-Fri 09:00-17:00", "-c", "speed(business)"],
                                           environment: Self.environment)
         #expect(result.status == 1)
