@@ -48,7 +48,11 @@ struct CanonicalTables {
     /// The statements that make the tables.
     var views: String {
         let leadsView = "CREATE VIEW leads AS\n" + select(leads, kinds: leadKinds)
-        let touchesView = "CREATE VIEW touches AS\n" + touches.map { select($0, kinds: touchKinds) }.joined(separator: "\nUNION ALL BY NAME\n")
+        // No touch file: an empty table with the touch fields, so that statements still bind and answer.
+        let noTouches = "SELECT " + touchKinds.sorted { $0.key < $1.key }
+            .map { "CAST(NULL AS \(Self.type($0.value))) AS \(Dialect.duckdb.identifier($0.key))" }.joined(separator: ", ") + " WHERE false"
+        let touchesView = "CREATE VIEW touches AS\n"
+            + (touches.isEmpty ? noTouches : touches.map { select($0, kinds: touchKinds) }.joined(separator: "\nUNION ALL BY NAME\n"))
         return "SET TimeZone = 'UTC';\n" + leadsView + ";\n" + touchesView + ";\n"
     }
 
@@ -68,6 +72,16 @@ struct CanonicalTables {
         case .number, .count: return "CAST(\(text) AS DOUBLE)"
         case .duration: return "CAST(\(text) AS BIGINT)"
         case .text: return text
+        }
+    }
+
+    /// The type a field's values have in the views.
+    static func type(_ kind: ColumnKind) -> String {
+        switch kind {
+        case .timestamp: "TIMESTAMP"
+        case .number, .count: "DOUBLE"
+        case .duration: "BIGINT"
+        case .text: "VARCHAR"
         }
     }
 

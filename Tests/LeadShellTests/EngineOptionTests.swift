@@ -86,6 +86,20 @@ import Testing
             + "knows only the usual words (leave out --engine, and declare it with --inbound WORD or --outbound WORD)\n", "\(duckdb.stderr)")
     }
 
+    /// Leads without a touch file: DuckDB's touches are an empty table with
+    /// the touch fields (it was a view of nothing, a syntax error at start).
+    @Test func leadsWithoutTouchesAnswerOnDuckDB() throws {
+        guard Self.haveDuckDB else { return }
+        let statements = ["-c", "leads, rate, touches by segment", "-c", "list touches"]
+        let memory = try LeadQProcess.run(["--leads", "examples/data/leads.csv", "--no-init"] + statements)
+        let duckdb = try LeadQProcess.run(["--leads", "examples/data/leads.csv", "--no-init", "--engine", "duckdb"] + statements,
+                                          environment: ["PATH": Self.path])
+        #expect(memory.status == 0, "\(memory.stderr)")
+        #expect(duckdb.status == 0, "\(duckdb.stderr)")
+        #expect(duckdb.stdout == memory.stdout)
+        #expect(duckdb.stdout.hasPrefix("segment,leads,rate,touches\nEnterprise,3,,\n"), "\(duckdb.stdout)")
+    }
+
     /// A pipe as the leads file is read once at start; DuckDB would open it again and wait for ever.
     @Test func aPipeAsTheLeadsFileIsRefusedWithAnEngine() throws {
         guard Self.haveDuckDB else { return }
