@@ -112,6 +112,10 @@ def main():
                 for file in spec["files"]:
                     part = read(file)
                     frame = part if frame is None else frame.unionByName(part, allowMissingColumns=True)
+                if frame is None:
+                    # No file (leads alone): an empty table of the fields.
+                    frame = spark.createDataFrame([], T.StructType([
+                        T.StructField(f["field"], kinds.get(f["kind"], T.StringType())) for f in spec.get("fields", [])]))
             if setup.get("cache"):
                 frame = frame.cache()
             frame.createOrReplaceTempView(view)

@@ -44,7 +44,8 @@ package struct SparkExecutor: SQLEngineExecutor {
             "master": master.url, "zone": "UTC", "verbose": verbose, "cache": master.isLocal,
             "conf": Self.configuration(master),
             "tables": ["leads": ["files": [Self.file(tables.leads, kinds: tables.leadKinds, zone: store.summary.wallClock.zone)]],
-                       "touches": ["files": tables.touches.map { Self.file($0, kinds: tables.touchKinds, zone: store.summary.wallClock.zone) }]],
+                       "touches": ["files": tables.touches.map { Self.file($0, kinds: tables.touchKinds, zone: store.summary.wallClock.zone) },
+                                   "fields": store.touches.columns.map { ["field": $0.name, "kind": $0.kind.rawValue] }]],
         ]
         driver = SparkDriver(install: install, master: master, setup: setup, verbose: verbose, interrupted: interrupted)
     }

@@ -128,6 +128,18 @@ import Testing
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
+    /// Leads without a touch file: the session's touches are an empty table
+    /// of the touch fields (reading no file at all failed at start).
+    @Test func leadsWithoutTouchesAnswerOnSpark() throws {
+        guard Self.haveSpark else { return }
+        let statements = ["-c", "leads, rate, touches by segment", "-c", "list touches"]
+        let memory = try LeadQProcess.run(["--leads", "examples/data/leads.csv", "--no-init"] + statements)
+        let spark = try LeadQProcess.run(["--leads", "examples/data/leads.csv", "--no-init", "--engine", "spark"] + statements,
+                                         environment: Self.environment)
+        #expect(spark.status == 0, "\(spark.stderr)")
+        #expect(spark.stdout == memory.stdout, "memory:\n\(memory.stdout)\nspark:\n\(spark.stdout)")
+    }
+
     /// The compiler's own error, before any JVM starts.
     @Test func aStatementSparkCannotExpressIsTheCompilersError() throws {
         guard Self.haveSpark else { return }
