@@ -50,17 +50,6 @@ def environment():
     return env
 
 
-def answers(out):
-    decoder, found, position = json.JSONDecoder(), [], 0
-    while position < len(out):
-        if out[position].isspace():
-            position += 1
-            continue
-        value, position = decoder.raw_decode(out, position)
-        found.append(value)
-    return found
-
-
 def leadq_end_to_end(label, arguments, runs):
     """leadq answering the six questions, each a warm-up and `runs` timed
     runs in one process: medians and the last answer of each."""
@@ -74,7 +63,7 @@ def leadq_end_to_end(label, arguments, runs):
                           capture_output=True, text=True, env=environment())
     print(f"  leadq → {label}: {time.perf_counter() - start:,.1f} s in all", flush=True)
     times = [float(t) for t in re.findall(r"time: ([\d.]+) ms", done.stderr)]
-    found = answers(done.stdout) if done.returncode == 0 else []
+    found = run.json_values(done.stdout) if done.returncode == 0 else []
     if done.returncode != 0 or len(times) != len(QUESTIONS) * (runs + 1) or len(found) != len(times):
         raise Failed(f"leadq → {label} failed (exit {done.returncode}):\n{done.stderr[-2000:]}")
     result = {}

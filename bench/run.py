@@ -83,6 +83,18 @@ def fingerprint():
     return digest.hexdigest()[:10]
 
 
+def json_values(out):
+    """The JSON values leadq printed one after another (`--format json`, a statement each)."""
+    decoder, found, position = json.JSONDecoder(), [], 0
+    while position < len(out):
+        if out[position].isspace():
+            position += 1
+            continue
+        value, position = decoder.raw_decode(out, position)
+        found.append(value)
+    return found
+
+
 def ensure_data(leads):
     folder = os.path.join(BENCH, f"data-{leads}-{fingerprint()}")
     if not os.path.exists(os.path.join(folder, "touches.csv")):
@@ -133,14 +145,7 @@ def run_leadq(folder):
     out, err, peak, _ = measured([LEADQ, folder, "--no-init", "--format", "json", "-f", script])
     rss.append(peak)
     times = [float(t) for t in re.findall(r"time: ([\d.]+) ms", err)]
-    decoder = json.JSONDecoder()
-    answers, position = [], 0
-    while position < len(out):
-        if out[position].isspace():
-            position += 1
-            continue
-        value, position = decoder.raw_decode(out, position)
-        answers.append(value)
+    answers = json_values(out)
     if len(times) != len(named) * (RUNS + 1) or len(answers) != len(named) * (RUNS + 1):
         raise Failed(f"leadq gave {len(times)} times and {len(answers)} answers for {len(named) * (RUNS + 1)} statements:\n{err[-2000:]}")
     questions = {}
