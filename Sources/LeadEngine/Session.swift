@@ -4,7 +4,7 @@ import LeadStore
 /// The state one analyst works in: the loaded data, what it is called, and
 /// the fields it offers.
 public struct Session: Sendable {
-    public private(set) var store: LeadStore
+    public internal(set) var store: LeadStore
     public private(set) var catalog: Catalog
     /// Where the data came from, for banners and `.schema`.
     public private(set) var dataDescription: String

@@ -4,6 +4,10 @@ enum CSVPartReader {
     enum Plan: Sendable {
         case text(Int, required: Bool)
         case timestamp(Int, required: Bool)
+        /// A text column left in the file: only whether each row has a value.
+        case deferred(Int)
+        /// A column not read at all (reading another column again).
+        case skip
     }
 
     /// What every part of a file shares: the columns and how to read each.
@@ -24,7 +28,13 @@ enum CSVPartReader {
         /// The zone values without an offset are read in.
         let zone: ZoneRules
 
-        init(map: HeaderMap, role: TableRole, file: String, leadIDs: TextDictionary? = nil, dateOrder: DateOrder? = nil, zone: ZoneRules = .utc) {
+        /// The text builders of columns left in the file (see `DeferredColumns`).
+        let deferredTexts: Set<Int>
+
+        /// `deferring`: the columns to leave in the file. `keeping`: the one
+        /// column to read, every other skipped (a column left in the file, read now).
+        init(map: HeaderMap, role: TableRole, file: String, leadIDs: TextDictionary? = nil, dateOrder: DateOrder? = nil, zone: ZoneRules = .utc,
+             deferring: Set<String> = [], keeping: String? = nil) {
             self.map = map
             self.file = file
             self.dateOrder = dateOrder
@@ -32,13 +42,19 @@ enum CSVPartReader {
             var texts = 0, times = 0
             var bases: [TextDictionary?] = []
             var unique: Int?
+            var deferred: Set<Int> = []
             plans = map.entries.map { entry in
+                if let keeping, entry.name != keeping { return .skip }
                 if let core = entry.core, core.kind == .timestamp {
                     times += 1
                     return .timestamp(times - 1, required: core.required)
                 }
                 texts += 1
                 bases.append(role == .touches && entry.core?.name == "lead_id" ? leadIDs : nil)
+                if deferring.contains(entry.name) {
+                    deferred.insert(texts - 1)
+                    return .deferred(texts - 1)
+                }
                 if role == .leads && entry.core?.name == "lead_id" { unique = texts - 1 }
                 // Touches may lack a lead id (a call logged against no lead): counted, not refused.
                 return .text(texts - 1, required: role == .leads && entry.core?.name == "lead_id")
@@ -48,6 +64,7 @@ enum CSVPartReader {
             self.bases = bases
             shortKeys = bases.map { $0.flatMap(ShortKeyTable.init) }
             uniqueText = unique
+            deferredTexts = deferred
         }
 
         var undecided: [String] { map.entries.filter(\.channelOrDirection).map(\.name) }
@@ -73,7 +90,8 @@ enum CSVPartReader {
         var columns = Columns(
             texts: layout.bases.indices.map {
                 TextColumnBuilder(
-                    codes: slices.texts[$0], base: layout.bases[$0], keys: layout.shortKeys[$0], unique: layout.uniqueText == $0)
+                    codes: slices.texts[$0], base: layout.bases[$0], keys: layout.shortKeys[$0], unique: layout.uniqueText == $0,
+                    deferred: layout.deferredTexts.contains($0))
             },
             times: slices.times.map { TimestampColumnBuilder(values: $0, order: layout.dateOrder, zone: layout.zone) })
         columns.rows = try readRecords(bytes, line: line, layout: layout, capacity: capacity, texts: &columns.texts,
@@ -121,6 +139,10 @@ enum CSVPartReader {
                             CSVScanner.withValue(of: field, in: bytes, scratch: &scratch) {
                                 texts[builder].append($0, quoted: field.quoted, stable: !field.hasEscapedQuotes)
                             }
+                        case .deferred(let builder):
+                            texts[builder].appendDeferred(isNull: field.isEmpty && !field.quoted)
+                        case .skip:
+                            break
                         case .timestamp(let builder, let required):
                             let failure = CSVScanner.withValue(of: field, in: bytes, scratch: &scratch) { times[builder].append($0) }
                             if let failure {

@@ -110,6 +110,11 @@ extension CSVTableReader {
         let rows = parts.reduce(0) { $0 + $1.rows }
         let table = table(from: finished, rows: rows, layout: layout, notes: &notes)
         let wallClock = parts.reduce(0) { $0 + $1.times.reduce(0) { $0 + $1.wallClockCount } }
-        return ParsedTable(table: table, map: layout.map, undecided: layout.undecided, dateNotes: notes, wallClockCount: wallClock)
+        let deferred = layout.map.entries.indices.filter {
+            if case .deferred = layout.plans[$0] { return true }
+            return false
+        }.map { layout.map.entries[$0].name }
+        return ParsedTable(table: table, map: layout.map, undecided: layout.undecided, dateNotes: notes, wallClockCount: wallClock,
+                           deferred: deferred)
     }
 }

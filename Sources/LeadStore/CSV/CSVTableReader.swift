@@ -10,6 +10,8 @@ struct ParsedTable {
     var dateNotes: [String] = []
     /// How many values had no offset, and were read in the load's zone.
     var wallClockCount = 0
+    /// Columns of ids left in the file (see `DeferredColumns`).
+    var deferred: [String] = []
 }
 
 /// Reads one CSV file into typed columns.
@@ -33,22 +35,27 @@ enum CSVTableReader {
     /// `dateOrder`: how dates of three numbers are written (`--date-format`), nil to find out per column.
     static func read(
         _ file: FileBytes, role: TableRole, options: FileOptions, shared: FileOptions = FileOptions(),
-        progress: LoadProgress?, leadIDs: TextDictionary? = nil, dateOrder: DateOrder? = nil, zone: ZoneRules = .utc
+        progress: LoadProgress?, leadIDs: TextDictionary? = nil, dateOrder: DateOrder? = nil, zone: ZoneRules = .utc,
+        defersIDs: Bool = false, keeping: String? = nil
     ) throws(LoadError) -> ParsedTable {
         try file.reading { (bytes) throws(LoadError) -> ParsedTable in
             try read(bytes, name: file.name, role: role, options: options, shared: shared, progress: progress,
-                     release: file.release, leadIDs: leadIDs, dateOrder: dateOrder, zone: zone)
+                     release: file.release, leadIDs: leadIDs, dateOrder: dateOrder, zone: zone, defersIDs: defersIDs, keeping: keeping)
         }
     }
 
     private static func read(
         _ bytes: UnsafeRawBufferPointer, name: String, role: TableRole, options: FileOptions, shared: FileOptions,
         progress: LoadProgress?,
-        release: @escaping @Sendable (Range<Int>) -> Void, leadIDs: TextDictionary?, dateOrder: DateOrder?, zone: ZoneRules
+        release: @escaping @Sendable (Range<Int>) -> Void, leadIDs: TextDictionary?, dateOrder: DateOrder?, zone: ZoneRules,
+        defersIDs: Bool, keeping: String?
     ) throws(LoadError) -> ParsedTable {
         var scanner = CSVScanner(bytes: bytes, file: name)
         let map = try headerMap(&scanner, name: name, role: role, options: options, shared: shared)
-        let layout = CSVPartReader.Layout(map: map, role: role, file: name, leadIDs: leadIDs, dateOrder: dateOrder, zone: zone)
+        // Ids are left in a file large enough for the time saved to count.
+        let deferring = defersIDs && bytes.count >= 2 * minimumPartSize ? idColumns(scanner, map: map) : []
+        let layout = CSVPartReader.Layout(map: map, role: role, file: name, leadIDs: leadIDs, dateOrder: dateOrder, zone: zone,
+                                          deferring: deferring, keeping: keeping)
         let body = scanner.position..<bytes.count
 
         let parts = cut(bytes, body)
@@ -170,6 +177,10 @@ enum CSVTableReader {
         var table = Table(rowCount: rows)
         for (index, entry) in layout.map.entries.enumerated() {
             switch layout.plans[index] {
+            case .skip:
+                continue
+            case .deferred(let builder):
+                table.append(Column(name: entry.name, origin: entry.header, data: .text(columns.texts[builder])))
             case .timestamp(let builder, _):
                 table.append(Column(name: entry.name, origin: entry.header, data: .timestamp(columns.times[builder])))
             case .text(let builder, _):

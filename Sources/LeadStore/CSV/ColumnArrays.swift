@@ -220,11 +220,15 @@ extension TextColumnBuilder {
     /// codes change (nil when they stay).
     /// The builders' values are let go of (as soon as they are copied, for ids).
     static func joinedDictionary(_ parts: inout [TextColumnBuilder]) -> (dictionary: TextDictionary, remaps: [CodeRemap?]) {
+        if parts.allSatisfy({ $0.deferredCount != nil }) {
+            let counts = parts.map { $0.deferredCount! }
+            return (TextDictionary(deferredCount: counts.reduce(0, +)), shifts(counts))
+        }
         if parts.allSatisfy({ $0.distinct != nil }) {
             var values = parts.map { $0.distinct! }
             for index in parts.indices { parts[index].letGoOfValues() }
             if !parts[0].keepsIndex && DistinctValues.allDiffer(values) {
-                let remaps = shifts(values)
+                let remaps = shifts(values.map(\.count))
                 return (TextDictionary(unindexed: &values), remaps)
             }
             var joined = joinedDistinct(values)
@@ -263,17 +267,17 @@ extension TextColumnBuilder {
     }
 
     /// How the codes of each part move when the parts' values are put one after another.
-    private static func shifts(_ parts: [DistinctValues]) -> [CodeRemap?] {
+    private static func shifts(_ counts: [Int]) -> [CodeRemap?] {
         var shift = 0
-        return parts.map { part -> CodeRemap? in
-            defer { shift += part.count }
+        return counts.map { count -> CodeRemap? in
+            defer { shift += count }
             return shift == 0 ? nil : .shift(UInt32(shift))
         }
     }
 
     /// The dictionary of a column whose values should all differ.
     private static func joinedDistinct(_ parts: [DistinctValues]) -> (dictionary: TextDictionary, remaps: [CodeRemap?]) {
-        if let dictionary = TextDictionary(distinct: parts) { return (dictionary, shifts(parts)) }
+        if let dictionary = TextDictionary(distinct: parts) { return (dictionary, shifts(parts.map(\.count))) }
         // Some value comes twice: each repeat takes the code of its first appearance.
         var dictionary = TextDictionary()
         let remaps = parts.map { part -> CodeRemap? in

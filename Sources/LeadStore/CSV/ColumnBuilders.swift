@@ -42,6 +42,9 @@ struct TextColumnBuilder: @unchecked Sendable {
     private var shortValues: ShortValueCache?
     /// Values (not nulls) appended so far, until the column is known to hold ids or not.
     private var probed = 0
+    /// For a column left in its file (see `DeferredColumns`): how many values
+    /// it has had; each value's code is its number among them.
+    private(set) var deferredCount: Int?
 
     /// After this many values that all differ, a column without a base is
     /// taken to hold ids (an activity's own id, say): its values are then
@@ -51,11 +54,12 @@ struct TextColumnBuilder: @unchecked Sendable {
 
     /// `unique`: the values are expected to differ row by row (ids), so they
     /// are collected in order and indexed once the whole file is read.
-    init(codes: ColumnSlice<UInt32>, base: TextDictionary? = nil, keys: ShortKeyTable? = nil, unique: Bool = false) {
+    init(codes: ColumnSlice<UInt32>, base: TextDictionary? = nil, keys: ShortKeyTable? = nil, unique: Bool = false, deferred: Bool = false) {
         self.base = base
         self.keys = keys
         // Codes of ids, and of a base dictionary of ids, are four bytes from the start.
-        self.codes = TextCodeSlice(base: codes.base, capacity: codes.capacity, wide: unique || base != nil)
+        self.codes = TextCodeSlice(base: codes.base, capacity: codes.capacity, wide: unique || deferred || base != nil)
+        if deferred { deferredCount = 0 }
         keepsIndex = unique || base != nil
         if unique { distinct = DistinctValues(capacity: codes.capacity) }
         // Ids (unique, or found in a base) would only fill the cache.
@@ -114,6 +118,17 @@ struct TextColumnBuilder: @unchecked Sendable {
 }
 
 extension TextColumnBuilder {
+    /// Notes a value of a column left in its file: its number, or null.
+    @inline(__always)
+    mutating func appendDeferred(isNull: Bool) {
+        if isNull {
+            codes.append(Null.textCode)
+        } else {
+            codes.append(UInt32(truncatingIfNeeded: deferredCount!))
+            deferredCount! += 1
+        }
+    }
+
     /// Drops this builder's hold on its values, once they have been handed on.
     mutating func letGoOfValues() {
         if distinct != nil { distinct = DistinctValues(capacity: 0, keepsHashes: false) }

@@ -77,6 +77,13 @@ enum ColumnInference {
         return value
     }
 
+    /// Whether a column holding this value can only be text: it is not
+    /// blank, not a number, and not a date or time in any order.
+    static func isOnlyText(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) || number(bytes) != nil { return false }
+        return DateOrder.allCases.allSatisfy { timestamp(bytes, order: $0) == nil }
+    }
+
     private static func timestamp(_ bytes: UnsafeRawBufferPointer, order: DateOrder) -> Double? {
         if case .value(let moment) = TimestampParser.parse(bytes, order: order).0 { return Double(moment) }
         return nil

@@ -23,6 +23,9 @@ public final class FileBytes: @unchecked Sendable {
     public let count: Int
     /// The mapping, when the bytes are a mapped file.
     let mapping: FileMapping?
+    /// Which file, of what size, last changed when: for a regular file, so
+    /// that reading it again can tell it is still the file that was read.
+    public private(set) var stamp: FileStamp?
 
     /// Reads the file at `path`.
     public init(path: String) throws(LoadError) {
@@ -40,6 +43,7 @@ public final class FileBytes: @unchecked Sendable {
             close(fd)
             throw LoadError(file: path, message: refusal)
         }
+        if kind == S_IFREG { stamp = FileStamp(info) }
         if kind == S_IFREG, let mapping = FileMapping(descriptor: fd, info: info) {
             base = mapping.base
             count = mapping.size
@@ -52,6 +56,7 @@ public final class FileBytes: @unchecked Sendable {
         base = read.base
         count = read.count
         mapping = nil
+        if stamp?.size != Int64(count) { stamp = nil }
     }
 
     /// Wraps bytes made in memory, such as generated demo data.
@@ -112,5 +117,20 @@ public final class FileBytes: @unchecked Sendable {
         case EISDIR: "is a folder, not a CSV file"
         default: "cannot \(verb): \(String(cString: strerror(code)))"
         }
+    }
+}
+
+/// A regular file as `fstat` saw it when it was read.
+public struct FileStamp: Sendable, Equatable {
+    let device: UInt64
+    let inode: UInt64
+    let size: Int64
+    let modified: Int64
+
+    init(_ info: stat) {
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
     }
 }

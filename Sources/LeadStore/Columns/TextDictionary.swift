@@ -18,8 +18,21 @@ public struct TextDictionary: Sendable {
     /// when the table was let go (`dropIndex`): a column of ids keeps only
     /// its values, and a lookup reads them in order.
     var slots: [UInt64] = Array(repeating: 0, count: 64)
+    /// For a column whose values are still in its file (see
+    /// `DeferredColumns`): how many values the codes number, in file order.
+    /// Such a dictionary holds no values until the store reads them.
+    public private(set) var deferredCount: Int?
 
     public init() {}
+
+    /// A dictionary of `count` values not read yet: code `k` is the file's `k`th value.
+    init(deferredCount count: Int) {
+        deferredCount = count
+        slots = []
+    }
+
+    /// Whether the values are still in the file.
+    public var isDeferred: Bool { deferredCount != nil }
 
     /// Builds a dictionary holding `values` in order, without duplicates.
     public init<S: Sequence>(_ values: S) where S.Element == String {
@@ -27,9 +40,9 @@ public struct TextDictionary: Sendable {
     }
 
     /// How many distinct values there are.
-    public var count: Int { offsets.count - 1 }
+    public var count: Int { deferredCount ?? offsets.count - 1 }
 
-    public var isEmpty: Bool { offsets.count == 1 }
+    public var isEmpty: Bool { count == 0 }
 
     /// The value with this code.
     public subscript(code: UInt32) -> String {
@@ -50,7 +63,7 @@ public struct TextDictionary: Sendable {
     }
 
     /// Every value, in code order.
-    public var values: [String] { (0..<count).map { self[UInt32($0)] } }
+    public var values: [String] { (0..<offsets.count - 1).map { self[UInt32($0)] } }
 
     /// The code of `value`, if the column holds it.
     public func code(of value: String) -> UInt32? {

@@ -67,6 +67,12 @@ public struct DataSource: Sendable {
         }
     }
 
+    /// Whether the bytes are read from a path (rather than held in memory).
+    var isOnDisk: Bool {
+        if case .path = content { return true }
+        return false
+    }
+
     /// Whether the data was generated (the demo's) rather than exported from somewhere.
     public private(set) var isGenerated = false
 

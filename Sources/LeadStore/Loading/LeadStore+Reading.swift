@@ -61,10 +61,12 @@ extension LeadStore {
     }
 
     static func readTouches(
-        _ source: any TableReader, reading: inout Reading, progress: LoadProgress?, leadIDs: TextDictionary?
+        _ source: any TableReader, reading: inout Reading, progress: LoadProgress?, leadIDs: TextDictionary?,
+        defersIDs: Bool, deferred: inout DeferredColumns?
     ) throws(LoadError) -> Table {
         let clock = ContinuousClock.now
-        let read = try source.read(TableRequest(role: .touches, progress: progress, leadIDs: leadIDs))
+        let read = try source.read(TableRequest(role: .touches, progress: progress, leadIDs: leadIDs, defersIDs: defersIDs))
+        deferred = read.deferred
         let name = source.name
         reading.note(read, source: name)
         var declared = source.shared.directionWords

@@ -6,7 +6,7 @@ public struct LeadStore: Sendable {
     /// Leads, one row each, with the derived fields of SPEC §2 as columns.
     public private(set) var leads: Table
     /// Touches, in order by lead and then time; touches of no known lead come last.
-    public private(set) var touches: Table
+    public internal(set) var touches: Table
     /// Which touches belong to which lead, and which are follow-ups.
     public private(set) var followUps: FollowUpIndex
     /// What the last load read and found.
@@ -18,6 +18,8 @@ public struct LeadStore: Sendable {
 
     /// Direction values declared with `--inbound` and `--outbound`, normalized, with whether each means outbound.
     public private(set) var directionWords: [String: Bool] = [:]
+    /// Touch columns of ids still in their file (see `DeferredColumns`).
+    public internal(set) var deferred: DeferredColumns?
 
     /// Loads leads and any number of touch tables (calls, emails and meetings
     /// often come as separate exports); their rows are stacked.
@@ -41,10 +43,15 @@ public struct LeadStore: Sendable {
         } else {
             throw LoadError(file: "leadq", message: LoadMessages.noLeads)
         }
+        // Ids are left in the file only when one file holds all the touches.
+        let defersIDs = set.touches.count == 1
+        var deferred: DeferredColumns?
         for source in set.touches {
             touchTables.append(try Self.readTouches(
-                source, reading: &reading, progress: progress, leadIDs: leadTable.text("lead_id")?.dictionary))
+                source, reading: &reading, progress: progress, leadIDs: leadTable.text("lead_id")?.dictionary,
+                defersIDs: defersIDs, deferred: &deferred))
         }
+        self.deferred = deferred
         for source in set.conversions {
             try Self.readConversions(source, into: &leadTable, reading: &reading, progress: progress)
         }
@@ -66,8 +73,12 @@ public struct LeadStore: Sendable {
     /// Adds the touches of another source to those loaded.
     public mutating func addTouches(_ source: any TableReader, progress: LoadProgress? = nil) throws(LoadError) {
         let clock = ContinuousClock.now
+        // The touches loaded join the new ones: their columns need their values.
+        try loadDeferred(progress: progress)
         var reading = Reading(directionWords: directionWords)
-        let added = try Self.readTouches(source, reading: &reading, progress: progress, leadIDs: leads.text("lead_id")?.dictionary)
+        var deferred: DeferredColumns?
+        let added = try Self.readTouches(source, reading: &reading, progress: progress, leadIDs: leads.text("lead_id")?.dictionary,
+                                         defersIDs: false, deferred: &deferred)
         touches = touches.concatenated(with: added)
         directionWords = reading.directionWords
         rederive(summary: reading.summary, since: clock)
@@ -112,6 +123,11 @@ public struct LeadStore: Sendable {
         var store = self
         store.leads = leads.gathered([]).removing(Set(FollowUpIndex.derivedFieldNames))
         store.touches = touches.gathered([])
+        for name in deferred?.names ?? [] {
+            store.touches.append(Column(name: name, origin: touches[name]?.origin ?? name,
+                                        data: .text(TextColumn(codes: [], dictionary: TextDictionary()))))
+        }
+        store.deferred = nil
         store.followUps = FollowUpIndex.build(leads: &store.leads, touches: &store.touches, directionWords: directionWords)
         store.finishSummary()
         return store

@@ -15,6 +15,11 @@ enum LoadMessages {
         return pages * size / 2
     }
 
+    /// A column left in its file, when the file is not what was loaded any more.
+    static func deferredChanged(_ name: String) -> String {
+        "the file changed after it was loaded, so its column \(name) (read from the file when first used) cannot be read; load the data again (.open) to use it"
+    }
+
     static let emptyFile = "the file is empty: it needs a header row naming its columns"
     static let device = "is a device, not a CSV file (leadq reads files, pipes such as /dev/stdin, and terminals)"
 

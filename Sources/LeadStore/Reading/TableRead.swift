@@ -18,6 +18,8 @@ public struct TableRead: Sendable {
     /// How many timestamps had no offset, and the zone they were read in.
     public var wallClockCount: Int
     public var zone: ZoneRules
+    /// Columns left in their file, read when a statement first names one.
+    public var deferred: DeferredColumns?
     /// The reader's name of rows of `table` (0 is the first row) in the
     /// column at `column` of `table`, which was read from `header`.
     public var places: @Sendable (_ rows: [Int], _ column: Int, _ header: String) throws(LoadError) -> [RowPlace]

@@ -32,10 +32,14 @@ public struct TableRequest: Sendable {
     /// For touches: the leads' ids, which a reader may share as the
     /// dictionary of the touches' `lead_id`.
     public var leadIDs: TextDictionary?
+    /// Whether a reader may leave columns of ids in their file until a
+    /// statement names one (see `DeferredColumns`).
+    public var defersIDs: Bool
 
-    public init(role: TableRole, progress: LoadProgress? = nil, leadIDs: TextDictionary? = nil) {
+    public init(role: TableRole, progress: LoadProgress? = nil, leadIDs: TextDictionary? = nil, defersIDs: Bool = false) {
         self.role = role
         self.progress = progress
         self.leadIDs = leadIDs
+        self.defersIDs = defersIDs
     }
 }
