@@ -14,7 +14,8 @@ extension Settings {
             switch argument.kind {
             case .duration(let seconds) where seconds >= 0: gaps.append(TimeScale.units(seconds: seconds))
             case .number(0, _): gaps.append(0)
-            case .duration, .number(_, _) where Self.isNegative(argument):
+            case .duration,
+                 .number(_, _) where Self.isNegative(argument):
                 throw Diagnostic(.error, EngineMessages.cadenceNegative, at: argument.range, fixIt: "0")
             default: throw Diagnostic(.error, EngineMessages.setUsage("cadence"), at: argument.range)
             }
