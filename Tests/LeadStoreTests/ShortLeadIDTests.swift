@@ -31,4 +31,43 @@ import Testing
             #expect(followups.data.renderedValue(row) == String(expected[id] ?? 0), "\(id)")
         }
     }
+
+    /// Ids of nine to sixteen bytes, which the table holds as their first
+    /// and last eight bytes: an id one byte off anywhere, or one byte
+    /// shorter, finds no lead; with a longer id among the leads the
+    /// dictionary is asked instead, with the same answers.
+    @Test(arguments: [false, true])
+    func idsOfNineToSixteenBytesFindTheirLeads(withALongerID: Bool) throws {
+        let base = Array("ABCDEFGHIJKLMNOP")
+        var ids = (9...16).map { String(base.prefix($0)) }
+        if withALongerID { ids.append("ABCDEFGHIJKLMNOPQ") }
+        var leads = "lead_id,created_at\n"
+        for id in ids { leads += "\(id),2026-01-01T00:00:00Z\n" }
+        var unknown: [String] = (9...16).flatMap { length in
+            (0..<length).map { position in
+                var changed = Array(base.prefix(length))
+                changed[position] = "z"
+                return String(changed)
+            }
+        }
+        unknown += ["ABCDEFGH", "ABCDEFGHIJKLMNOPQR", "BCDEFGHIJ"]
+        var named: [String] = []
+        for round in 0..<30 { for (index, id) in ids.enumerated() where (round + index) % 4 != 0 { named.append(id) } }
+        named += unknown
+        var generator = SystemRandomNumberGenerator()
+        named.shuffle(using: &generator)
+        var touches = "lead_id,at,channel,direction\n"
+        var expected = [String: Int]()
+        for (row, id) in named.enumerated() {
+            touches += "\(id),2026-01-02T00:00:\(String(format: "%02d", row % 60))Z,call,outbound\n"
+            expected[id, default: 0] += 1
+        }
+        let store = try load(leads: leads, touches: touches)
+        #expect(store.followUps.counts.unknownLead == unknown.count)
+        #expect(store.followUps.counts.unknownLeadIDs == unknown.count)
+        let followups = try #require(store.leads["followups"])
+        for (row, id) in ids.enumerated() {
+            #expect(followups.data.renderedValue(row) == String(expected[id] ?? 0), "\(id)")
+        }
+    }
 }

@@ -1,37 +1,144 @@
-/// The values of a dictionary of short ids (eight bytes or fewer each, as
-/// `L0336245` or a number), each slot holding a value's bytes beside its
-/// code: looking a value up reads one slot, one line of memory, where the
-/// dictionary's own table reads a slot, the value's offsets and its bytes.
-/// Built for the touches' lead ids, which are looked up in a table of a
-/// million leads or more that the caches cannot hold.
+/// The values of a dictionary of short ids (sixteen bytes or fewer each, as
+/// `L0336245`, a number or `00Q5e000001AbCd`), each slot holding a value's
+/// bytes beside its code: looking a value up reads one slot, one line of
+/// memory, where the dictionary's own table reads a slot, the value's
+/// offsets and its bytes, three reads that each miss the caches once the
+/// table is larger than they are. Built for the touches' lead ids, which are
+/// looked up in a table of a million leads or more. Ids of eight bytes or
+/// fewer take slots of two words, longer ones slots of three.
 struct ShortKeyTable: Sendable {
-    /// Each slot's bytes, zero after the value's end.
-    private struct Slot {
-        var key: UInt64
-        /// The value's length in the high half, its code + 1 in the low half; zero when empty.
-        var entry: UInt64
+    private enum Slots: Sendable {
+        case narrow(KeySlots<NarrowSlot>)
+        case wide(KeySlots<WideSlot>)
     }
 
-    private var slots: [Slot]
-    private let shift: UInt64
+    private let slots: Slots
 
     /// The longest value a table holds.
-    static let longest = 8
+    static let longest = 16
 
     /// Nil when some value is longer than `longest`, or there are none.
     init?(_ dictionary: TextDictionary) {
         let count = dictionary.count
-        guard count > 0, dictionary.longestValue <= Self.longest, count < Int(UInt32.max) else { return nil }
+        guard count > 0, !dictionary.isDeferred, count < Int(UInt32.max) else { return nil }
+        let longest = dictionary.longestValue
+        guard longest <= Self.longest else { return nil }
+        slots = longest <= NarrowSlot.longest ? .narrow(KeySlots(dictionary)) : .wide(KeySlots(dictionary))
+    }
+
+    /// Writes the code of each of the first `count` values to `codes`
+    /// (`Null.textCode` for a value not here); the first slots of all of
+    /// them are read before any is compared, so that their reads overlap.
+    func codes(of values: UnsafePointer<UnsafeRawBufferPointer>, count: Int, into codes: UnsafeMutablePointer<UInt32>) {
+        switch slots {
+        case .narrow(let table): table.codes(of: values, count: count, into: codes)
+        case .wide(let table): table.codes(of: values, count: count, into: codes)
+        }
+    }
+}
+
+/// A slot of a `KeySlots` table: a value's bytes, and its length and code.
+private protocol KeySlot: Sendable {
+    associatedtype Key: Equatable
+    /// The longest value the slot holds.
+    static var longest: Int { get }
+    static var empty: Self { get }
+    init(key: Key, entry: UInt64)
+    var key: Key { get }
+    /// The value's length in the high half, its code + 1 in the low half; zero when empty.
+    var entry: UInt64 { get }
+    /// The value's bytes as a key, and the hash that places it.
+    static func key(_ value: UnsafeRawBufferPointer) -> (key: Key, hash: UInt64)
+}
+
+/// Values of up to eight bytes, zero after the value's end.
+private struct NarrowSlot: KeySlot {
+    var key: UInt64
+    var entry: UInt64
+
+    static let longest = 8
+    static let empty = NarrowSlot(key: 0, entry: 0)
+
+    init(key: UInt64, entry: UInt64) {
+        self.key = key
+        self.entry = entry
+    }
+
+    @inline(__always)
+    static func key(_ value: UnsafeRawBufferPointer) -> (key: UInt64, hash: UInt64) {
+        let key = word(value)
+        return (key, mix(key ^ UInt64(value.count) << 59))
+    }
+}
+
+/// Values of up to sixteen bytes: their first eight bytes and their last
+/// eight (overlapping, for a value of fewer than sixteen), which with the
+/// length determine every byte.
+private struct WideSlot: KeySlot {
+    struct Key: Equatable {
+        var first: UInt64
+        var last: UInt64
+    }
+
+    var key: Key
+    var entry: UInt64
+
+    static let longest = 16
+    static let empty = WideSlot(key: Key(first: 0, last: 0), entry: 0)
+
+    init(key: Key, entry: UInt64) {
+        self.key = key
+        self.entry = entry
+    }
+
+    @inline(__always)
+    static func key(_ value: UnsafeRawBufferPointer) -> (key: Key, hash: UInt64) {
+        let n = value.count
+        let key = n <= 8
+            ? Key(first: word(value), last: 0)
+            : Key(first: value.loadUnaligned(as: UInt64.self), last: value.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self))
+        return (key, mix(key.first ^ mix(key.last) ^ UInt64(n) << 59))
+    }
+}
+
+/// The bytes of a value of at most eight bytes, zero after its end.
+@inline(__always)
+private func word(_ value: UnsafeRawBufferPointer) -> UInt64 {
+    let n = value.count
+    if n >= 4 {
+        let low = UInt64(value.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
+        let high = UInt64(value.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
+        return low | high << UInt64((n - 4) * 8)
+    }
+    var key: UInt64 = 0
+    for index in 0..<n { key |= UInt64(value[index]) << UInt64(index * 8) }
+    return key
+}
+
+@inline(__always)
+private func mix(_ key: UInt64) -> UInt64 {
+    var h = key &* 0x9E37_79B9_7F4A_7C15
+    h ^= h >> 29
+    return h &* 0xBF58_476D_1CE4_E5B9
+}
+
+/// An open-addressing table of slots, placed by the high bits of their hash.
+private struct KeySlots<Slot: KeySlot>: Sendable {
+    private var slots: [Slot]
+    private let shift: UInt64
+
+    init(_ dictionary: TextDictionary) {
+        let count = dictionary.count
         var bits = 4
         while 1 << bits < count * 3 / 2 { bits += 1 }
         shift = UInt64(64 - bits)
-        slots = [Slot](repeating: Slot(key: 0, entry: 0), count: 1 << bits)
+        slots = [Slot](repeating: .empty, count: 1 << bits)
         let mask = slots.count - 1, shift = self.shift
         slots.withUnsafeMutableBufferPointer { slots in
             for code in 0..<count {
                 dictionary.withBytes(of: UInt32(code)) { value in
-                    let key = Self.key(value)
-                    var slot = Self.slot(key, value.count, shift)
+                    let (key, hash) = Slot.key(value)
+                    var slot = Int(truncatingIfNeeded: hash >> shift)
                     while slots[slot].entry != 0 { slot = (slot + 1) & mask }
                     slots[slot] = Slot(key: key, entry: UInt64(value.count) << 32 | UInt64(code + 1))
                 }
@@ -39,23 +146,21 @@ struct ShortKeyTable: Sendable {
         }
     }
 
-    /// Writes the code of each of the first `count` values to `codes`
-    /// (`Null.textCode` for a value not here); the first slots of all of
-    /// them are read before any is compared, so that their reads overlap.
     func codes(of values: UnsafePointer<UnsafeRawBufferPointer>, count: Int, into codes: UnsafeMutablePointer<UInt32>) {
         precondition(count <= TextDictionary.batchLimit)
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: TextDictionary.batchLimit) { keys in
+        withUnsafeTemporaryAllocation(of: Slot.Key.self, capacity: TextDictionary.batchLimit) { keys in
             withUnsafeTemporaryAllocation(of: Int.self, capacity: TextDictionary.batchLimit) { places in
                 slots.withUnsafeBufferPointer { slots in
                     let mask = slots.count - 1
                     for index in 0..<count {
                         let value = values[index]
-                        if value.count > Self.longest {
+                        if value.count > Slot.longest {
                             places[index] = -1
                             continue
                         }
-                        keys[index] = Self.key(value)
-                        places[index] = Self.slot(keys[index], value.count, shift)
+                        let (key, hash) = Slot.key(value)
+                        (keys.baseAddress! + index).initialize(to: key)
+                        places[index] = Int(truncatingIfNeeded: hash >> shift)
                     }
                     for index in 0..<count {
                         var slot = places[index]
@@ -65,7 +170,7 @@ struct ShortKeyTable: Sendable {
                         while true {
                             let found = slots[slot]
                             if found.entry == 0 { break }
-                            if found.key == keys[index] && found.entry >> 32 == length {
+                            if found.entry >> 32 == length && found.key == keys[index] {
                                 codes[index] = UInt32(truncatingIfNeeded: found.entry) &- 1
                                 break
                             }
@@ -75,28 +180,6 @@ struct ShortKeyTable: Sendable {
                 }
             }
         }
-    }
-
-    /// The bytes of a value of at most eight bytes, zero after its end.
-    @inline(__always)
-    private static func key(_ value: UnsafeRawBufferPointer) -> UInt64 {
-        let n = value.count
-        if n >= 4 {
-            let low = UInt64(value.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
-            let high = UInt64(value.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
-            return low | high << UInt64((n - 4) * 8)
-        }
-        var key: UInt64 = 0
-        for index in 0..<n { key |= UInt64(value[index]) << UInt64(index * 8) }
-        return key
-    }
-
-    @inline(__always)
-    private static func slot(_ key: UInt64, _ length: Int, _ shift: UInt64) -> Int {
-        var h = (key ^ UInt64(length) << 59) &* 0x9E37_79B9_7F4A_7C15
-        h ^= h >> 29
-        h = h &* 0xBF58_476D_1CE4_E5B9
-        return Int(truncatingIfNeeded: h >> shift)
     }
 }
 
