@@ -47,7 +47,8 @@ public enum ConnectionSecrets {
     private static let patterns: [NSRegularExpression] = [
         #"[a-zA-Z][a-zA-Z0-9+.-]*://[^/@:\s"']*:([^@/\s"']+)@"#,
         #"(?:^|[\s?&"'])password\s*=\s*'((?:[^'\\]|\\.)*)'"#,
-        #"(?:^|[\s?&"'])password\s*=\s*([^\s'"&]+)"#,
+        // Up to a colon that ends a message's place (`…password=pw:: error`), which is not the password's.
+        #"(?:^|[\s?&"'])password\s*=\s*([^\s'"&]+?)(?=:\s|[\s'"&]|$)"#,
     ].compactMap { try? NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
 
     /// `text` with every password a connection string in it spells out replaced by `***`.

@@ -19,6 +19,14 @@ import Testing
         #expect(result.stderr.contains("postgresql://analyst:***@host/db"))
     }
 
+    /// A password ending in a colon, at the end of a connection string a
+    /// message names: masked whole, and the colon after the place stays.
+    @Test func aPasswordParameterBeforeTheMessageColonKeepsIt() throws {
+        let result = try LeadQProcess.run(["examples/data", "--no-init", "-c", ".open postgresql://x@host/db?password=pw2:"])
+        #expect(!result.stderr.contains("pw2"), "\(result.stderr)")
+        #expect(result.stderr.contains("postgresql://x@host/db?password=***: error: "), "\(result.stderr)")
+    }
+
     /// A one-letter password is masked where the connection string spells it,
     /// not in every word of libpq's message ("***27.0.0.***" told its letters).
     @Test func aShortPasswordDoesNotGarbleTheMessage() throws {
