@@ -71,7 +71,7 @@ import Testing
         #expect(repeats.count == 2 && column.codes[repeats[0]] == column.codes[repeats[1]])
     }
 
-    @Test(arguments: ["grown", "rewritten"])
+    @Test(arguments: ["grown", "rewritten", "removed"])
     func aFileChangedAfterTheLoadIsRefusedByName(change: String) throws {
         let files = Self.files()
         let url = try Self.folder(files)
@@ -83,6 +83,8 @@ import Testing
             try handle.seekToEnd()
             try handle.write(contentsOf: Data("A-extra,L1,2026-02-01T00:00:00Z,call,outbound,R-x,n1,1\n".utf8))
             try handle.close()
+        } else if change == "removed" {
+            try FileManager.default.removeItem(at: path)
         } else {
             // The same size, another time of change: the file was written again.
             try files.touches.replacingOccurrences(of: "R-1,", with: "R-9,").write(to: path, atomically: false, encoding: .utf8)
@@ -90,7 +92,10 @@ import Testing
         #expect {
             try store.loadDeferred(["touch_id"])
         } throws: { error in
-            (error as? LoadError)?.message.contains("changed after it was loaded, so its column touch_id") == true
+            let message = (error as? LoadError)?.message ?? ""
+            return change == "removed"
+                ? message == "its column touch_id (read from the file when first used) cannot be read: no such file; load the data again (.open) to use it"
+                : message.contains("changed after it was loaded, so its column touch_id")
         }
         #expect(store.deferred?.names.sorted() == ["ref", "touch_id"])
     }

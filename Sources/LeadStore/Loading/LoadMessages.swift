@@ -20,6 +20,11 @@ enum LoadMessages {
         "the file changed after it was loaded, so its column \(name) (read from the file when first used) cannot be read; load the data again (.open) to use it"
     }
 
+    /// A column left in its file, when the file cannot be read again.
+    static func deferredUnreadable(_ name: String, reason: String) -> String {
+        "its column \(name) (read from the file when first used) cannot be read: \(reason); load the data again (.open) to use it"
+    }
+
     static let emptyFile = "the file is empty: it needs a header row naming its columns"
     static let device = "is a device, not a CSV file (leadq reads files, pipes such as /dev/stdin, and terminals)"
 

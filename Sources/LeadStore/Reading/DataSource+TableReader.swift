@@ -30,7 +30,12 @@ extension DataSource: TableReader {
     /// Column `name` of the file, read again in file order; an error when
     /// the file is no longer the one `stamp` describes.
     func readColumn(_ name: String, role: TableRole, stamp: FileStamp, progress: LoadProgress?) throws(LoadError) -> (column: TextColumn, rows: Int) {
-        let file = try contents()
+        let file: FileBytes
+        do throws(LoadError) {
+            file = try contents()
+        } catch {
+            throw LoadError(file: error.file, message: LoadMessages.deferredUnreadable(name, reason: error.message))
+        }
         guard file.stamp == stamp else { throw LoadError(file: file.name, message: LoadMessages.deferredChanged(name)) }
         return try CSVTableReader.readColumn(file, name: name, role: role, options: options, shared: shared, progress: progress,
                                              dateOrder: try dateOrder(), zone: zone)
