@@ -14,6 +14,7 @@ package struct SparkExecutor: SQLEngineExecutor {
     let driver: SparkDriver
     let tables: CanonicalTables
     let values = EngineValues()
+    let checked = CheckPassed()
 
     package var name: String { "Spark (\(driver.master.url))" }
     var dialect: Dialect { .spark }
@@ -98,7 +99,12 @@ package struct SparkExecutor: SQLEngineExecutor {
 
     private func answer(_ plan: SQLPlan, isCancelled: (@Sendable () -> Bool)? = nil) throws(Diagnostic) -> [[String?]] {
         let sql = try SQLCompiler.compile(plan)
-        do { return try driver.answer(sql, zone: "UTC", isCancelled: isCancelled) } catch { throw DuckDBExecutor.diagnostic(error.message) }
+        do {
+            try checkValues(isCancelled: isCancelled)
+            return try driver.answer(sql, zone: "UTC", isCancelled: isCancelled)
+        } catch {
+            throw DuckDBExecutor.diagnostic(error.message)
+        }
     }
 
     private func table(_ plan: SQLPlan, rows: [[String?]]) throws(Diagnostic) -> ResultTable {
