@@ -14,6 +14,8 @@ package protocol Executor: Sendable {
     func distinctValues(of field: String, grain: Grain, limit: Int) -> [String]?
     func rowCounts() -> (leads: Int, touches: Int)?
     func rows(_ sql: String) -> [[String?]]?
+    /// The distinct values of the leads' `timezone` column, asked anew (at most one more than `SQLPlan.leadZoneLimit`).
+    func leadZoneValues() throws(Diagnostic) -> [String]
 }
 
 /// The executor over the columns loaded in memory.
@@ -43,4 +45,6 @@ extension Executor {
     package func rowCounts() -> (leads: Int, touches: Int)? { nil }
     /// The answer of a query over the engine's `leads` and `touches`, header first; nil when it fails.
     package func rows(_ sql: String) -> [[String?]]? { nil }
+    /// None: the store's own column holds them.
+    package func leadZoneValues() throws(Diagnostic) -> [String] { [] }
 }

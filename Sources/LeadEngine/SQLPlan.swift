@@ -25,6 +25,10 @@ public struct SQLPlan: Sendable {
     package let cadence: [Int64]
     /// The hours and holidays `response_business` is counted in; nil before `set hours`.
     package let calendar: BusinessCalendar?
+    /// The values of the leads' `timezone` column, each with the zone its
+    /// leads' business time is counted in (nil: the session's); nil when
+    /// the leads have no such column or no hours are set.
+    package private(set) var leadZones: [(value: String, zone: ZoneRules?)]?
 
     package init(statement: Statement, dialect: SQLDialectName, store: LeadStore, settings: Settings) {
         self.statement = statement
@@ -35,5 +39,25 @@ public struct SQLPlan: Sendable {
         buckets = settings.buckets
         cadence = settings.cadence
         calendar = settings.businessCalendar
+        if calendar != nil, let column = store.leads.text(LeadZones.field) {
+            leadZones = Self.zones(of: column.dictionary.values)
+        }
+    }
+
+    /// A plan for a session whose engine holds the data: the values of the
+    /// leads' `timezone` column are asked of it for each statement that
+    /// counts business time, so none it holds falls back to the session's zone.
+    package init(statement: Statement, dialect: SQLDialectName, session: Session) throws(Diagnostic) {
+        self.init(statement: statement, dialect: dialect, store: session.store, settings: session.settings)
+        if leadZones != nil, !session.executor.readsStore, readsBusinessTime {
+            leadZones = Self.zones(of: try session.executor.leadZoneValues())
+        }
+    }
+
+    /// The most values of `timezone` a statement compiles with.
+    package static let leadZoneLimit = 1_000
+
+    private static func zones(of values: [String]) -> [(value: String, zone: ZoneRules?)] {
+        Array(zip(values, LeadZones.rules(values)))
     }
 }

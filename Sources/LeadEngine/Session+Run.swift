@@ -37,11 +37,11 @@ extension Session {
         switch statement.kind {
         case .query(let query):
             let bound = try analyzer.bindQuery(query)
-            if let dialect = try sqlDialect(statement.posts) { return .sql(SQLPlan(statement: .query(bound), dialect: dialect, store: store, settings: settings)) }
+            if let dialect = try sqlDialect(statement.posts) { return .sql(try SQLPlan(statement: .query(bound), dialect: dialect, session: self)) }
             return .table(inZone(try executor.run(bound, in: self, isCancelled: isCancelled)), posts: statement.posts)
         case .list(let list):
             let bound = try analyzer.bindList(list)
-            if let dialect = try sqlDialect(statement.posts) { return .sql(SQLPlan(statement: .list(bound), dialect: dialect, store: store, settings: settings)) }
+            if let dialect = try sqlDialect(statement.posts) { return .sql(try SQLPlan(statement: .list(bound), dialect: dialect, session: self)) }
             return .table(inZone(try executor.run(bound, in: self, isCancelled: isCancelled)), posts: statement.posts)
         case .define(let name, let value):
             let reserved = Set(KPI.all.map(\.name) + AggregateFunction.allCases.map(\.rawValue) + ["share", BusinessResponse.field])

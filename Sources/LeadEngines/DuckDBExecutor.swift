@@ -46,12 +46,12 @@ package struct DuckDBExecutor: SQLEngineExecutor {
     }
 
     package func run(_ query: BoundQuery, in session: Session, isCancelled: (@Sendable () -> Bool)?) throws(Diagnostic) -> ResultTable {
-        let rows = try answer(SQLPlan(statement: .query(query), dialect: .duckdb, store: session.store, settings: session.settings), isCancelled: isCancelled)
+        let rows = try answer(try SQLPlan(statement: .query(query), dialect: .duckdb, session: session), isCancelled: isCancelled)
         return try EngineResult.table(query, rows: rows, buckets: session.settings.buckets)
     }
 
     package func run(_ list: BoundList, in session: Session, isCancelled: (@Sendable () -> Bool)?) throws(Diagnostic) -> ResultTable {
-        let rows = try answer(SQLPlan(statement: .list(list), dialect: .duckdb, store: session.store, settings: session.settings), isCancelled: isCancelled)
+        let rows = try answer(try SQLPlan(statement: .list(list), dialect: .duckdb, session: session), isCancelled: isCancelled)
         return try EngineResult.table(list, rows: rows)
     }
 

@@ -44,6 +44,9 @@ enum EngineMessages {
     static func failed(_ program: String, _ detail: String) -> String {
         "\(program) failed: \(detail)"
     }
+    static func leadZonesUnread(_ engine: String) -> String {
+        "\(engine) could not list the leads' timezone values, which business hours in each lead's zone need"
+    }
     static func unreadable(_ program: String) -> String { "\(program) answered in a form leadq cannot read" }
     static let sparkMissing =
         "--engine spark needs Apache Spark: set SPARK_HOME, or put spark-sql or a python3 with pyspark on PATH (pip install pyspark; make installs it under .build-engines/venv)"

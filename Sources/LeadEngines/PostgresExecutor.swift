@@ -57,12 +57,12 @@ package struct PostgresExecutor: SQLEngineExecutor {
     }
 
     package func run(_ query: BoundQuery, in session: Session, isCancelled: (@Sendable () -> Bool)?) throws(Diagnostic) -> ResultTable {
-        let rows = try answer(SQLPlan(statement: .query(query), dialect: .postgres, store: session.store, settings: session.settings), isCancelled: isCancelled)
+        let rows = try answer(try SQLPlan(statement: .query(query), dialect: .postgres, session: session), isCancelled: isCancelled)
         return try EngineResult.table(query, rows: rows, buckets: session.settings.buckets)
     }
 
     package func run(_ list: BoundList, in session: Session, isCancelled: (@Sendable () -> Bool)?) throws(Diagnostic) -> ResultTable {
-        let rows = try answer(SQLPlan(statement: .list(list), dialect: .postgres, store: session.store, settings: session.settings), isCancelled: isCancelled)
+        let rows = try answer(try SQLPlan(statement: .list(list), dialect: .postgres, session: session), isCancelled: isCancelled)
         return try EngineResult.table(list, rows: rows)
     }
 

@@ -1,5 +1,7 @@
 import LeadEngine
+import LeadQuery
 import LeadSQL
+import LeadStore
 
 /// An executor whose data stays in an engine that answers SQL: the values of
 /// a field and the tables' row counts are asked of it, once per field and
@@ -20,6 +22,12 @@ extension SQLEngineExecutor {
             let sql = EngineValues.query(dialect.quoted(field), table: grain == .lead ? "leads" : "touches", limit: count)
             return rows(sql)?.dropFirst().compactMap { $0.first ?? nil }
         }
+    }
+
+    package func leadZoneValues() throws(Diagnostic) -> [String] {
+        let sql = EngineValues.query(dialect.quoted(LeadZones.field), table: "leads", limit: SQLPlan.leadZoneLimit + 1)
+        guard let rows = rows(sql) else { throw DuckDBExecutor.diagnostic(EngineMessages.leadZonesUnread(name)) }
+        return rows.dropFirst().compactMap { $0.first ?? nil }
     }
 
     package func rowCounts() -> (leads: Int, touches: Int)? {

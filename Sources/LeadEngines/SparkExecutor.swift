@@ -81,12 +81,12 @@ package struct SparkExecutor: SQLEngineExecutor {
     }
 
     package func run(_ query: BoundQuery, in session: Session, isCancelled: (@Sendable () -> Bool)?) throws(Diagnostic) -> ResultTable {
-        let plan = SQLPlan(statement: .query(query), dialect: .spark, store: session.store, settings: session.settings)
+        let plan = try SQLPlan(statement: .query(query), dialect: .spark, session: session)
         return try table(plan, rows: answer(plan, isCancelled: isCancelled))
     }
 
     package func run(_ list: BoundList, in session: Session, isCancelled: (@Sendable () -> Bool)?) throws(Diagnostic) -> ResultTable {
-        let plan = SQLPlan(statement: .list(list), dialect: .spark, store: session.store, settings: session.settings)
+        let plan = try SQLPlan(statement: .list(list), dialect: .spark, session: session)
         return try table(plan, rows: answer(plan, isCancelled: isCancelled))
     }
 

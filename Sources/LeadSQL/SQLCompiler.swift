@@ -15,7 +15,10 @@ public enum SQLCompiler {
     }
 
     public static func compile(_ plan: SQLPlan, dialect: Dialect) throws(Diagnostic) -> String {
-        if readsBusinessTime(plan) { try refusePerLeadZones(plan) }
+        if let zones = plan.leadZones, zones.count > SQLPlan.leadZoneLimit, plan.readsBusinessTime {
+            throw Diagnostic(.error, SQLMessages.notCompiled(SQLMessages.tooManyLeadZones(SQLPlan.leadZoneLimit)),
+                             at: SourceRange(start: 0, end: 0, line: 1, column: 1))
+        }
         var writer = SQLWriter(dialect: dialect, plan: plan)
         var text = try writer.statement()
         // The latest-touch fields and next_due_at are written only where read.

@@ -4,6 +4,8 @@ enum SQLMessages {
         "| sql and the engines do not compile \(what) yet; leave them out, or run without --engine"
     }
 
-    /// What business time in each lead's own zone is called when refused.
-    static let perLeadZones = "business hours in each lead's own zone (the leads have a timezone column: they are counted in memory)"
+    /// Business time in each lead's own zone, over a `timezone` column of too many values.
+    static func tooManyLeadZones(_ limit: Int) -> String {
+        "business hours in each lead's own zone when the leads' timezone column holds more than \(limit) distinct values"
+    }
 }

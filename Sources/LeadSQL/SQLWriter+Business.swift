@@ -2,30 +2,35 @@ import LeadEngine
 import LeadStore
 
 /// `response_business` in SQL, with the in-memory definition: the open time
-/// between `created_at` and the first follow-up in the session's zone (see
-/// `BusinessClock`). `lead_clocks` reads both times on the wall clock;
+/// between `created_at` and the first follow-up in the session's zone, or in
+/// the lead's own (see `BusinessClock`, `SQLWriter+LeadZones`). `lead_clocks` reads both times on the wall clock;
 /// `lead_facts` adds the field: the open time to the follow-up less the open
 /// time to the lead's creation, less what the changes of offset between them
 /// take. Hours, holidays and changes are literals of the statement.
 extension SQLWriter {
     /// The business clock, when the statement reads `response_business`.
     var businessClock: BusinessClock? {
-        guard let calendar = plan.calendar, SQLCompiler.readsBusinessTime(plan) else { return nil }
+        guard let calendar = plan.calendar, plan.readsBusinessTime else { return nil }
         return BusinessClock(calendar: calendar)
     }
 
     /// `lead_clocks` and `lead_facts` over `lead_base` (the leads with their derived fields).
     func businessFields(_ clock: BusinessClock) -> [(name: String, body: String)] {
+        let zones = leadZoneGroups
         let clocks = """
             SELECT l.*,
-              \(wallMillis("l.created_at")) AS created_wall,
-              \(wallMillis("l.first_followup_at")) AS first_wall
+              \(inLeadZone(zones) { wallMillis("l.created_at", in: $0) }) AS created_wall,
+              \(inLeadZone(zones) { wallMillis("l.first_followup_at", in: $0) }) AS first_wall
             FROM lead_base l
             """
         var response = "\(open(clock, "first")) - \(open(clock, "created"))"
-        let corrections = clock.corrections(zone)
-        if !corrections.isEmpty {
-            response += "\n    - (\(changes(corrections, "l.first_followup_at")) - \(changes(corrections, "l.created_at")))"
+        let corrections = inLeadZone(zones) { zone in
+            let corrections = clock.corrections(zone)
+            guard !corrections.isEmpty else { return "0" }
+            return "(\(changes(corrections, "l.first_followup_at")) - \(changes(corrections, "l.created_at")))"
+        }
+        if corrections != "0" {
+            response += "\n    - \(corrections)"
         }
         let days = ["created", "first"].map { time in
             "floor(\(time)_wall / 86400000) AS \(time)_day, "

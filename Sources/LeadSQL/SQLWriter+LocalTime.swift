@@ -13,18 +13,21 @@ import LeadStore
 extension SQLWriter {
     var zone: ZoneRules { plan.buckets.zone }
 
-    /// The wall-clock time of a timestamp expression in the session's zone, as a timestamp without zone.
-    func local(_ timestamp: String) -> String {
+    /// The wall-clock time of a timestamp expression in the session's zone (or `zone`), as a timestamp without zone.
+    func local(_ timestamp: String, in zone: ZoneRules? = nil) -> String {
+        let zone = zone ?? self.zone
         if zone.isUTC { return dialect.utc(timestamp) }
-        if zone.isFixed { return dialect.wallFromMillis(wallMillis(timestamp)) }
+        if zone.isFixed { return dialect.wallFromMillis(wallMillis(timestamp, in: zone)) }
         return dialect.local(timestamp, zone.name)
     }
 
-    /// Wall-clock epoch milliseconds of a timestamp expression in the session's zone.
-    func wallMillis(_ timestamp: String) -> String {
+    /// Wall-clock epoch milliseconds of a timestamp expression in the session's zone (or `zone`); a fixed
+    /// offset is added as a number, never named to the engine (PostgreSQL reads `+05:30` as five and a half hours west).
+    func wallMillis(_ timestamp: String, in zone: ZoneRules? = nil) -> String {
+        let zone = zone ?? self.zone
         if zone.isUTC { return dialect.epochMillis(timestamp) }
         if zone.isFixed { return "(\(dialect.epochMillis(timestamp)) + \(zone.offset(at: 0)))" }
-        return dialect.epochMillis(local(timestamp))
+        return dialect.epochMillis(local(timestamp, in: zone))
     }
 
     /// Milliseconds from the epoch to the first day of the epoch's first week (a Monday, or a Sunday).

@@ -57,7 +57,8 @@ import Testing
         for file in try FileManager.default.contentsOfDirectory(atPath: golden.path).filter({ $0.hasSuffix(".golden") }).sorted() {
             let text = try String(contentsOf: golden.appendingPathComponent(file), encoding: .utf8)
             let statements = text.split(separator: "\n").filter { $0.hasPrefix("> ") }.map { String($0.dropFirst(2)) }
-            parts.append((file, data, statements))
+            let folder = text.hasPrefix("# data: ") ? GoldenTests.dataFolder(text).path : data
+            parts.append((file, folder, statements))
         }
         for script in try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("examples").path)
             .filter({ $0.hasSuffix(".lq") }).sorted() {

@@ -20,9 +20,9 @@ import Testing
     func golden(file: String) throws {
         let path = Self.folder.appendingPathComponent(file)
         let text = try String(contentsOf: path, encoding: .utf8)
-        let store = try LeadStore(
-            leads: DataSource(path: Self.folder.appendingPathComponent("../../../examples/data/leads.csv").path),
-            touches: [DataSource(path: Self.folder.appendingPathComponent("../../../examples/data/touches.csv").path)])
+        let data = Self.dataFolder(text)
+        let store = try LeadStore(leads: DataSource(path: data.appendingPathComponent("leads.csv").path),
+                                  touches: [DataSource(path: data.appendingPathComponent("touches.csv").path)])
         var session = Session(store: store, description: "examples")
         var rewritten: [String] = []
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)[...]
@@ -46,6 +46,14 @@ import Testing
         if ProcessInfo.processInfo.environment["LEADQ_UPDATE_GOLDEN"] == "1" {
             try rewritten.joined(separator: "\n").write(to: path, atomically: true, encoding: .utf8)
         }
+    }
+
+    /// The folder of the data a golden file runs on: the example data, or
+    /// the folder beside the golden files its first line names (`# data: lead_zones`).
+    static func dataFolder(_ text: String) -> URL {
+        let first = text.prefix { $0 != "\n" }
+        guard first.hasPrefix("# data: ") else { return folder.appendingPathComponent("../../../examples/data").standardizedFileURL }
+        return folder.appendingPathComponent(String(first.dropFirst(8)).trimmingCharacters(in: .whitespaces))
     }
 
     /// A result as the golden files write it: warnings and errors first, then

@@ -29,16 +29,8 @@ public struct LeadZones: Sendable {
         codes = column.codes
         let names = column.dictionary.values
         var directory: ZoneDirectory?
-        var rules: [ZoneRules?] = [], failed = Set<Int>()
-        for (code, name) in names.enumerated() {
-            let trimmed = name.trimmingCharacters(in: .whitespaces)
-            if let zone = ZoneRules.direct(trimmed) { rules.append(zone); continue }
-            if trimmed.isEmpty { rules.append(nil); continue }
-            if directory == nil { directory = ZoneDirectory() }
-            let zone = directory!.caseless(trimmed)
-            rules.append(zone)
-            if zone == nil { failed.insert(code) }
-        }
+        let rules = Self.rules(names, directory: &directory)
+        let failed = Set(names.indices.filter { rules[$0] == nil && !names[$0].trimmingCharacters(in: .whitespaces).isEmpty })
         rulesByCode = rules
         var found: [(name: String, lead: String, leads: Int)] = []
         if !failed.isEmpty {
@@ -54,6 +46,24 @@ public struct LeadZones: Sendable {
         }
         unknown = found
         suggestions = found.first.map { directory?.unknown($0.name).suggestions ?? [] } ?? []
+    }
+
+    /// The zone each of a `timezone` column's values names, as business
+    /// hours read it: trimmed, UTC or a fixed offset, else a tz database name
+    /// in any case; nil for an empty value or a name that names none.
+    public static func rules(_ names: [String]) -> [ZoneRules?] {
+        var directory: ZoneDirectory?
+        return rules(names, directory: &directory)
+    }
+
+    private static func rules(_ names: [String], directory: inout ZoneDirectory?) -> [ZoneRules?] {
+        names.map { name in
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            if let zone = ZoneRules.direct(trimmed) { return zone }
+            if trimmed.isEmpty { return nil }
+            if directory == nil { directory = ZoneDirectory() }
+            return directory!.caseless(trimmed)
+        }
     }
 
     /// One load warning for all the names that name no zone: the first, its

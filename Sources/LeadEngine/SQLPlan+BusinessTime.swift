@@ -1,41 +1,33 @@
-import LeadEngine
 import LeadQuery
 import LeadStore
 
-/// Business time in SQL is counted in the session's zone (see
-/// `SQLWriter+Business`); leads with their own zone (a `timezone` column)
-/// are counted in memory only, and `| sql` and the engines refuse them by
-/// name rather than compile something else.
-extension SQLCompiler {
+/// Whether a statement reads `response_business`: only then does its SQL
+/// count business time, and only then does an engine say which zones the
+/// leads' `timezone` column names.
+extension SQLPlan {
     /// Whether the plan reads `response_business` (`speed(business)`, `within(…, business)`).
-    static func readsBusinessTime(_ plan: SQLPlan) -> Bool {
+    package var readsBusinessTime: Bool {
         var columns: [ColumnRef] = []
-        switch plan.statement {
+        switch statement {
         case .query(let query):
             for measure in query.measures + query.measures.flatMap(\.ratioParts) {
-                formula(measure.formula, into: &columns)
-                if let population = measure.population { predicate(population, into: &columns) }
+                Self.formula(measure.formula, into: &columns)
+                if let population = measure.population { Self.predicate(population, into: &columns) }
             }
-            for filter in query.filters.values { predicate(filter, into: &columns) }
+            for filter in query.filters.values { Self.predicate(filter, into: &columns) }
             for group in query.groups {
                 for key in group.keys.values {
                     switch key {
                     case .column(let column), .bucket(let column, _), .ranges(let column, _): columns.append(column)
-                    case .condition(let condition): predicate(condition, into: &columns)
+                    case .condition(let condition): Self.predicate(condition, into: &columns)
                     }
                 }
             }
         case .list(let list):
             columns += list.columns + list.order.map(\.0)
-            if let filter = list.filter { predicate(filter, into: &columns) }
+            if let filter = list.filter { Self.predicate(filter, into: &columns) }
         }
         return columns.contains { $0.name == BusinessResponse.field }
-    }
-
-    /// An error when business time would be counted in each lead's own zone.
-    static func refusePerLeadZones(_ plan: SQLPlan) throws(Diagnostic) {
-        guard plan.leadColumns.contains(LeadZones.field) else { return }
-        throw Diagnostic(.error, SQLMessages.notCompiled(SQLMessages.perLeadZones), at: SourceRange(start: 0, end: 0, line: 1, column: 1))
     }
 
     private static func formula(_ formula: Formula, into columns: inout [ColumnRef]) {
