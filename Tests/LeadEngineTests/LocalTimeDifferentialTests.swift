@@ -105,28 +105,3 @@ import Testing
         #expect(compared == Self.statements.filter { !$0.hasPrefix("set ") }.count)
     }
 }
-
-/// Business hours in each lead's own zone stay in memory: `| sql` says so by name.
-@Suite struct PerLeadZoneSQLTests {
-    @Test func businessTimeInLeadsOwnZonesIsRefusedByName() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadq-leadzones-\(getpid())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try "lead_id,created_at,timezone\nA,2026-03-02T09:00:00Z,Europe/Berlin\n".write(to: folder.appendingPathComponent("leads.csv"), atomically: true, encoding: .utf8)
-        try "lead_id,at\nA,2026-03-02T10:00:00Z\n".write(to: folder.appendingPathComponent("touches.csv"), atomically: true, encoding: .utf8)
-        let store = try LeadStore(leads: DataSource(path: folder.appendingPathComponent("leads.csv").path),
-                                  touches: [DataSource(path: folder.appendingPathComponent("touches.csv").path)])
-        var session = Session(store: store, description: "zones")
-        _ = session.run("set hours Mon-Fri 09:00-17:00")
-        guard case .success(.sql(let plan)) = session.run("speed(business) | sql duckdb") else {
-            Issue.record("| sql did not plan")
-            return
-        }
-        #expect(throws: Diagnostic.self) { try SQLCompiler.compile(plan) }
-        do { _ = try SQLCompiler.compile(plan) } catch {
-            #expect(error.message.contains("business hours in each lead's own zone"), "\(error.message)")
-        }
-        guard case .success(.sql(let zoned)) = session.run("leads by weekday | sql duckdb") else { return }
-        #expect((try? SQLCompiler.compile(zoned)) != nil)
-    }
-}
