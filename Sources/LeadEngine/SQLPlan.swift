@@ -27,7 +27,8 @@ public struct SQLPlan: Sendable {
     package let calendar: BusinessCalendar?
     /// The values of the leads' `timezone` column, each with the zone its
     /// leads' business time is counted in (nil: the session's); nil when
-    /// the leads have no such column or no hours are set.
+    /// the leads have no such column or the statement counts no business
+    /// time. One more than `leadZoneLimit` at most, which the compiler refuses.
     package private(set) var leadZones: [(value: String, zone: ZoneRules?)]?
 
     package init(statement: Statement, dialect: SQLDialectName, store: LeadStore, settings: Settings) {
@@ -39,8 +40,8 @@ public struct SQLPlan: Sendable {
         buckets = settings.buckets
         cadence = settings.cadence
         calendar = settings.businessCalendar
-        if calendar != nil, let column = store.leads.text(LeadZones.field) {
-            leadZones = Self.zones(of: column.dictionary.values)
+        if calendar != nil, let column = store.leads.text(LeadZones.field), readsBusinessTime {
+            leadZones = Self.zones(of: Array(column.dictionary.values.prefix(Self.leadZoneLimit + 1)))
         }
     }
 
@@ -49,7 +50,7 @@ public struct SQLPlan: Sendable {
     /// counts business time, so none it holds falls back to the session's zone.
     package init(statement: Statement, dialect: SQLDialectName, session: Session) throws(Diagnostic) {
         self.init(statement: statement, dialect: dialect, store: session.store, settings: session.settings)
-        if leadZones != nil, !session.executor.readsStore, readsBusinessTime {
+        if leadZones != nil, !session.executor.readsStore {
             leadZones = Self.zones(of: try session.executor.leadZoneValues())
         }
     }
