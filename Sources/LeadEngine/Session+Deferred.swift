@@ -5,23 +5,35 @@ import LeadStore
 /// statement that first names one is bound: binding looks values up.
 extension Session {
     /// Reads the columns still in their file that `statement` could use:
-    /// those its text or a definition names, and all of them for a `list`
-    /// of every column.
-    mutating func loadDeferred(for statement: Statement, source: String) throws(Diagnostic) {
+    /// those its text names, or a definition it names does (and so on), and
+    /// all of them for a `list` of every touch column. A statement with
+    /// `| sql` needs no values. `isCancelled` (Ctrl-C) stops the reading.
+    mutating func loadDeferred(for statement: Statement, source: String, isCancelled: (@Sendable () -> Bool)?) throws(Diagnostic) {
         guard let names = store.deferred?.names, !names.isEmpty else { return }
+        if statement.posts.contains(where: { if case .sql = $0.kind { true } else { false } }) { return }
         var wanted: Set<String>
-        if case .list(let list) = statement.kind, list.columns.isEmpty {
+        if case .list(let list) = statement.kind, list.columns.isEmpty, list.table.text.lowercased() == "touches" {
             wanted = Set(names)
         } else {
-            let words = Self.words(source).union(definitions.all.flatMap { Self.words($0.text) })
-            wanted = Set(names).intersection(words)
+            wanted = Set(names).intersection(usedWords(source))
         }
         guard !wanted.isEmpty else { return }
         do throws(LoadError) {
-            try store.loadDeferred(wanted)
+            try store.loadDeferred(wanted, progress: { _ in !(isCancelled?() ?? false) })
         } catch {
             throw Diagnostic(.error, "\(error.file): \(error.message)", at: SourceRange(start: 0, end: 0, line: 1, column: 1))
         }
+    }
+
+    /// The words of `source` and of the definitions it names, theirs too, lower case.
+    private func usedWords(_ source: String) -> Set<String> {
+        var words = Self.words(source)
+        var expanded: Set<String> = []
+        while let definition = definitions.all.first(where: { words.contains($0.name.lowercased()) && !expanded.contains($0.name) }) {
+            expanded.insert(definition.name)
+            words.formUnion(Self.words(definition.text))
+        }
+        return words
     }
 
     /// Reads every column still in its file: for reports that show all columns' values.

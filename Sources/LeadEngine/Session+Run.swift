@@ -21,7 +21,7 @@ extension Session {
         let (parsed, diagnostics) = Parser.parse(text)
         guard let statement = parsed else { return .failure(diagnostics[0]) }
         do {
-            try loadDeferred(for: statement, source: text)
+            try loadDeferred(for: statement, source: text, isCancelled: isCancelled)
             return .success(try execute(statement, source: text, isCancelled: isCancelled))
         } catch {
             return .failure(error)

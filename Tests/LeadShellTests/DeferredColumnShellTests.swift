@@ -41,4 +41,17 @@ import Testing
         let check = try LeadQProcess.run([folder.path, "--no-init", "-c", ".check"])
         #expect(check.stdout.contains("Touches repeated exactly (same lead, time and every other column): 1"), "\(check.stdout)")
     }
+
+    /// A status log makes touches of its own: a large touch file beside it
+    /// is read whole (stacking touch tables needs every value).
+    @Test func aStatusLogBesideALargeTouchFileLoads() throws {
+        let folder = try Self.folder()
+        defer { folder.remove() }
+        let events = folder.url.appendingPathComponent("events.csv")
+        try "lead_id,status,at\nL7,NEW_LEAD,2026-01-01T00:00:00Z\n".write(to: events, atomically: true, encoding: .utf8)
+        let result = try LeadQProcess.run(["--events", events.path, "--created", "NEW_LEAD", "--touches", folder.path + "/touches.csv",
+                                           "--no-init", "-c", "count", "-c", "list touches touch_id where touch_id = \"A7\""])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "count\n1\ntouch_id\nA7\n", "\(result.stdout)")
+    }
 }

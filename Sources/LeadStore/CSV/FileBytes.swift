@@ -120,17 +120,28 @@ public final class FileBytes: @unchecked Sendable {
     }
 }
 
-/// A regular file as `fstat` saw it when it was read.
+/// A regular file as `fstat` saw it when it was read: which file, its size,
+/// and when its contents and its inode last changed (a write moves the
+/// second even when the first is set back).
 public struct FileStamp: Sendable, Equatable {
     let device: UInt64
     let inode: UInt64
     let size: Int64
     let modified: Int64
+    let changed: Int64
 
     init(_ info: stat) {
         device = UInt64(info.st_dev)
         inode = UInt64(info.st_ino)
         size = Int64(info.st_size)
         modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+    }
+
+    /// The stamp of the file now at `path` (following links), or nil when it cannot be looked at.
+    static func current(_ path: String) -> FileStamp? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return FileStamp(info)
     }
 }

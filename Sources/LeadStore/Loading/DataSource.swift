@@ -68,9 +68,12 @@ public struct DataSource: Sendable {
     }
 
     /// Whether the bytes are read from a path (rather than held in memory).
-    var isOnDisk: Bool {
-        if case .path = content { return true }
-        return false
+    var isOnDisk: Bool { diskPath != nil }
+
+    /// The path the bytes are read from, if they are read from one.
+    var diskPath: String? {
+        if case .path(let path) = content { return path }
+        return nil
     }
 
     /// Whether the data was generated (the demo's) rather than exported from somewhere.

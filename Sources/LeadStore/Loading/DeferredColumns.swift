@@ -55,9 +55,10 @@ extension LeadStore {
     /// all of them when `names` is nil.
     public mutating func loadDeferred(_ names: Set<String>? = nil, progress: LoadProgress? = nil) throws(LoadError) {
         guard var deferred else { return }
+        // The columns read before one that fails stay read.
+        defer { self.deferred = deferred.names.isEmpty ? nil : deferred }
         for name in deferred.names where names?.contains(name) ?? true {
             try deferred.load(name, into: &touches, progress: progress)
         }
-        self.deferred = deferred.names.isEmpty ? nil : deferred
     }
 }

@@ -43,8 +43,8 @@ public struct LeadStore: Sendable {
         } else {
             throw LoadError(file: "leadq", message: LoadMessages.noLeads)
         }
-        // Ids are left in the file only when one file holds all the touches.
-        let defersIDs = set.touches.count == 1
+        // Ids are left in the file only when one file holds all the touches (a status log makes touches too).
+        let defersIDs = set.touches.count == 1 && set.events == nil
         var deferred: DeferredColumns?
         for source in set.touches {
             touchTables.append(try Self.readTouches(

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A CSV file is read by `CSVTableReader`; its rows are named by the line
 /// they start on and the field's number in the row, `FILE:LINE:COLUMN`.
 extension DataSource: TableReader {
@@ -30,6 +32,10 @@ extension DataSource: TableReader {
     /// Column `name` of the file, read again in file order; an error when
     /// the file is no longer the one `stamp` describes.
     func readColumn(_ name: String, role: TableRole, stamp: FileStamp, progress: LoadProgress?) throws(LoadError) -> (column: TextColumn, rows: Int) {
+        // Looked at before it is opened: a FIFO put in its place would block the open.
+        if let path = diskPath, FileStamp.current(path) != stamp, FileManager.default.fileExists(atPath: path) {
+            throw LoadError(file: path, message: LoadMessages.deferredChanged(name))
+        }
         let file: FileBytes
         do throws(LoadError) {
             file = try contents()
