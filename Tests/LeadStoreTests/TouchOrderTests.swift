@@ -74,6 +74,26 @@ import Testing
         for i in stride(from: rows.count - 1, to: 0, by: -1) { rows.swapAt(i, Int(random.next() % UInt64(i + 1))) }
         try Self.check(rows)
     }
+
+    /// Enough touches for every core to count and place its own stretch:
+    /// each lead's touches in time order (file order among equal times),
+    /// touches of unknown or missing leads last, in file order.
+    @Test func scatteredOnEveryCore() throws {
+        var random = SplitMix(seed: 11)
+        var leads = "lead_id,created_at\n"
+        for lead in 0..<3_000 { leads += "L\(lead),2026-01-01T00:00:00Z\n" }
+        var touches = "lead_id,at,ref\n"
+        var known: [(lead: Int, at: Int, row: Int)] = [], unknown: [Int] = []
+        for row in 0..<200_000 {
+            let pick = Int(random.next() % 3_100), at = Int(random.next() % 500)
+            let id = pick < 3_000 ? "L\(pick)" : pick < 3_050 ? "X\(pick)" : ""
+            touches += "\(id),2026-01-02T\(String(format: "%02d:%02d", at / 60, at % 60)):00Z,r\(row)\n"
+            if pick < 3_000 { known.append((pick, at, row)) } else { unknown.append(row) }
+        }
+        let store = try load(leads: leads, touches: touches)
+        let expected = known.sorted { ($0.lead, $0.at, $0.row) < ($1.lead, $1.at, $1.row) }.map { "r\($0.row)" } + unknown.map { "r\($0)" }
+        #expect(values(store.touches, "ref").map { $0! } == expected)
+    }
 }
 
 /// Text columns with many short values alike in their first or last bytes
