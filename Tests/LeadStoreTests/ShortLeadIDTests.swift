@@ -70,4 +70,30 @@ import Testing
             #expect(followups.data.renderedValue(row) == String(expected[id] ?? 0), "\(id)")
         }
     }
+
+    /// Enough leads for the table to be built on every core (each its own
+    /// stretch of slots, then the values whose probes ran past one): every
+    /// lead finds its touches, with ids of eight bytes and of twelve.
+    @Test(arguments: [8, 12])
+    func aTableBuiltOnEveryCoreFindsEveryLead(length: Int) throws {
+        let leadCount = 70_000
+        func id(_ lead: Int) -> String {
+            let digits = String(lead)
+            return "L" + String(repeating: "0", count: length - 1 - digits.count) + digits
+        }
+        var leads = "lead_id,created_at\n"
+        for lead in 0..<leadCount { leads += "\(id(lead)),2026-01-01T00:00:00Z\n" }
+        var touches = "lead_id,at,channel,direction\n"
+        var random = SplitMix(seed: 5)
+        var expected = [Int](repeating: 0, count: leadCount)
+        for row in 0..<140_000 {
+            let lead = Int(random.next() % UInt64(leadCount + 100))
+            touches += (lead < leadCount ? id(lead) : "M" + id(lead).dropFirst()) + ",2026-01-02T00:00:\(String(format: "%02d", row % 60))Z,call,outbound\n"
+            if lead < leadCount { expected[lead] += 1 }
+        }
+        let store = try load(leads: leads, touches: touches)
+        let followups = try #require(store.leads["followups"])
+        #expect((0..<leadCount).allSatisfy { followups.data.renderedValue($0) == String(expected[$0]) })
+        #expect(store.followUps.counts.unknownLead == 140_000 - expected.reduce(0, +))
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The values of a dictionary of short ids (sixteen bytes or fewer each, as
 /// `L0336245`, a number or `00Q5e000001AbCd`), each slot holding a value's
 /// bytes beside its code: looking a value up reads one slot, one line of
@@ -127,15 +129,37 @@ private struct KeySlots<Slot: KeySlot>: Sendable {
     private var slots: [Slot]
     private let shift: UInt64
 
+    /// Built on every core: each places the values whose probes start in
+    /// its own stretch of slots and end there; the rest are placed after.
     init(_ dictionary: TextDictionary) {
         let count = dictionary.count
         var bits = 4
         while 1 << bits < count * 3 / 2 { bits += 1 }
         shift = UInt64(64 - bits)
         slots = [Slot](repeating: .empty, count: 1 << bits)
-        let mask = slots.count - 1, shift = self.shift
+        let size = slots.count, mask = size - 1, shift = self.shift
+        let stretches = count >= 1 << 16 ? max(1, min(8, ProcessInfo.processInfo.activeProcessorCount)) : 1
         slots.withUnsafeMutableBufferPointer { slots in
-            for code in 0..<count {
+            let shared = SharedKeySlots(base: slots.baseAddress!)
+            let left = ParallelResults<[Int]>.map(stretches) { stretch in
+                let mine = stretch * size / stretches..<(stretch + 1) * size / stretches
+                var later: [Int] = []
+                for code in 0..<count {
+                    dictionary.withBytes(of: UInt32(code)) { value in
+                        let (key, hash) = Slot.key(value)
+                        var slot = Int(truncatingIfNeeded: hash >> shift)
+                        guard mine.contains(slot) else { return }
+                        while slot < mine.upperBound && shared.base[slot].entry != 0 { slot += 1 }
+                        if slot < mine.upperBound {
+                            shared.base[slot] = Slot(key: key, entry: UInt64(value.count) << 32 | UInt64(code + 1))
+                        } else {
+                            later.append(code)
+                        }
+                    }
+                }
+                return later
+            }
+            for code in left.flatMap({ $0 ?? [] }) {
                 dictionary.withBytes(of: UInt32(code)) { value in
                     let (key, hash) = Slot.key(value)
                     var slot = Int(truncatingIfNeeded: hash >> shift)
@@ -192,4 +216,9 @@ extension TextDictionary {
             return longest
         }
     }
+}
+
+/// The slots being filled, each core writing a stretch of its own.
+private struct SharedKeySlots<Slot>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Slot>
 }
