@@ -82,4 +82,27 @@ import Testing
         #expect(table.warnings.first?.message.hasPrefix("no row has segment = \"S0\", \"S1\", \"S2\" or 4,997 other values;") == true)
         #expect(table.warnings.last?.message.hasPrefix("no row has owner = \"Nobody\"; values that exist") == true)
     }
+
+    /// An absent value of a column of many distinct values (ids) is named
+    /// with the nearest of its first 10,000 values and how many more there
+    /// are: ranking every one of a hundred million took minutes.
+    @Test func anAbsentIDAmongManyIsNamedFromTheFirstValues() throws {
+        var leads = "lead_id,created_at\n"
+        var touches = "lead_id,at,ref\n"
+        for row in 0..<30_000 {
+            leads += "L\(row),2026-01-01T00:00:00Z\n"
+            touches += "L\(row),2026-01-02T00:00:00Z,R\(row + 1_000_000)\n"
+        }
+        let store = try LeadStore(leads: DataSource(file: FileBytes(name: "leads.csv", bytes: Array(leads.utf8))),
+                                  touches: [DataSource(file: FileBytes(name: "touches.csv", bytes: Array(touches.utf8)))])
+        var session = Session(store: store, description: "many ids")
+        guard case .success(.table(let table, _)) = session.run("touches where ref = \"R1025000x\"") else {
+            Issue.record("the query failed")
+            return
+        }
+        let message = table.warnings.first?.message ?? ""
+        #expect(message.hasPrefix("no row has ref = \"R1025000x\"; values that exist: \"R100"), "\(message)")
+        #expect(!message.contains("\"R1025000\""), "\(message)")
+        #expect(message.contains("and 29992 more"), "\(message)")
+    }
 }

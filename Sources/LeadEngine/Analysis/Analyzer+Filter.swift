@@ -166,7 +166,8 @@ extension Analyzer {
         }
         let lower = value.lowercased()
         let target = Array(lower)
-        let values = text.dictionary.values
+        // The nearest among the first values only: a column of a hundred million ids would take minutes.
+        let values = (0..<min(text.dictionary.count, Self.engineValueLimit)).map { text.dictionary[UInt32($0)] }
         let distance = values.map { stored -> Int in
             let candidate = stored.lowercased()
             return candidate == lower ? -1 : NameMatcher.editDistance(Array(candidate), target)
@@ -175,7 +176,7 @@ extension Analyzer {
             distance[a] != distance[b] ? distance[a] < distance[b] : values[a] < values[b]
         }.prefix(8).map { values[$0] }
         let absent = AbsentValues(warning: warnings.count, shown: [value], count: 1, existing: ranked,
-                                  moreExisting: values.count - ranked.count)
+                                  moreExisting: text.dictionary.count - ranked.count)
         let fix = ranked.first.flatMap { $0.lowercased() == lower ? $0 : nil }
         warnings.append(Diagnostic(.warning, absent.message(field: field), at: range, fixIt: fix.map { "\"\($0)\"" }))
         absentValues[field] = absent
@@ -183,7 +184,8 @@ extension Analyzer {
 }
 
 extension Analyzer {
-    /// The most distinct values an engine is asked for to check a value exists.
+    /// The most distinct values an engine is asked for to check a value
+    /// exists, and the most looked at for the nearest ones to suggest.
     static let engineValueLimit = 10_000
 }
 
