@@ -30,23 +30,45 @@ public struct DeferredColumns: Sendable {
     /// put where the table's rows have moved; the name leaves `names`.
     mutating func load(_ name: String, into table: inout Table, progress: LoadProgress?) throws(LoadError) {
         guard let held = table.text(name), let count = held.dictionary.deferredCount, let origin = table[name]?.origin else { return }
+        let (dictionary, valueCodes) = try values(of: name, count: count, progress: progress)
+        // Code `k` of the held column is the file's `k`th value, which has code `valueCodes[k]` in `dictionary`
+        // (none: the same code, as the values of a column of ids are numbered as they come).
+        let codes = valueCodes.map { valueCodes in
+            held.codes.withReader { held in
+                TextCodes((0..<table.rowCount).map { row -> UInt32 in
+                    let code = held[row]
+                    return code == Null.textCode ? Null.textCode : valueCodes[Int(code)]
+                }, distinct: dictionary.count)
+            }
+        } ?? held.codes
+        table.append(Column(name: name, origin: origin, data: .text(TextColumn(codes: codes, dictionary: dictionary))))
+        names.removeAll { $0 == name }
+    }
+}
+
+extension DeferredColumns {
+    /// The column's values read from the file, and the code of the file's
+    /// `k`th value (not null) for each `k`; nil when that is `k` itself.
+    private func values(of name: String, count: Int, progress: LoadProgress?) throws(LoadError) -> (TextDictionary, [UInt32]?) {
         let read = try source.readColumn(name, role: role, stamp: stamp, progress: progress)
-        let fileCodes = read.column.codes.wide
-        // Code `k` of the held column is the file's `k`th value.
-        var valueCodes: [UInt32] = []
-        valueCodes.reserveCapacity(count)
-        for code in fileCodes where code != Null.textCode { valueCodes.append(code) }
-        guard read.rows == rows, valueCodes.count == count else {
-            throw LoadError(file: source.name, message: LoadMessages.deferredChanged(name))
-        }
-        let codes = held.codes.withReader { held in
-            (0..<table.rowCount).map { row -> UInt32 in
-                let code = held[row]
-                return code == Null.textCode ? Null.textCode : valueCodes[Int(code)]
+        var valueCodes: [UInt32]?
+        var seen = 0
+        read.column.codes.withReader { codes in
+            for row in 0..<read.rows {
+                let code = codes[row]
+                if code == Null.textCode { continue }
+                if valueCodes == nil && code != UInt32(truncatingIfNeeded: seen) {
+                    valueCodes = (0..<UInt32(seen)).map { $0 }
+                    valueCodes!.reserveCapacity(count)
+                }
+                valueCodes?.append(code)
+                seen += 1
             }
         }
-        table.append(Column(name: name, origin: origin, data: .text(TextColumn(codes: codes, dictionary: read.column.dictionary))))
-        names.removeAll { $0 == name }
+        guard read.rows == rows, seen == count else {
+            throw LoadError(file: source.name, message: LoadMessages.deferredChanged(name))
+        }
+        return (read.column.dictionary, valueCodes)
     }
 }
 
