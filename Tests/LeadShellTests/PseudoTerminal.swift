@@ -76,7 +76,8 @@ final class PseudoTerminal {
             drain()
         }
         type("\u{4}")
-        return exitStatus()
+        // A machine busy with engines' JVMs can take more than the usual ten seconds to let the process end.
+        return exitStatus(seconds: 30)
     }
 
     /// Waits for the program to end; its exit status, or nil if it is still running.
