@@ -21,7 +21,7 @@ extension Session {
         do throws(LoadError) {
             try store.loadDeferred(wanted, progress: { _ in !(isCancelled?() ?? false) })
         } catch {
-            throw Diagnostic(.error, "\(error.file): \(error.message)", at: SourceRange(start: 0, end: 0, line: 1, column: 1))
+            throw Diagnostic(.error, error.withoutSeverity, at: SourceRange(start: 0, end: 0, line: 1, column: 1))
         }
     }
 

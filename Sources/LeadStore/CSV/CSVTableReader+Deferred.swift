@@ -18,23 +18,27 @@ extension CSVTableReader {
         }
         guard !candidates.isEmpty else { return [] }
         var scanner = scanner
-        var seen = candidates.map { _ in Set<String>() }
+        // Per candidate: its values so far, nil once one is missing or repeats.
+        var seen: [Set<String>?] = candidates.map { _ in [] }
         var onlyText = candidates.map { _ in false }
         var fields: [CSVField] = []
+        var scratch: [UInt8] = []
         var rows = 0
         while rows < idSample, (try? scanner.nextRecord(into: &fields)) == true {
             guard fields.count == map.entries.count else { return [] }
-            for (slot, index) in candidates.enumerated() {
+            for (slot, index) in candidates.enumerated() where seen[slot] != nil {
                 let value = scanner.string(of: fields[index])
-                if value.isEmpty || !seen[slot].insert(value).inserted { seen[slot] = [] }
-                if !onlyText[slot] { onlyText[slot] = value.utf8.withContiguousStorageIfAvailable { ColumnInference.isOnlyText(UnsafeRawBufferPointer($0)) } ?? false }
+                if value.isEmpty || !seen[slot]!.insert(value).inserted {
+                    seen[slot] = nil
+                    continue
+                }
+                if !onlyText[slot] { onlyText[slot] = scanner.withValue(of: fields[index], scratch: &scratch, ColumnInference.isOnlyText) }
             }
             rows += 1
         }
         guard rows == idSample else { return [] }
-
         return Set(candidates.indices.filter {
-            seen[$0].count == idSample && (onlyText[$0] || map.entries[candidates[$0]].core != nil)
+            seen[$0] != nil && (onlyText[$0] || map.entries[candidates[$0]].core != nil)
         }.map { map.entries[candidates[$0]].name })
     }
 

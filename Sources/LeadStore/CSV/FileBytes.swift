@@ -56,6 +56,7 @@ public final class FileBytes: @unchecked Sendable {
         base = read.base
         count = read.count
         mapping = nil
+        // A file that grew or shrank while it was read is not one to read again.
         if stamp?.size != Int64(count) { stamp = nil }
     }
 
@@ -134,8 +135,13 @@ public struct FileStamp: Sendable, Equatable {
         device = UInt64(info.st_dev)
         inode = UInt64(info.st_ino)
         size = Int64(info.st_size)
-        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+        #if canImport(Darwin)
+        let (contents, inode) = (info.st_mtimespec, info.st_ctimespec)
+        #else
+        let (contents, inode) = (info.st_mtim, info.st_ctim)
+        #endif
+        modified = Int64(contents.tv_sec) * 1_000_000_000 + Int64(contents.tv_nsec)
+        changed = Int64(inode.tv_sec) * 1_000_000_000 + Int64(inode.tv_nsec)
     }
 
     /// The stamp of the file now at `path` (following links), or nil when it cannot be looked at.

@@ -15,7 +15,8 @@ struct FileMapping: @unchecked Sendable {
     let size: Int
     private let slot: Int32
     private let descriptor: Int32
-    private let modified: timespec
+    /// The file as it was when mapped.
+    private let stamp: FileStamp
 
     /// Maps the open regular file `descriptor`, which it then owns and closes
     /// in `unmap`; nil (the descriptor left to the caller) when the file is
@@ -34,30 +35,21 @@ struct FileMapping: @unchecked Sendable {
         self.size = size
         self.slot = slot
         self.descriptor = descriptor
-        modified = Self.modified(info)
+        stamp = FileStamp(info)
     }
 
     /// Whether the file is no longer what was mapped: a page read as zeros
-    /// because the file lost it, or a different size or modification time now.
+    /// because the file lost it, or another size or time of change now.
     var changed: Bool {
         if leadq_mapped_pages_lost(slot) != 0 { return true }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return true }
-        let now = Self.modified(info)
-        return Int(info.st_size) != size || now.tv_sec != modified.tv_sec || now.tv_nsec != modified.tv_nsec
+        return FileStamp(info) != stamp
     }
 
     func unmap() {
         leadq_mapped_pages_unwatch(slot)
         munmap(base, size)
         close(descriptor)
-    }
-
-    private static func modified(_ info: stat) -> timespec {
-        #if canImport(Darwin)
-        info.st_mtimespec
-        #else
-        info.st_mtim
-        #endif
     }
 }

@@ -7,8 +7,9 @@ import Foundation
 /// than the rest of the file. Such a column is held as the number of each
 /// row's value in the file (or null), which moves with the rows as they are
 /// ordered by lead; the values are read from the file the first time they
-/// are needed. The file must then still be the one loaded (same file, size
-/// and time of change), or the column is refused with a message saying so.
+/// are needed. The file must then still be the one loaded (its `FileStamp`:
+/// same file, size and times of change), or the column is refused with a
+/// message saying so.
 public struct DeferredColumns: Sendable {
     let source: DataSource
     let role: TableRole

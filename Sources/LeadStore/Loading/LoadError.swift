@@ -34,6 +34,13 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        "\(place?.written(after: file) ?? file): error: \(message)"
+        "\(placed): error: \(message)"
     }
+
+    /// `SOURCE: MESSAGE` with the place, for a report that says "error" itself.
+    public var withoutSeverity: String {
+        "\(placed): \(message)"
+    }
+
+    private var placed: String { place?.written(after: file) ?? file }
 }
