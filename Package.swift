@@ -15,14 +15,15 @@ let package = Package(
         // Typed columns and tables, the TableReader every source is read through,
         // the CSV reader, header aliases, the follow-up index and derived lead
         // fields, load summaries.
-        .target(name: "LeadStore", dependencies: ["CMappedPages", "CFieldEnds"]),
+        .target(name: "LeadStore", dependencies: ["CMappedPages", "CKernels"]),
         // The data generator: seeded leads and touches shaped like CRM exports,
         // for the demo, `leadq gen`, the benchmark and the tests.
         .target(name: "LeadGen", dependencies: ["LeadStore"]),
         // The SIGBUS handler that keeps a mapped data file readable when the file shrinks.
         .target(name: "CMappedPages"),
-        // Field ends of 64 bytes of CSV at once, by vector compares.
-        .target(name: "CFieldEnds"),
+        // The loader's innermost steps in C: field ends of 64 bytes of CSV at once
+        // (vector compares), and asking for memory before it is read (prefetch).
+        .target(name: "CKernels"),
         // The language: keywords, tokens, lexer, parser, syntax tree, statement
         // boundaries, diagnostics. Imports nothing.
         .target(name: "LeadQuery"),

@@ -94,6 +94,35 @@ import Testing
         let expected = known.sorted { ($0.lead, $0.at, $0.row) < ($1.lead, $1.at, $1.row) }.map { "r\($0.row)" } + unknown.map { "r\($0)" }
         #expect(values(store.touches, "ref").map { $0! } == expected)
     }
+
+    /// Touches exported in time order, as activity exports come: each lead's
+    /// touches are then in order already, in file order among equal times.
+    /// Every id names a lead or is missing, so the lead ids in order are
+    /// written from where each lead starts; the touches' own ids (`ref`,
+    /// numbered in file order) come out as the rows' places in the file.
+    /// With `late`, the last touch is earlier than all before it, so one
+    /// lead's touches are out of time order after all.
+    @Test(arguments: [false, true]) func inTimeOrderOnEveryCore(late: Bool) throws {
+        var random = SplitMix(seed: 5)
+        var leads = "lead_id,created_at\n"
+        for lead in 0..<3_000 { leads += "L\(lead),2026-01-01T00:00:00Z\n" }
+        var touches = "lead_id,at,ref\n"
+        var rows: [(lead: Int, at: Int, row: Int)] = []
+        var at = 0
+        for row in 0..<200_000 {
+            let pick = Int(random.next() % 3_050)
+            at += Int(random.next() % 4) / 3
+            if late && row == 199_999 { at = 0 }
+            let id = pick < 3_000 ? "L\(pick)" : ""
+            touches += "\(id),2026-01-02T\(String(format: "%02d:%02d:%02d", at / 3600, at / 60 % 60, at % 60))Z,r\(row)\n"
+            rows.append((pick < 3_000 ? pick : Int.max, at, row))
+        }
+        let store = try load(leads: leads, touches: touches)
+        let expected = rows.sorted { ($0.lead, $0.lead == Int.max ? 0 : $0.at, $0.row) < ($1.lead, $1.lead == Int.max ? 0 : $1.at, $1.row) }
+        #expect(values(store.touches, "ref").map { $0! } == expected.map { "r\($0.row)" })
+        #expect(values(store.touches, "lead_id") == expected.map { $0.lead == Int.max ? nil : "L\($0.lead)" })
+        #expect(store.followUps.touchLead == expected.map { $0.lead == Int.max ? FollowUpIndex.noLead : UInt32($0.lead) })
+    }
 }
 
 /// Text columns with many short values alike in their first or last bytes

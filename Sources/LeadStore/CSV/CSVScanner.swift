@@ -1,4 +1,4 @@
-import CFieldEnds
+import CKernels
 import Foundation
 
 /// Where one field of a record lies in the file's bytes.

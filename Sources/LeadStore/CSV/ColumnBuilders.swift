@@ -70,11 +70,27 @@ struct TextColumnBuilder: @unchecked Sendable {
 
     /// Appends a value. `stable` says its bytes stay where they are until the
     /// column is finished (true for the file's own bytes, false for a scratch copy).
+    ///
+    /// A short value already seen in a column of few values (a channel, a
+    /// rep) is found here, in the reading loop; everything else takes `add`.
+    @inline(__always)
     mutating func append(_ value: UnsafeRawBufferPointer, quoted: Bool, stable: Bool) {
         if value.isEmpty && !quoted {
             codes.append(Null.textCode)
             return
         }
+        if let known = shortValues?.code(of: value) {
+            // A value seen before: the column does not hold ids.
+            if probed <= Self.idProbe { probed = Self.idProbe + 1 }
+            codes.append(known)
+            return
+        }
+        add(value, stable: stable)
+    }
+
+    /// `append` of a value that is not null and not in the short values' cache.
+    @inline(never)
+    private mutating func add(_ value: UnsafeRawBufferPointer, stable: Bool) {
         if lastCode != Null.textCode, value.count == lastValue.count,
            value.isEmpty || TextDictionary.equal(value.baseAddress!, lastValue.baseAddress!, value.count) {
             codes.append(lastCode)
@@ -100,8 +116,6 @@ struct TextColumnBuilder: @unchecked Sendable {
                 code = base.code(of: value) ?? UInt32(base.count) + dictionary.intern(value)
                 found(code, in: base)
             }
-        } else if let known = shortValues?.code(of: value) {
-            code = known
         } else {
             code = dictionary.intern(value)
             shortValues?.insert(value, code: code)

@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// The values of a dictionary of short ids (sixteen bytes or fewer each, as
@@ -29,8 +30,9 @@ struct ShortKeyTable: Sendable {
     }
 
     /// Writes the code of each of the first `count` values to `codes`
-    /// (`Null.textCode` for a value not here); the first slots of all of
-    /// them are read before any is compared, so that their reads overlap.
+    /// (`Null.textCode` for a value not here); the first slot of every one
+    /// is asked for (prefetched) before any is compared, so that the reads
+    /// of memory overlap rather than wait one after another.
     func codes(of values: UnsafePointer<UnsafeRawBufferPointer>, count: Int, into codes: UnsafeMutablePointer<UInt32>) {
         switch slots {
         case .narrow(let table): table.codes(of: values, count: count, into: codes)
@@ -184,7 +186,9 @@ private struct KeySlots<Slot: KeySlot>: Sendable {
                         }
                         let (key, hash) = Slot.key(value)
                         (keys.baseAddress! + index).initialize(to: key)
-                        places[index] = Int(truncatingIfNeeded: hash >> shift)
+                        let place = Int(truncatingIfNeeded: hash >> shift)
+                        places[index] = place
+                        leadq_prefetch(slots.baseAddress! + place)
                     }
                     for index in 0..<count {
                         var slot = places[index]

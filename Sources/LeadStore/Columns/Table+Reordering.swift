@@ -28,9 +28,10 @@ extension Table {
     /// was `rows[i]`), one column at a time on every core; each column's old
     /// values are let go as soon as its new ones are made, so that the table
     /// is never held twice and only one column is held twice at a time.
-    mutating func gather(_ rows: [UInt32]) {
+    /// Column `kept`, if given, is left as it is, for the caller to replace.
+    mutating func gather(_ rows: [UInt32], except kept: String? = nil) {
         precondition(rows.count == rowCount, "a gather in place keeps every row")
-        for index in columns.indices {
+        for index in columns.indices where columns[index].name != kept {
             let data = columns[index].data
             columns[index].data = .count([])
             columns[index].data = data.gathered(rows)

@@ -5,7 +5,22 @@ extension TextCodes {
         switch storage {
         case .bytes(let codes): TextCodes(padded: Self.gathered(codes, rows), count: rows.count)
         case .halves(let codes): TextCodes(padded: Self.gathered(codes, rows), count: rows.count)
-        case .words(let codes): TextCodes(padded: Self.gathered(codes, rows), count: rows.count)
+        case .words(let codes):
+            // A column of ids read in file order has codes 0, 1, 2, …: gathered, they are `rows` themselves.
+            Self.isCounting(codes) && codes.count == rows.count
+                ? TextCodes(padded: rows, count: rows.count) : TextCodes(padded: Self.gathered(codes, rows), count: rows.count)
+        }
+    }
+
+    /// Whether code `i` is `i` in every row.
+    private static func isCounting(_ codes: [UInt32]) -> Bool {
+        codes.withUnsafeBufferPointer { codes in
+            var row: UInt32 = 0
+            for code in codes {
+                if code != row { return false }
+                row &+= 1
+            }
+            return true
         }
     }
 

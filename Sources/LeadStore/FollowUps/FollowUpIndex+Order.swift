@@ -13,7 +13,7 @@ extension FollowUpIndex {
         let stretches = fileLead.count >= 1 << 16 ? max(1, min(8, ProcessInfo.processInfo.activeProcessorCount)) : 1
         let bounds = (0...stretches).map { $0 * fileLead.count / stretches }
         let counted = ParallelResults<Counted>.map(stretches) { stretch in
-            Counted(fileLead, bounds[stretch]..<bounds[stretch + 1], buckets: buckets)
+            Counted(fileLead, at: at, bounds[stretch]..<bounds[stretch + 1], buckets: buckets)
         }.map { $0! }
         var grouped = counted.allSatisfy(\.grouped)
         var last = 0
@@ -31,28 +31,36 @@ extension FollowUpIndex {
         return (moves, start)
     }
 
-    /// One stretch's touches counted by bucket, and whether they come grouped by lead.
+    /// One stretch's touches counted by bucket, whether they come grouped by
+    /// lead, and whether they come in time order (with the touch before the stretch).
     private struct Counted: Sendable {
         var counts: [UInt32]
         var grouped = true
+        var timeOrdered = true
         var first: Int?
         var last: Int?
 
-        init(_ fileLead: [UInt32], _ range: Range<Int>, buckets: Int) {
+        init(_ fileLead: [UInt32], at: [Int64], _ range: Range<Int>, buckets: Int) {
             counts = [UInt32](repeating: 0, count: buckets)
-            var previous = 0, grouped = true
+            var previous = 0, grouped = true, timeOrdered = true
             fileLead.withUnsafeBufferPointer { fileLead in
-                counts.withUnsafeMutableBufferPointer { counts in
-                    for touch in range {
-                        let lead = fileLead[touch]
-                        let bucket = lead == FollowUpIndex.noLead ? buckets - 1 : Int(lead)
-                        counts[bucket] &+= 1
-                        if bucket < previous { grouped = false }
-                        previous = bucket
+                at.withUnsafeBufferPointer { at in
+                    counts.withUnsafeMutableBufferPointer { counts in
+                        var time = range.lowerBound > 0 ? at[range.lowerBound - 1] : Int64.min
+                        for touch in range {
+                            let lead = fileLead[touch]
+                            let bucket = lead == FollowUpIndex.noLead ? buckets - 1 : Int(lead)
+                            counts[bucket] &+= 1
+                            if bucket < previous { grouped = false }
+                            previous = bucket
+                            if at[touch] < time { timeOrdered = false }
+                            time = at[touch]
+                        }
                     }
                 }
             }
             self.grouped = grouped
+            self.timeOrdered = timeOrdered
             if !range.isEmpty {
                 first = fileLead[range.lowerBound] == FollowUpIndex.noLead ? buckets - 1 : Int(fileLead[range.lowerBound])
                 last = previous
@@ -131,18 +139,44 @@ extension FollowUpIndex {
                     }
                 }
             }
+            // Touches exported in time order are in order within each lead already:
+            // the counting sort keeps each lead's touches in file order.
+            guard !counted.allSatisfy(\.timeOrdered) else { return }
             let chunks = min(max(leadCount, 1), 64)
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                 let all = UnsafeMutableBufferPointer(start: target.base, count: target.count)
                 at.withUnsafeBufferPointer { at in
                     for lead in chunk * leadCount / chunks..<(chunk + 1) * leadCount / chunks where start[lead + 1] - start[lead] > 1 {
-                        // Touches exported in time order are in order within each lead already.
                         let range = Int(start[lead])..<Int(start[lead + 1])
                         if range.dropFirst().allSatisfy({ at[Int(all[$0 - 1])] <= at[Int(all[$0])] }) { continue }
                         sortByTime(all, range, at: at)
                     }
                 }
             }
+        }
+        return rows
+    }
+}
+
+extension FollowUpIndex {
+    /// The lead row of each touch in order by lead: lead `l` from
+    /// `touchStart[l]` to `touchStart[l + 1]`, then `noLead` from the last
+    /// entry (the touches of no known lead) to `count`. Leads shared out among the cores.
+    static func leadRows(touchStart: [UInt32], count: Int) -> [UInt32] {
+        let leadCount = touchStart.count - 1
+        var rows = [UInt32].unwritten(count: count)
+        guard count > 0 else { return rows }
+        rows.withUnsafeMutableBufferPointer { rows in
+            let target = Rows(base: rows.baseAddress!, count: rows.count)
+            let chunks = min(max(leadCount, 1), 64)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                for lead in chunk * leadCount / chunks..<(chunk + 1) * leadCount / chunks {
+                    let start = Int(touchStart[lead])
+                    (target.base + start).initialize(repeating: UInt32(lead), count: Int(touchStart[lead + 1]) - start)
+                }
+            }
+            let unknown = Int(touchStart[leadCount])
+            (target.base + unknown).initialize(repeating: noLead, count: count - unknown)
         }
         return rows
     }

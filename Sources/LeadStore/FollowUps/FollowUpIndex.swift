@@ -70,11 +70,15 @@ public struct FollowUpIndex: Sendable {
             touches.reorder(runs: runs, sources: sources, except: "lead_id")
         case .all(let rows):
             if codesAreLeads {
-                // The lead id column, once moved, is the touches' lead rows: shared, not gathered twice.
+                // In order, the lead id column is each lead's row over its touches, then the
+                // touches without one: written from where each lead's touches start, not
+                // gathered, and shared with the touches' lead rows.
                 fileLead = []
                 touchLead = []
-                touches.gather(rows)
-                touchLead = touches.text("lead_id")!.codes.wide
+                touches.gather(rows, except: "lead_id")
+                touchLead = leadRows(touchStart: order.touchStart, count: touches.rowCount)
+                touches.append(Column(name: "lead_id", origin: touches["lead_id"]!.origin, data: .text(
+                    TextColumn(codes: TextCodes(touchLead, distinct: touchIDs.dictionary.count), dictionary: touchIDs.dictionary))))
             } else {
                 touches.gather(rows)
                 touchLead = fileLead.gathered(rows)
