@@ -7,8 +7,11 @@ extension Session {
     /// Reads the columns still in their file that `statement` could use:
     /// those its text names, or a definition it names does (and so on), and
     /// all of them for a `list` of every touch column. A statement with
-    /// `| sql` needs no values. `isCancelled` (Ctrl-C) stops the reading.
-    mutating func loadDeferred(for statement: Statement, source: String, isCancelled: (@Sendable () -> Bool)?) throws(Diagnostic) {
+    /// `| sql` needs no values. `isCancelled` (Ctrl-C) stops the reading;
+    /// `reading` gives what it reports its progress to.
+    mutating func loadDeferred(
+        for statement: Statement, source: String, isCancelled: (@Sendable () -> Bool)?, reading: ((_ columns: [String]) -> LoadProgress)?
+    ) throws(Diagnostic) {
         guard let names = store.deferred?.names, !names.isEmpty else { return }
         if statement.posts.contains(where: { if case .sql = $0.kind { true } else { false } }) { return }
         var wanted: Set<String>
@@ -18,8 +21,9 @@ extension Session {
             wanted = Set(names).intersection(usedWords(source))
         }
         guard !wanted.isEmpty else { return }
+        let report = reading?(names.filter(wanted.contains))
         do throws(LoadError) {
-            try store.loadDeferred(wanted, progress: { _ in !(isCancelled?() ?? false) })
+            try store.loadDeferred(wanted, progress: { fraction in (report?(fraction) ?? true) && !(isCancelled?() ?? false) })
         } catch {
             throw Diagnostic(.error, error.withoutSeverity, at: SourceRange(start: 0, end: 0, line: 1, column: 1))
         }

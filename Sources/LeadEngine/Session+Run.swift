@@ -16,12 +16,16 @@ extension Session {
     /// Parses, analyzes and runs one statement. Errors come back as
     /// diagnostics pointing into `text`; warnings ride on the result.
     /// `isCancelled` is asked between batches of rows; when it answers true
-    /// the statement stops with an "interrupted" error.
-    public mutating func run(_ text: String, isCancelled: (@Sendable () -> Bool)? = nil) -> Result<StatementOutcome, Diagnostic> {
+    /// the statement stops with an "interrupted" error. `reading`, given the
+    /// names of touch columns still in their file that the statement needs,
+    /// gives what their reading reports its progress to.
+    public mutating func run(
+        _ text: String, isCancelled: (@Sendable () -> Bool)? = nil, reading: ((_ columns: [String]) -> LoadProgress)? = nil
+    ) -> Result<StatementOutcome, Diagnostic> {
         let (parsed, diagnostics) = Parser.parse(text)
         guard let statement = parsed else { return .failure(diagnostics[0]) }
         do {
-            try loadDeferred(for: statement, source: text, isCancelled: isCancelled)
+            try loadDeferred(for: statement, source: text, isCancelled: isCancelled, reading: reading)
             return .success(try execute(statement, source: text, isCancelled: isCancelled))
         } catch {
             return .failure(error)

@@ -55,7 +55,7 @@ struct DotCommand: Sendable {
         DotCommand(name: "check", arguments: "[touches]", help: "touches left out of follow-ups, nulls per column; .check touches lists every one") { shell, arguments in
             guard arguments.isEmpty || arguments == ["touches"] else { return shell.usage("check") }
             // Repeated touches and the touches shown are told by every column's values.
-            do throws(LoadError) { try shell.session.loadDeferred() } catch { return shell.fail(error.withoutSeverity, line: 1, column: 1) }
+            if let failure = shell.readDeferredColumns() { return failure }
             guard arguments.isEmpty else {
                 let engine = shell.session.executor.readsStore ? nil : DataReports.engineLeftOut(shell.session, limit: nil)
                 guard shell.session.executor.readsStore || engine != nil else { return shell.fail(Messages.engineCheckFailed, line: 1, column: 1) }

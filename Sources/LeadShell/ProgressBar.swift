@@ -2,12 +2,18 @@ import CEditLine
 import Foundation
 
 /// A load's progress on standard error, drawn only on a terminal and only once
-/// the load has taken a second; Ctrl-C stops the load.
+/// the load has taken a second; Ctrl-C stops the load. `label` names what is
+/// loading ("Loading", or "Reading touch_id" for a column read from its file again).
 final class ProgressBar: @unchecked Sendable {
     private let started = Date()
+    private let label: String
     private let lock = NSLock()
     private var drawn = false
     private let enabled = isatty(STDERR_FILENO) == 1
+
+    init(label: String = "Loading") {
+        self.label = label
+    }
 
     /// The callback a load asks now and then; false stops it.
     var callback: @Sendable (Double) -> Bool {
@@ -24,7 +30,7 @@ final class ProgressBar: @unchecked Sendable {
         let width = 30
         let filled = max(0, min(width, Int(fraction * Double(width))))
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        FileHandle.standardError.write(Data("\r\u{1B}[KLoading \(bar) \(Int(fraction * 100))%".utf8))
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(label) \(bar) \(Int(fraction * 100))%".utf8))
         drawn = true
     }
 

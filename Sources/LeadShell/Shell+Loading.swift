@@ -50,3 +50,21 @@ extension Shell {
         return .ok
     }
 }
+
+extension Shell {
+    /// Reads every touch column still in its file (for reports of every
+    /// column's values), with a progress bar and Ctrl-C at the prompt; the
+    /// outcome when it fails.
+    func readDeferredColumns() -> Outcome? {
+        guard let names = session.store.deferred?.names, !names.isEmpty else { return nil }
+        let progress = ProgressBar(label: "Reading " + names.joined(separator: ", "))
+        defer { progress.finish() }
+        if editor != nil { Interrupt.take() }
+        do throws(LoadError) {
+            try session.loadDeferred(progress: editor == nil ? nil : progress.callback)
+        } catch {
+            return fail(error.withoutSeverity, line: 1, column: 1)
+        }
+        return nil
+    }
+}

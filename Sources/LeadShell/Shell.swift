@@ -248,7 +248,13 @@ public final class Shell {
         let started = ContinuousClock.now
         if editor != nil { Interrupt.take() }
         let interruptible: (@Sendable () -> Bool)? = editor == nil ? nil : Interrupt.pending
-        let outcome = session.run(text, isCancelled: interruptible)
+        var reading: ProgressBar?
+        let outcome = session.run(text, isCancelled: interruptible, reading: editor == nil ? nil : { columns in
+            let bar = ProgressBar(label: "Reading " + columns.joined(separator: ", "))
+            reading = bar
+            return bar.callback
+        })
+        reading?.finish()
         let elapsed = timer ? Self.milliseconds(since: started) : nil
         switch outcome {
         case .failure(let diagnostic):

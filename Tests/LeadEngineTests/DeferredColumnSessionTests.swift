@@ -94,4 +94,44 @@ import Testing
         #expect(session.store.deferred?.names.contains("touch_id") == true)
         #expect(Self.error(session.run("touches where touch_id = \"A1\"")) == nil)
     }
+
+    /// The reading of a column again reports its progress (the shell draws
+    /// it as a bar): which columns it reads, then fractions up to the whole;
+    /// a statement that reads none reports nothing, and a report that says
+    /// stop stops the reading as Ctrl-C does.
+    @Test func theReadingReportsItsProgress() throws {
+        let url = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: url) }
+        var session = try Self.session(url)
+        let reports = Reports()
+        #expect(Self.error(session.run("touches by channel", reading: reports.start)) == nil)
+        #expect(reports.columns.isEmpty)
+        #expect(Self.error(session.run("touches where ref = \"R-1-xx\" and touch_id = \"A1\"", reading: reports.start)) == nil)
+        #expect(reports.columns == [["touch_id", "ref"]] || reports.columns == [["ref", "touch_id"]])
+        #expect(reports.fractions.count >= 2)
+        #expect(reports.fractions.allSatisfy { (0...1).contains($0) })
+
+        var stopped = try Self.session(url)
+        let message = Self.error(stopped.run("touches where touch_id = \"A1\"", reading: { _ in { _ in false } }))
+        #expect(message?.contains("interrupted") == true, "\(message ?? "answered")")
+        #expect(stopped.store.deferred?.names.contains("touch_id") == true)
+    }
+
+    /// What a reading reported.
+    final class Reports: @unchecked Sendable {
+        private let lock = NSLock()
+        private var started: [[String]] = []
+        private var reported: [Double] = []
+
+        var columns: [[String]] { lock.withLock { started } }
+        var fractions: [Double] { lock.withLock { reported } }
+
+        func start(_ columns: [String]) -> LoadProgress {
+            lock.withLock { started.append(columns) }
+            return { fraction in
+                self.lock.withLock { self.reported.append(fraction) }
+                return true
+            }
+        }
+    }
 }
