@@ -21,8 +21,9 @@ let package = Package(
         .target(name: "LeadGen", dependencies: ["LeadStore"]),
         // The SIGBUS handler that keeps a mapped data file readable when the file shrinks.
         .target(name: "CMappedPages"),
-        // The loader's innermost steps in C: field ends of 64 bytes of CSV at once
-        // (vector compares), and asking for memory before it is read (prefetch).
+        // Byte-level steps in C: field ends of 64 bytes of CSV at once (vector
+        // compares), asking for memory before it is read (prefetch), and finding
+        // a value among a column's bytes (memmem).
         .target(name: "CKernels"),
         // The language: keywords, tokens, lexer, parser, syntax tree, statement
         // boundaries, diagnostics. Imports nothing.

@@ -61,6 +61,33 @@ import Testing
         #expect(Set(refs.codes).count == refs.dictionary.count)
     }
 
+    /// A value looked up in a column of ids (which keeps no hash table) is
+    /// found by its bytes among all the values' bytes: only where a value
+    /// starts and is as long. Values that run into each other (`ab` then
+    /// `cd` hold `bc`), that begin or end others (`7`, `17`, `170`), empty
+    /// text and multi-byte letters are each found at their own code, and
+    /// bytes found only across two values are not a value.
+    @Test func aValueIsFoundAmongTheIDsOnlyWhereAValueStarts() throws {
+        var values = (0..<1_500).map { "R\($0)" }
+        values += ["ab", "cd", "7", "17", "170", "Zoë", "ë", "x\"y"]
+        var leads = "lead_id,created_at,ref\n"
+        for (row, value) in values.enumerated() {
+            let written = value.contains("\"") ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+            leads += "L\(row),2026-01-01T00:00:00Z,\(written)\n"
+        }
+        leads += "L\(values.count),2026-01-01T00:00:00Z,\"\"\n"
+        let store = try LeadStore(leads: DataSource(file: FileBytes(name: "leads.csv", bytes: Array(leads.utf8))), touches: [])
+        let refs = try #require(store.leads.text("ref"))
+        #expect(refs.dictionary.memoryFootprint < refs.dictionary.count * 40, "the column of ids keeps no hash table")
+        for row in 0..<store.leads.rowCount {
+            let value = try #require(refs.value(at: row))
+            #expect(refs.dictionary.code(of: value) == refs.codes[row], "\(value)")
+        }
+        for absent in ["bc", "R", "R1499R", "1", "0", "Zo", "x\"\"y", "R15000", "ë7"] {
+            #expect(refs.dictionary.code(of: absent) == nil, "\(absent)")
+        }
+    }
+
     /// Touches in time order name leads in no order, and some name no known
     /// lead: every row keeps its lead, and the unknown ids are counted.
     @Test func scatteredLeadIDsWithUnknownOnesKeepTheirLeads() throws {

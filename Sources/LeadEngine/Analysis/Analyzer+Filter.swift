@@ -73,7 +73,13 @@ extension Analyzer {
         switch column.data {
         case .text(let text):
             guard case .string(let string) = value.kind else { throw typeError(column, at: value.range) }
-            if op == .equal || op == .notEqual { checkExists(string, in: text, field: column, at: value.range) }
+            if op == .equal || op == .notEqual {
+                checkExists(string, in: text, field: column, at: value.range)
+                // The one value's code, found by its bytes as the engines compare text: no value made a `String`.
+                var truth = [UInt8](repeating: op == .equal ? 0 : 2, count: text.dictionary.count)
+                if let code = text.dictionary.code(of: string) { truth[Int(code)] = op == .equal ? 2 : 0 }
+                return .textTruth(column, truth: truth, null: 1, test: .compare(op, string))
+            }
             let truth = text.dictionary.values.map { stored -> UInt8 in
                 let order = stored < string ? -1 : stored == string ? 0 : 1
                 return Self.holds(op, order) ? 2 : 0

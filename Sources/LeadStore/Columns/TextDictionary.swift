@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// The distinct values of one text column, stored once each.
@@ -102,18 +103,41 @@ public struct TextDictionary: Sendable {
         grow(to: size)
     }
 
-    /// The code of the value, read from the values in order.
+    /// The code of the value, read from the values in order: its bytes are
+    /// searched for among all the values' bytes at once, and a place they
+    /// are found counts when a value starts there and is as long.
     private func scan(for value: UnsafeRawBufferPointer) -> UInt32? {
-        offsets.withUnsafeBufferPointer { offsets in
-            bytes.withUnsafeBytes { stored in
-                for code in 0..<offsets.count - 1 {
-                    let start = offsets[code], length = offsets[code + 1] - start
-                    if length == value.count && (length == 0 || Self.equal(stored.baseAddress! + start, value.baseAddress!, length)) {
-                        return UInt32(code)
+        guard value.count > 0 else { return scanForEmpty() }
+        return offsets.withUnsafeBufferPointer { offsets in
+            bytes.withUnsafeBytes { stored -> UInt32? in
+                guard let base = stored.baseAddress else { return nil }
+                var from = 0
+                while from + value.count <= stored.count,
+                      let hit = leadq_find(base + from, stored.count - from, value.baseAddress!, value.count) {
+                    let place = base.distance(to: UnsafeRawPointer(hit))
+                    // The first value starting at or after `place` (values before it may be empty).
+                    var low = 0, high = offsets.count - 1
+                    while low < high {
+                        let middle = (low + high) / 2
+                        if offsets[middle] < place { low = middle + 1 } else { high = middle }
                     }
+                    var code = low
+                    while code < offsets.count - 1 && offsets[code] == place {
+                        if offsets[code + 1] - place == value.count { return UInt32(code) }
+                        code += 1
+                    }
+                    from = place + 1
                 }
                 return nil
             }
+        }
+    }
+
+    /// The code of the empty value, read from the values in order.
+    private func scanForEmpty() -> UInt32? {
+        offsets.withUnsafeBufferPointer { offsets in
+            for code in 0..<offsets.count - 1 where offsets[code + 1] == offsets[code] { return UInt32(code) }
+            return nil
         }
     }
 
