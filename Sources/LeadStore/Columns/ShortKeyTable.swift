@@ -130,6 +130,8 @@ private func mix(_ key: UInt64) -> UInt64 {
 private struct KeySlots<Slot: KeySlot>: Sendable {
     private var slots: [Slot]
     private let shift: UInt64
+    /// Values placed together while the table is built.
+    private static var block: Int { 256 }
 
     /// Built on every core: each places the values whose probes start in
     /// its own stretch of slots and end there; the rest are placed after.
@@ -138,24 +140,38 @@ private struct KeySlots<Slot: KeySlot>: Sendable {
         var bits = 4
         while 1 << bits < count * 3 / 2 { bits += 1 }
         shift = UInt64(64 - bits)
-        slots = [Slot](repeating: .empty, count: 1 << bits)
+        // Emptied by the cores, each its own stretch, as they fill them.
+        slots = [Slot](unsafeUninitializedCapacity: 1 << bits) { _, initialized in initialized = 1 << bits }
         let size = slots.count, mask = size - 1, shift = self.shift
         let stretches = count >= 1 << 16 ? max(1, min(8, ProcessInfo.processInfo.activeProcessorCount)) : 1
         slots.withUnsafeMutableBufferPointer { slots in
             let shared = SharedKeySlots(base: slots.baseAddress!)
             let left = ParallelResults<[Int]>.map(stretches) { stretch in
                 let mine = stretch * size / stretches..<(stretch + 1) * size / stretches
+                (shared.base + mine.lowerBound).initialize(repeating: .empty, count: mine.count)
                 var later: [Int] = []
-                for code in 0..<count {
-                    dictionary.withBytes(of: UInt32(code)) { value in
-                        let (key, hash) = Slot.key(value)
-                        var slot = Int(truncatingIfNeeded: hash >> shift)
-                        guard mine.contains(slot) else { return }
+                // A block of values at a time: the first slots of those that start
+                // in this stretch are asked for (prefetched), then the values placed.
+                var block: [(code: Int, key: Slot.Key, entry: UInt64, slot: Int)] = []
+                block.reserveCapacity(Self.block)
+                for first in stride(from: 0, to: count, by: Self.block) {
+                    block.removeAll(keepingCapacity: true)
+                    for code in first..<min(count, first + Self.block) {
+                        dictionary.withBytes(of: UInt32(code)) { value in
+                            let (key, hash) = Slot.key(value)
+                            let slot = Int(truncatingIfNeeded: hash >> shift)
+                            guard mine.contains(slot) else { return }
+                            leadq_prefetch(shared.base + slot)
+                            block.append((code, key, UInt64(value.count) << 32 | UInt64(code + 1), slot))
+                        }
+                    }
+                    for value in block {
+                        var slot = value.slot
                         while slot < mine.upperBound && shared.base[slot].entry != 0 { slot += 1 }
                         if slot < mine.upperBound {
-                            shared.base[slot] = Slot(key: key, entry: UInt64(value.count) << 32 | UInt64(code + 1))
+                            shared.base[slot] = Slot(key: value.key, entry: value.entry)
                         } else {
-                            later.append(code)
+                            later.append(value.code)
                         }
                     }
                 }

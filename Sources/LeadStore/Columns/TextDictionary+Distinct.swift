@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// Values collected in order without looking them up, for a column whose
@@ -115,6 +116,11 @@ extension TextDictionary {
             offsets.withUnsafeBufferPointer { offsets in
                 bytes.withUnsafeBytes { bytes in
                     for (code, hash) in hashes.enumerated() {
+                        // The slot of a value a little ahead is asked for (prefetched) now, so that reads overlap.
+                        if code + Self.lookAhead < hashes.count {
+                            let ahead = Int(truncatingIfNeeded: hashes[code + Self.lookAhead]) & mask
+                            if stretch.contains(ahead) { leadq_prefetch(slots.baseAddress! + ahead) }
+                        }
                         var slot = Int(truncatingIfNeeded: hash) & mask
                         guard stretch.contains(slot) else { continue }
                         while slot < stretch.upperBound {
@@ -142,6 +148,11 @@ extension TextDictionary {
             }
         }
     }
+}
+
+extension TextDictionary {
+    /// How many values ahead `fill` asks for a slot.
+    fileprivate static var lookAhead: Int { 16 }
 }
 
 /// The slots of a table being filled, each core writing a stretch of its own.
