@@ -131,11 +131,12 @@ struct ColumnArrays {
         _ array: inout [UInt32], slices: [TextCodeSlice], remaps: [CodeRemap?], as: Unit.Type
     ) -> TextCodes {
         let rows = slices.reduce(0) { $0 + $1.count }
+        let firsts = slices.indices.map { part in slices[..<part].reduce(0) { $0 + $1.count } }
         let codes = [Unit](unsafeUninitializedCapacity: rows + Unit.padding) { buffer, initialized in
-            var next = 0
-            for (part, slice) in slices.enumerated() {
-                slice.copy(into: buffer.baseAddress! + next, remap: remaps[part])
-                next += slice.count
+            // Each part's codes go to rows of their own: the parts are copied on every core.
+            let target = SharedTarget(base: buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: slices.count) { part in
+                slices[part].copy(into: target.base + firsts[part], remap: remaps[part])
             }
             for row in rows..<rows + Unit.padding { buffer[row] = 0 }
             initialized = rows + Unit.padding
@@ -171,6 +172,11 @@ struct ColumnArrays {
         array = []
         return finished
     }
+}
+
+/// Where the parts' codes are copied to, each part its own rows.
+private struct SharedTarget<Unit>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Unit>
 }
 
 /// Memory for the columns of a wide file, freed with the last reference.
