@@ -8,11 +8,14 @@ import Foundation
 /// offsets and its bytes, three reads that each miss the caches once the
 /// table is larger than they are. Built for the touches' lead ids, which are
 /// looked up in a table of a million leads or more. Ids of eight bytes or
-/// fewer take slots of two words, longer ones slots of three.
+/// fewer take slots of two words, longer ones slots of three; ids that are
+/// numbers close together take no slots but an array by number (`NumberedKeys`).
 struct ShortKeyTable: Sendable {
     private enum Slots: Sendable {
         case narrow(KeySlots<NarrowSlot>)
         case wide(KeySlots<WideSlot>)
+        /// Ids that are numbers close together, after one prefix: an array by number.
+        case numbered(NumberedKeys)
     }
 
     private let slots: Slots
@@ -26,6 +29,10 @@ struct ShortKeyTable: Sendable {
         guard count > 0, !dictionary.isDeferred, count < Int(UInt32.max) else { return nil }
         let longest = dictionary.longestValue
         guard longest <= Self.longest else { return nil }
+        if let numbered = NumberedKeys(dictionary) {
+            slots = .numbered(numbered)
+            return
+        }
         slots = longest <= NarrowSlot.longest ? .narrow(KeySlots(dictionary)) : .wide(KeySlots(dictionary))
     }
 
@@ -37,6 +44,7 @@ struct ShortKeyTable: Sendable {
         switch slots {
         case .narrow(let table): table.codes(of: values, count: count, into: codes)
         case .wide(let table): table.codes(of: values, count: count, into: codes)
+        case .numbered(let table): table.codes(of: values, count: count, into: codes)
         }
     }
 }
