@@ -1,3 +1,4 @@
+import Foundation
 import LeadQuery
 import LeadStore
 
@@ -80,9 +81,12 @@ extension Analyzer {
                 if let code = text.dictionary.code(of: string) { truth[Int(code)] = op == .equal ? 2 : 0 }
                 return .textTruth(column, truth: truth, null: 1, test: .compare(op, string))
             }
-            let truth = text.dictionary.values.map { stored -> UInt8 in
-                let order = stored < string ? -1 : stored == string ? 0 : 1
-                return Self.holds(op, order) ? 2 : 0
+            // Ordered by bytes too, so that `x >= v and x <= v` is `x = v`.
+            var literal = string
+            let truth = literal.withUTF8 { literal in
+                (0..<text.dictionary.count).map { code -> UInt8 in
+                    text.dictionary.withBytes(of: UInt32(code)) { Self.holds(op, Self.byteOrder($0, UnsafeRawBufferPointer(literal))) } ? 2 : 0
+                }
             }
             return .textTruth(column, truth: truth, null: 1, test: .compare(op, string))
         case .number, .count:
@@ -111,6 +115,21 @@ extension Analyzer {
             case .greater: return .compare(column, .greaterOrEqual, Double(span.end))
             }
         }
+    }
+
+    /// -1, 0 or 1 as `a` sorts before, with or after `b`, byte by byte (a
+    /// prefix first), as PostgreSQL, DuckDB and Spark order text.
+    static func byteOrder(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
+        let shared = min(a.count, b.count)
+        let order = shared == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, shared)
+        if order != 0 { return order < 0 ? -1 : 1 }
+        return a.count < b.count ? -1 : a.count == b.count ? 0 : 1
+    }
+
+    /// `byteOrder` of two strings' UTF-8.
+    static func byteOrder(_ a: String, _ b: String) -> Int {
+        var a = a, b = b
+        return a.withUTF8 { a in b.withUTF8 { b in byteOrder(UnsafeRawBufferPointer(a), UnsafeRawBufferPointer(b)) } }
     }
 
     static func holds(_ op: ComparisonOperator, _ order: Int) -> Bool {
@@ -157,6 +176,8 @@ extension Analyzer {
     mutating func checkExists(_ value: String, in stored: TextColumn, field column: ColumnRef, at range: SourceRange) {
         let field = column.name
         var text = stored
+        // Values still in their file (a statement with `| sql` does not read them) cannot be told.
+        if executor.readsStore && stored.dictionary.isDeferred { return }
         if !executor.readsStore {
             guard let values = executor.distinctValues(of: field, grain: column.grain, limit: Self.engineValueLimit) else { return }
             text = TextColumn(codes: [], dictionary: TextDictionary(values))

@@ -30,7 +30,7 @@ struct HavingFilter {
             switch (cell, constant) {
             case (.null, _): return nil
             case (.text(let text), .text(let value)):
-                return Analyzer.holds(op, text < value ? -1 : text == value ? 0 : 1)
+                return Analyzer.holds(op, Analyzer.byteOrder(text, value))
             case (_, .number(let value)):
                 let actual = table.columns[column].number(row) ?? .nan
                 return Analyzer.holds(op, actual < value ? -1 : actual == value ? 0 : 1)
