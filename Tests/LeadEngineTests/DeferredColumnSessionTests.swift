@@ -49,7 +49,8 @@ import Testing
         var session = try Self.session(url)
         session.keep(first.definitions)
         try "A-1,L1,2026-02-01T00:00:00Z,call,outbound,R\n".write(to: url.appendingPathComponent("touches.csv"), atomically: true, encoding: .utf8)
-        for statement in ["count", "list leads limit 1", "list touches lead_id limit 1", "list touches limit 1 | sql", "touches by channel"] {
+        for statement in ["count", "list leads limit 1", "list touches lead_id limit 1", "list touches limit 1 | sql", "touches by channel",
+                          "list touches where touch_id = \"A1\" | sql", "touches where ref in (\"R-1-xx\", \"R\") | sql"] {
             #expect(Self.error(session.run(statement)) == nil, "\(statement)")
         }
         for statement in ["touches where mine", "list touches limit 1", "touches where touch_id = \"A1\""] {

@@ -105,13 +105,15 @@ public struct TextDictionary: Sendable {
 
     /// The code of the value, read from the values in order: its bytes are
     /// searched for among all the values' bytes at once, and a place they
-    /// are found counts when a value starts there and is as long.
+    /// are found counts when a value starts there and is as long. A value
+    /// found inside others again and again (`0` among `T00000001`, …) is
+    /// then looked for value by value, lengths first, from where it was.
     private func scan(for value: UnsafeRawBufferPointer) -> UInt32? {
         guard value.count > 0 else { return scanForEmpty() }
         return offsets.withUnsafeBufferPointer { offsets in
             bytes.withUnsafeBytes { stored -> UInt32? in
                 guard let base = stored.baseAddress else { return nil }
-                var from = 0
+                var from = 0, misses = 0
                 while from + value.count <= stored.count,
                       let hit = leadq_find(base + from, stored.count - from, value.baseAddress!, value.count) {
                     let place = base.distance(to: UnsafeRawPointer(hit))
@@ -126,12 +128,23 @@ public struct TextDictionary: Sendable {
                         if offsets[code + 1] - place == value.count { return UInt32(code) }
                         code += 1
                     }
+                    misses += 1
+                    if misses == Self.scanMisses {
+                        // The value before `low` holds `place`; none before it was the value.
+                        for code in max(0, low - 1)..<offsets.count - 1 where offsets[code + 1] - offsets[code] == value.count {
+                            if Self.equal(base + offsets[code], value.baseAddress!, value.count) { return UInt32(code) }
+                        }
+                        return nil
+                    }
                     from = place + 1
                 }
                 return nil
             }
         }
     }
+
+    /// How many places `scan` passes that are not a value before it reads value by value.
+    private static var scanMisses: Int { 64 }
 
     /// The code of the empty value, read from the values in order.
     private func scanForEmpty() -> UInt32? {
