@@ -24,6 +24,8 @@ extension Session {
         let report = reading?(names.filter(wanted.contains))
         do throws(LoadError) {
             try store.loadDeferred(wanted, progress: { fraction in (report?(fraction) ?? true) && !(isCancelled?() ?? false) })
+            // Done: the statement runs after, not under the reading's progress.
+            _ = report?(1)
         } catch {
             throw Diagnostic(.error, error.withoutSeverity, at: SourceRange(start: 0, end: 0, line: 1, column: 1))
         }

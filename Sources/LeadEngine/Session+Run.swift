@@ -18,7 +18,7 @@ extension Session {
     /// `isCancelled` is asked between batches of rows; when it answers true
     /// the statement stops with an "interrupted" error. `reading`, given the
     /// names of touch columns still in their file that the statement needs,
-    /// gives what their reading reports its progress to.
+    /// gives what their reading reports its progress to (1 once it is done).
     public mutating func run(
         _ text: String, isCancelled: (@Sendable () -> Bool)? = nil, reading: ((_ columns: [String]) -> LoadProgress)? = nil
     ) -> Result<StatementOutcome, Diagnostic> {

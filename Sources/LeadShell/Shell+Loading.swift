@@ -58,13 +58,15 @@ extension Shell {
     func readDeferredColumns() -> Outcome? {
         guard let names = session.store.deferred?.names, !names.isEmpty else { return nil }
         let progress = ProgressBar(label: "Reading " + names.joined(separator: ", "))
-        defer { progress.finish() }
         if editor != nil { Interrupt.take() }
         do throws(LoadError) {
             try session.loadDeferred(progress: editor == nil ? nil : progress.callback)
         } catch {
+            // The bar goes before the message takes its line.
+            progress.finish()
             return fail(error.withoutSeverity, line: 1, column: 1)
         }
+        progress.finish()
         return nil
     }
 }

@@ -252,7 +252,11 @@ public final class Shell {
         let outcome = session.run(text, isCancelled: interruptible, reading: editor == nil ? nil : { columns in
             let bar = ProgressBar(label: "Reading " + columns.joined(separator: ", "))
             reading = bar
-            return bar.callback
+            let report = bar.callback
+            return { fraction in
+                guard fraction < 1 else { bar.finish(); return true }
+                return report(fraction)
+            }
         })
         reading?.finish()
         let elapsed = timer ? Self.milliseconds(since: started) : nil
