@@ -7,7 +7,7 @@ extension TextCodes {
         case .halves(let codes): TextCodes(padded: Self.gathered(codes, rows), count: rows.count)
         case .words(let codes):
             // A column of ids read in file order has codes 0, 1, 2, …: gathered, they are `rows` themselves.
-            Self.isCounting(codes) && codes.count == rows.count
+            codes.count == rows.count && Self.isCounting(codes)
                 ? TextCodes(padded: rows, count: rows.count) : TextCodes(padded: Self.gathered(codes, rows), count: rows.count)
         }
     }

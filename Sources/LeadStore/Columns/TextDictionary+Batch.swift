@@ -7,7 +7,7 @@
 /// the next, the reads of different values are independent and overlap.
 extension TextDictionary {
     /// The most values `codes(of:count:into:)` looks up at once.
-    static let batchLimit = 16
+    static let batchLimit = 64
 
     /// Writes the code of each of the first `count` values to `codes`
     /// (`Null.textCode` for a value not here).
