@@ -1,5 +1,6 @@
 import CEditLine
 import Foundation
+import LeadStore
 
 /// A load's progress on standard error, drawn only on a terminal and only once
 /// the load has taken a second; Ctrl-C stops the load. `label` names what is
@@ -40,5 +41,28 @@ final class ProgressBar: @unchecked Sendable {
         defer { lock.unlock() }
         if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         drawn = false
+    }
+}
+
+/// The bars of touch columns read from their file again while a statement
+/// runs (`Session.run`'s `reading`): each cleared once its reading is done
+/// (reported as 1), so the statement runs without it, and all of them by
+/// `finish` when the reading stops early.
+final class ReadingBars {
+    private var bars: [ProgressBar] = []
+
+    /// A bar for reading `columns`, and what the reading reports to.
+    func start(_ columns: [String]) -> LoadProgress {
+        let bar = ProgressBar(label: "Reading " + columns.joined(separator: ", "))
+        bars.append(bar)
+        let report = bar.callback
+        return { fraction in
+            guard fraction < 1 else { bar.finish(); return true }
+            return report(fraction)
+        }
+    }
+
+    func finish() {
+        for bar in bars { bar.finish() }
     }
 }

@@ -248,17 +248,9 @@ public final class Shell {
         let started = ContinuousClock.now
         if editor != nil { Interrupt.take() }
         let interruptible: (@Sendable () -> Bool)? = editor == nil ? nil : Interrupt.pending
-        var reading: ProgressBar?
-        let outcome = session.run(text, isCancelled: interruptible, reading: editor == nil ? nil : { columns in
-            let bar = ProgressBar(label: "Reading " + columns.joined(separator: ", "))
-            reading = bar
-            let report = bar.callback
-            return { fraction in
-                guard fraction < 1 else { bar.finish(); return true }
-                return report(fraction)
-            }
-        })
-        reading?.finish()
+        let reading = ReadingBars()
+        let outcome = session.run(text, isCancelled: interruptible, reading: editor == nil ? nil : reading.start)
+        reading.finish()
         let elapsed = timer ? Self.milliseconds(since: started) : nil
         switch outcome {
         case .failure(let diagnostic):
